@@ -1,0 +1,32 @@
+#pragma once
+// The loopsim command-line interface as a library, so tests drive it without a process.
+// `run` parses argv, dispatches to one subcommand and returns the process exit code:
+//   0 success, 1 the scenario or input failed (error printed), 2 usage error.
+#include <iosfwd>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace loopsim::cli {
+
+inline constexpr int k_exit_ok = 0;
+inline constexpr int k_exit_failure = 1;
+inline constexpr int k_exit_usage = 2;
+
+// One subcommand: its name, a one-line summary for `--help`, its usage text, and the
+// function that runs it with the arguments after the subcommand name.
+struct Command {
+    std::string_view name;
+    std::string_view summary;
+    std::string_view usage;
+    int (*run)(std::span<const std::string> args, std::ostream& out, std::ostream& err);
+};
+
+// The table of subcommands that exist, in the order `--help` lists them.
+std::span<const Command> commands();
+
+int run(int argc, char** argv, std::ostream& out, std::ostream& err);
+int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err);
+
+} // namespace loopsim::cli
