@@ -1,0 +1,176 @@
+#!/usr/bin/env node
+// Records what real `node` prints for loopsim scenarios and test programs.
+//
+//   node scripts/record-expected.mjs [--runs N] [--check] [--quiet] PATH...
+//
+// PATH is a .js/.mjs file or a folder (searched recursively). For each program it runs real
+// `node` N times (default: the file's `// @runs N` header, else 10) from the repository root
+// and writes the distinct outcomes (stdout, stderr, exit code, how often each was seen) to a
+// sibling `<name>.expect.json`. These files are the only source of expected outputs in
+// loopsim: nothing is typed by hand, and loopsim's own output never feeds them.
+//
+// Header directives read here (comments, so the file stays valid for node):
+//   // @runs N          how many times to run node (nondeterministic programs want 50+)
+//   // @env NAME=VALUE  an environment variable for the run (repeatable)
+//   // @skip-record     not a program to record (e.g. a helper module)
+//   // @file NAME SIZE  a file NAME (relative to the program's folder) of SIZE bytes
+//                       (e.g. 100B, 64KiB, 2MiB) filled with the repeating 37-byte line
+//                       "abcdefghijklmnopqrstuvwxyz0123456789\n"; loopsim's virtual file
+//                       system makes the same bytes, and the recorder creates the real file
+//                       for node's runs and removes it afterwards
+//   // @file NAME "TEXT"  the same with exact contents (a JSON string literal)
+//
+// Paths: node prints absolute paths in stack traces; the repository root followed by '/' is
+// removed from stdout and stderr, so recorded files hold repo-relative paths
+// (`scenarios/errors/throw.js:3`), and loopsim's test harness normalises its output the
+// same way (docs/scenarios.md).
+//
+// --check re-runs node and fails (exit 1) if an outcome appears that the file does not
+// list; it never writes. CI uses it to re-check recordings when node is present.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+function usage(msg) {
+  if (msg) console.error(`record-expected: ${msg}`);
+  console.error('usage: node scripts/record-expected.mjs [--runs N] [--check] [--quiet] PATH...');
+  process.exit(2);
+}
+
+const args = process.argv.slice(2);
+let runsOverride = null, check = false, quiet = false;
+const inputs = [];
+for (let i = 0; i < args.length; i++) {
+  const a = args[i];
+  if (a === '--runs') {
+    runsOverride = Number(args[++i]);
+    if (!Number.isInteger(runsOverride) || runsOverride < 1) usage('--runs takes a whole number >= 1');
+  } else if (a === '--check') check = true;
+  else if (a === '--quiet') quiet = true;
+  else if (a.startsWith('-')) usage(`unknown option '${a}'`);
+  else inputs.push(a);
+}
+if (inputs.length === 0) usage('no PATH given');
+
+function collect(p, out) {
+  const st = fs.statSync(p);
+  if (st.isDirectory()) {
+    for (const name of fs.readdirSync(p).sort()) collect(path.join(p, name), out);
+  } else if (/\.(m?js)$/.test(p) && !p.endsWith('.expect.json')) {
+    out.push(path.resolve(p));
+  }
+  return out;
+}
+
+function header(source) {
+  const h = { runs: null, env: {}, skip: false, files: [] };
+  for (const line of source.split('\n')) {
+    const m = /^\s*\/\/\s*@([a-z-]+)\s*(.*?)\s*$/.exec(line);
+    if (!m) continue;
+    if (m[1] === 'runs') h.runs = Number(m[2]);
+    else if (m[1] === 'env') {
+      const eq = m[2].indexOf('=');
+      if (eq > 0) h.env[m[2].slice(0, eq)] = m[2].slice(eq + 1);
+    } else if (m[1] === 'skip-record') h.skip = true;
+    else if (m[1] === 'file') h.files.push(parseFileDirective(m[2]));
+  }
+  return h;
+}
+
+const PATTERN = 'abcdefghijklmnopqrstuvwxyz0123456789\n';
+function parseFileDirective(text) {
+  const m = /^(\S+)\s+(.*)$/.exec(text);
+  if (!m) throw new Error(`bad @file directive '${text}' (expected: @file NAME SIZE or @file NAME "TEXT")`);
+  const [, name, spec] = m;
+  if (spec.startsWith('"')) return { name, contents: JSON.parse(spec) };
+  const s = /^(\d+)(B|KiB|MiB)$/.exec(spec);
+  if (!s) throw new Error(`bad @file size '${spec}' (expected e.g. 100B, 64KiB, 2MiB)`);
+  const size = Number(s[1]) * { B: 1, KiB: 1024, MiB: 1024 * 1024 }[s[2]];
+  return { name, contents: PATTERN.repeat(Math.ceil(size / PATTERN.length)).slice(0, size) };
+}
+
+function withFiles(file, files, fn) {
+  const made = [];
+  try {
+    for (const f of files) {
+      const p = path.join(path.dirname(file), f.name);
+      if (fs.existsSync(p)) throw new Error(`${p}: @file would overwrite an existing file`);
+      fs.mkdirSync(path.dirname(p), { recursive: true });
+      fs.writeFileSync(p, f.contents);
+      made.push(p);
+    }
+    return fn();
+  } finally {
+    for (const p of made) fs.rmSync(p, { force: true });
+  }
+}
+
+function normalise(text) {
+  return text.split(root + '/').join('');
+}
+
+function runOnce(file, env) {
+  const rel = path.relative(root, file);
+  const r = spawnSync(process.execPath, [rel], {
+    cwd: root,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME || '/root', ...env },
+    encoding: 'utf8',
+    timeout: 60_000,
+    maxBuffer: 64 << 20,
+  });
+  if (r.error) throw new Error(`${rel}: could not run node: ${r.error.message}`);
+  const exit_code = r.status === null ? 128 + (r.signal ? 9 : 0) : r.status;
+  return { exit_code, stdout: normalise(r.stdout), stderr: normalise(r.stderr) };
+}
+
+const key = (o) => JSON.stringify([o.exit_code, o.stdout, o.stderr]);
+let failures = 0;
+for (const file of inputs.flatMap((p) => collect(p, []))) {
+  const source = fs.readFileSync(file, 'utf8');
+  const h = header(source);
+  if (h.skip) continue;
+  const runs = runsOverride ?? h.runs ?? 10;
+  const seen = new Map();
+  withFiles(file, h.files, () => {
+    for (let i = 0; i < runs; i++) {
+      const o = runOnce(file, h.env);
+      const k = key(o);
+      if (seen.has(k)) seen.get(k).count++;
+      else seen.set(k, { count: 1, ...o });
+    }
+  });
+  const outcomes = [...seen.values()].sort((a, b) => b.count - a.count || (key(a) < key(b) ? -1 : 1));
+  const expectPath = file.replace(/\.m?js$/, '.expect.json');
+  const rel = path.relative(root, file);
+  if (check) {
+    let recorded;
+    try {
+      recorded = JSON.parse(fs.readFileSync(expectPath, 'utf8'));
+    } catch (e) {
+      console.error(`${rel}: no readable ${path.basename(expectPath)} (${e.message})`);
+      failures++;
+      continue;
+    }
+    const known = new Set(recorded.outcomes.map(key));
+    const novel = outcomes.filter((o) => !known.has(key(o)));
+    if (novel.length) {
+      failures++;
+      console.error(`${rel}: node printed an outcome the recording does not list:\n` +
+        JSON.stringify(novel[0], null, 2));
+    } else if (!quiet) console.log(`ok ${rel}`);
+    continue;
+  }
+  const doc = {
+    node: process.version,
+    runs,
+    env: h.env,
+    outcomes: outcomes.map(({ count, exit_code, stdout, stderr }) => ({ count, exit_code, stdout, stderr })),
+  };
+  fs.writeFileSync(expectPath, JSON.stringify(doc, null, 2) + '\n');
+  if (!quiet) console.log(`${rel}: ${outcomes.length} outcome(s) over ${runs} run(s)`);
+}
+if (check) console.log(`${failures === 0 ? 'all recordings agree with node' : failures + ' recording(s) disagree with node'}`);
+process.exit(failures ? 1 : 0);
