@@ -1,0 +1,21 @@
+// Arrow functions with expression bodies, including object-literal bodies in parentheses.
+const square = (x) => x * x;
+const pair = (a, b) => [a, b];
+const point = (x, y) => ({ x, y });
+const noArgs = () => 'nothing';
+const nested = (a) => (b) => (c) => a + b + c;
+console.log(square(9));
+console.log(pair(1, 'two'));
+console.log(point(3, 4));
+console.log(noArgs());
+console.log(nested(1)(2)(3));
+const nums = [1, 2, 3, 4];
+console.log(nums.map((n) => n * 10));
+console.log(nums.filter((n) => n % 2 === 0));
+console.log(nums.map((n, i) => `${i}:${n}`).join(' '));
+const cmp = (a, b) => a - b;
+console.log([10, 1, 5].sort(cmp));
+const undef = () => {};
+console.log(undef());
+const cond = (x) => (x > 0 ? 'pos' : x < 0 ? 'neg' : 'zero');
+console.log(cond(5), cond(-5), cond(0));

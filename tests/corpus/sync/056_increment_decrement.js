@@ -1,0 +1,27 @@
+// Prefix vs postfix ++ and -- and their values.
+let i = 5;
+console.log(i++, i);
+console.log(++i, i);
+console.log(i--, i);
+console.log(--i, i);
+const arr = [1, 2, 3];
+let k = 0;
+arr[k++] = 10;
+arr[++k] = 30;
+console.log(arr, k);
+const o = { count: 0 };
+o.count++;
+++o.count;
+console.log(o.count++ + ++o.count, o.count);
+let s = '5';
+s++;
+console.log(s, typeof s);
+let n = null;
+n++;
+console.log(n);
+let u;
+u++;
+console.log(u);
+let f = 1.5;
+f--;
+console.log(f);

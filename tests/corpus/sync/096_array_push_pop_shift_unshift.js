@@ -1,0 +1,22 @@
+// push/pop at the end, shift/unshift at the start, and their return values.
+const a = [2, 3];
+console.log(a.push(4), a);
+console.log(a.push(5, 6), a);
+console.log(a.pop(), a);
+console.log(a.unshift(1), a);
+console.log(a.unshift(-1, 0), a);
+console.log(a.shift(), a);
+const empty = [];
+console.log(empty.pop(), empty.shift(), empty.length);
+const queue = [];
+queue.push('a', 'b', 'c');
+const order = [];
+while (queue.length) order.push(queue.shift());
+console.log(order);
+const stack = [1, 2, 3];
+const popped = [];
+while (stack.length > 0) popped.push(stack.pop());
+console.log(popped);
+const arr = [1];
+arr.push([2, 3]);
+console.log(arr, arr.length);
