@@ -1,0 +1,163 @@
+#pragma once
+// Loop: libuv's uv_loop_t and uv_run (src/unix/core.c) as a simulated actor.
+//
+// The loop runs on the main thread, as ordinary C++ driving the kernel: every callback it
+// calls runs at once and may advance virtual time by its cost (Simulation::advance). Other
+// actors (thread-pool workers, the OS) are kernel events; they never run callbacks, they
+// only post readiness to the loop (post_ready, send on an AsyncHandle). Those events are
+// executed when the main thread waits in the poll phase, or when the main thread catches up
+// before touching state it shares with them (catch_up).
+//
+// Loop time is libuv's cached millisecond clock: the monotonic clock (the kernel's virtual
+// time plus the clock's origin, see set_clock_origin) truncated to whole milliseconds, and
+// refreshed only where libuv refreshes it (LoopObserver's TimeUpdate lists the sites). Long
+// synchronous work therefore leaves it stale, exactly as in real libuv.
+//
+// Iteration order (libuv >= 1.45; UvProfile flags select 1.44's order):
+//   timers (once, before the first iteration, if alive)
+//   while alive and not stopped:
+//     pending, idle, prepare, poll, pending (up to 8 more times), check, close, timers
+// run_one_iteration() in loop.cpp lists them one call per line, in the order of
+// docs/event-loop.md.
+#include "model/uv/handle.h"
+#include "model/uv/loop_observer.h"
+#include "model/uv/phase.h"
+#include "model/uv/profile.h"
+#include "sim/sim_time.h"
+
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace loopsim::sim {
+class Simulation;
+}
+
+namespace loopsim::uv {
+
+enum class RunResult : uint8_t {
+    Drained,       // no ref'd handle, request, pending or closing work was left
+    Stopped,       // stop() was called
+    WaitsForever,  // alive, but poll would block with no event that can ever arrive
+    Halted,        // the simulation halted (a budget, or a replay that did not fit)
+};
+
+// What poll delivers: a callback the OS made ready (socket readable, file event, ...), in
+// the order the events were posted.
+struct ReadyEvent {
+    std::string label;
+    HandleCallback callback;
+};
+
+class Loop {
+public:
+    Loop(sim::Simulation& sim, const UvProfile& profile);
+    Loop(const Loop&) = delete;
+    Loop& operator=(const Loop&) = delete;
+    ~Loop();
+
+    const UvProfile& profile() const { return m_profile; }
+    sim::Simulation& simulation() { return m_sim; }
+    void set_observer(LoopObserver* observer) { m_observer = observer; }
+
+    // The monotonic clock's reading at virtual time zero. Real clocks are not aligned to
+    // millisecond boundaries; where a process starts within its millisecond decides whether
+    // a 1 ms timer is already due when the loop first looks (the classic timeout-vs-immediate
+    // race). The model chooses it; tests set it.
+    void set_clock_origin(sim::SimTime origin);
+
+    // uv_now: the cached loop time in milliseconds. update_time is uv_update_time.
+    int64_t now_ms() const { return m_time_ms; }
+    void update_time(TimeUpdate site = TimeUpdate::Explicit);
+    // The loop time a refresh at virtual time `at` would give.
+    int64_t loop_time_at(sim::SimTime at) const;
+
+    // Handles. register_handle gives a handle its id; every other call needs a registered one.
+    void register_handle(Handle& handle);
+    void timer_start(TimerHandle& timer, int64_t timeout_ms, int64_t repeat_ms);
+    void timer_stop(TimerHandle& timer);
+    void watcher_start(WatcherHandle& watcher);
+    void watcher_stop(WatcherHandle& watcher);
+    void async_send(AsyncHandle& async);
+    void ref(Handle& handle);
+    void unref(Handle& handle);
+    // uv_close: stops the handle and schedules `callback` for the close phase. Close callbacks
+    // of one iteration run in reverse order of their close() calls (libuv keeps a stack).
+    void close(Handle& handle, HandleCallback callback);
+
+    // Active requests (fs, dns, work...) keep the loop alive while in flight.
+    void request_started() { ++m_active_requests; }
+    void request_finished();
+    uint64_t active_requests() const { return m_active_requests; }
+
+    // uv__io_feed: a callback for the next pending phase.
+    void feed_pending(std::string label, HandleCallback callback);
+    // The OS (another actor) made something ready; poll delivers it.
+    void post_ready(ReadyEvent event);
+
+    // Runs kernel events (other actors) whose time has come, without moving the clock. The
+    // main thread calls it before touching state shared with other actors.
+    void catch_up();
+
+    bool is_alive() const;
+    // uv__backend_timeout: how long poll may block, in ms; -1 means until an event arrives.
+    int64_t backend_timeout() const;
+    RunResult run();
+    void stop() { m_stop = true; }
+
+    Phase phase() const { return m_phase; }
+    bool is_in_phase() const { return m_in_phase; }
+    uint64_t iteration() const { return m_iteration; }
+    // Handles that keep the loop alive, by label in id order: for "waits forever" messages.
+    std::vector<std::string> live_handle_labels() const;
+
+private:
+    using TimerKey = std::pair<int64_t, uint64_t>; // (due ms, start id)
+
+    void run_one_iteration();
+    void run_timers();
+    void run_pending();
+    void run_watchers(Phase phase, std::vector<WatcherHandle*>& list);
+    void poll(int64_t timeout_ms);
+    void deliver_ready();
+    void run_closing_handles();
+
+    void enter(Phase phase);
+    void leave(Phase phase);
+    void activate(Handle& handle);
+    void deactivate(Handle& handle);
+    std::vector<WatcherHandle*>& watchers_of(HandleType type);
+
+    sim::Simulation& m_sim;
+    UvProfile m_profile;
+    LoopObserver* m_observer = nullptr;
+    sim::SimTime m_clock_origin;
+    int64_t m_time_ms = 0;
+    bool m_stop = false;
+    bool m_waits_forever = false;
+    Phase m_phase = Phase::Timers;
+    bool m_in_phase = false;
+    uint64_t m_iteration = 0;
+
+    uint64_t m_next_handle_id = 1;
+    uint64_t m_timer_counter = 0;       // libuv's loop->timer_counter: start ids
+    uint64_t m_active_ref_handles = 0;  // active and referenced
+    uint64_t m_active_requests = 0;
+
+    std::map<TimerKey, TimerHandle*> m_timers;   // the timer heap, ordered by (due, start id)
+    std::vector<WatcherHandle*> m_idle;          // most recently started first, as uv_*_start
+    std::vector<WatcherHandle*> m_prepare;
+    std::vector<WatcherHandle*> m_check;
+    uint64_t m_watcher_generation = 0;
+    std::vector<AsyncHandle*> m_asyncs;          // in creation order (uv__async_io walks them so)
+    bool m_async_fd_ready = false;               // the loop's eventfd has been written
+    std::deque<ReadyEvent> m_pending;
+    std::deque<ReadyEvent> m_ready;
+    std::vector<Handle*> m_closing;              // a stack: back() was closed last
+    std::vector<Handle*> m_handles;              // every registered handle, in id order
+};
+
+} // namespace loopsim::uv

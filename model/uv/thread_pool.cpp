@@ -1,0 +1,166 @@
+// libuv's thread pool (src/threadpool.c, 1.46) as simulated workers. See thread_pool.h.
+#include "model/uv/thread_pool.h"
+
+#include "model/uv/loop.h"
+#include "sim/assert.h"
+#include "sim/simulation.h"
+
+#include <algorithm>
+#include <climits>
+#include <cstdlib>
+
+namespace loopsim::uv {
+
+namespace {
+constexpr uint32_t k_default_size = 4;
+constexpr uint32_t k_max_size = 1024; // MAX_THREADPOOL_SIZE
+} // namespace
+
+ThreadPool::ThreadPool(Loop& loop, ThreadPoolOptions options)
+    : m_loop(loop), m_sim(loop.simulation()), m_options(std::move(options)) {
+    // uv_loop_init creates the completion async handle first of all, and unrefs it: only the
+    // requests in flight keep the loop alive.
+    m_wq_async = std::make_unique<AsyncHandle>("thread-pool completions", [this] { on_completions(); });
+    m_loop.register_handle(*m_wq_async);
+    m_loop.unref(*m_wq_async);
+}
+
+ThreadPool::~ThreadPool() = default;
+
+uint32_t ThreadPool::parse_size(const std::optional<std::string>& value) {
+    if (!value) return k_default_size;
+    // atoi: optional whitespace and sign, then digits; anything else ends the number.
+    const char* p = value->c_str();
+    while (*p == ' ' || (*p >= '\t' && *p <= '\r')) ++p;
+    bool negative = false;
+    if (*p == '+' || *p == '-') negative = *p++ == '-';
+    long long n = 0;
+    while (*p >= '0' && *p <= '9' && n <= INT_MAX) n = n * 10 + (*p++ - '0');
+    if (negative && n != 0) return k_max_size; // wraps to a huge unsigned count
+    if (n == 0) return 1;
+    return static_cast<uint32_t>(std::min<long long>(n, k_max_size));
+}
+
+void ThreadPool::start() {
+    uint32_t n = parse_size(m_options.size_source ? m_options.size_source() : std::nullopt);
+    m_workers.reserve(n);
+    for (uint32_t i = 1; i <= n; ++i) {
+        sim::ActorId actor = m_sim.add_actor("worker " + std::to_string(i), sim::ActorKind::Worker);
+        m_workers.push_back(Worker{i, actor, true, false, m_idle_counter++, nullptr, false});
+    }
+    if (m_observer) m_observer->on_started(n);
+}
+
+size_t ThreadPool::queued() const {
+    size_t n = m_slow_pending.size();
+    for (const Entry& e : m_queue)
+        if (e.job) ++n;
+    return n;
+}
+
+bool ThreadPool::marker_queued() const {
+    return std::any_of(m_queue.begin(), m_queue.end(), [](const Entry& e) { return !e.job; });
+}
+
+WorkId ThreadPool::submit(WorkKind kind, std::string label, sim::SimTime duration, HandleCallback done) {
+    m_loop.catch_up(); // workers that finished meanwhile must not see this job early
+    if (!is_started()) start();
+    auto job = std::make_unique<Job>(Job{WorkId{m_next_id++}, kind, std::move(label), duration, std::move(done)});
+    WorkId id = job->id;
+    m_loop.request_started();
+    if (m_observer) m_observer->on_queued(id, job->label, kind);
+    // post(): slow I/O waits in its side queue behind one marker in the FIFO.
+    if (kind == WorkKind::SlowIo) {
+        m_slow_pending.push_back(std::move(job));
+        if (marker_queued()) return id;
+        m_queue.push_back(Entry{nullptr});
+    } else {
+        m_queue.push_back(Entry{std::move(job)});
+    }
+    signal_one_idle();
+    return id;
+}
+
+void ThreadPool::signal_one_idle() {
+    // uv_cond_signal wakes one waiting worker; we wake the one that has waited longest.
+    Worker* chosen = nullptr;
+    for (Worker& w : m_workers)
+        if (w.idle && !w.waking && (!chosen || w.idle_since < chosen->idle_since)) chosen = &w;
+    if (!chosen) return;
+    chosen->waking = true;
+    uint32_t index = chosen->index;
+    m_sim.schedule_after(m_options.wake_latency, chosen->actor, [this, index] {
+        Worker& w = m_workers[index - 1];
+        w.waking = false;
+        if (w.idle) try_pick(w);
+    });
+}
+
+void ThreadPool::try_pick(Worker& worker) {
+    // The worker loop of threadpool.c: wait while the queue is empty or holds only the
+    // marker with the slow-I/O threshold reached; then take the head.
+    for (;;) {
+        const bool only_blocked_marker =
+            m_queue.size() == 1 && !m_queue.front().job && m_slow_running >= slow_threshold();
+        if (m_queue.empty() || only_blocked_marker) {
+            if (!worker.idle) {
+                worker.idle = true;
+                worker.idle_since = m_idle_counter++;
+            }
+            return;
+        }
+        Entry entry = std::move(m_queue.front());
+        m_queue.pop_front();
+        std::unique_ptr<Job> job;
+        bool slow = false;
+        if (!entry.job) {
+            if (m_slow_running >= slow_threshold()) {
+                m_queue.push_back(Entry{nullptr}); // re-schedule after the other work
+                continue;
+            }
+            if (m_slow_pending.empty()) continue; // cancelled meanwhile
+            slow = true;
+            ++m_slow_running;
+            job = std::move(m_slow_pending.front());
+            m_slow_pending.pop_front();
+            if (!m_slow_pending.empty()) {
+                m_queue.push_back(Entry{nullptr});
+                signal_one_idle();
+            }
+        } else {
+            job = std::move(entry.job);
+        }
+        worker.idle = false;
+        if (m_observer) m_observer->on_pick(worker.index, job->id, job->label, job->duration);
+        uint32_t index = worker.index;
+        // The job runs from the time this event was due (a worker is never late to its own
+        // work, even if the main thread was busy when the kernel got to this event).
+        const sim::SimTime duration = job->duration;
+        worker.job = std::move(job);
+        worker.job_is_slow = slow;
+        m_sim.schedule_after(duration, worker.actor, [this, index] { finish(m_workers[index - 1]); });
+        return;
+    }
+}
+
+void ThreadPool::finish(Worker& worker) {
+    std::unique_ptr<Job> job = std::move(worker.job);
+    if (m_observer) m_observer->on_finish(worker.index, job->id, job->label);
+    m_completed.push_back(std::move(job));
+    m_loop.async_send(*m_wq_async);
+    if (worker.job_is_slow) --m_slow_running;
+    try_pick(worker);
+}
+
+void ThreadPool::on_completions() {
+    // uv__work_done: take the whole completion list, run each done in completion order.
+    std::vector<std::unique_ptr<Job>> batch;
+    batch.swap(m_completed);
+    for (auto& job : batch) {
+        m_loop.request_finished();
+        if (m_observer) m_observer->on_done(job->id, job->label);
+        if (job->done) job->done();
+    }
+}
+
+} // namespace loopsim::uv

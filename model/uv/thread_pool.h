@@ -1,0 +1,133 @@
+#pragma once
+// ThreadPool: libuv's worker threads (src/threadpool.c) as simulated actors.
+//
+// Contract, following libuv 1.46:
+// - Size: read once, at the first submit (uv_once in init_threads), from the size source
+//   (Node's process.env.UV_THREADPOOL_SIZE): parsed like atoi; 0 -> 1, above 1024 -> 1024,
+//   negative -> 1024 (libuv converts it to an unsigned count). Default 4.
+// - One FIFO work queue. Fast I/O (fs) and CPU work (crypto, zlib) are queued directly. Slow
+//   I/O (getaddrinfo) waits in a side queue behind a single marker in the FIFO; a worker
+//   reaching the marker runs one slow request only while fewer than (size + 1) / 2 slow
+//   requests run, else moves the marker to the tail. So DNS can never hold more than half
+//   the pool, and other work overtakes it.
+// - A submit wakes one idle worker (the one idle longest). A worker that finishes a job
+//   takes the next one itself at once. A woken worker takes a job after the wake latency;
+//   if the queue is empty by then (a finishing worker took it) it goes back to waiting.
+// - A finished job is appended to the loop's completion list (in completion order) and the
+//   loop's internal async handle is sent; in the poll phase every completed job's `done`
+//   runs, in completion order. Jobs completing while those run wait for the next poll.
+// - Each job is an active request of the loop from submit until its done runs.
+// Workers are kernel actors ("worker 1".."worker N"); they never run JavaScript.
+#include "model/uv/handle.h"
+#include "sim/actor.h"
+#include "sim/sim_time.h"
+
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace loopsim::sim {
+class Simulation;
+}
+
+namespace loopsim::uv {
+
+class Loop;
+
+enum class WorkKind : uint8_t {
+    Cpu,     // uv_queue_work: crypto, zlib
+    FastIo,  // uv_fs_*
+    SlowIo,  // uv_getaddrinfo, uv_getnameinfo
+};
+
+struct WorkId {
+    uint64_t value = 0;
+    friend constexpr bool operator==(WorkId, WorkId) = default;
+};
+
+// What the pool reports, for traces and narration.
+class ThreadPoolObserver {
+public:
+    virtual ~ThreadPoolObserver() = default;
+    virtual void on_started(uint32_t size) {}
+    virtual void on_queued(WorkId id, const std::string& label, WorkKind kind) {}
+    virtual void on_pick(uint32_t worker, WorkId id, const std::string& label, sim::SimTime duration) {}
+    virtual void on_finish(uint32_t worker, WorkId id, const std::string& label) {}
+    virtual void on_done(WorkId id, const std::string& label) {}
+};
+
+struct ThreadPoolOptions {
+    // The environment variable's value at first use, if set (Node: process.env).
+    std::function<std::optional<std::string>()> size_source;
+    sim::SimTime wake_latency = sim::SimTime::us(20); // an idle worker waking on a submit
+};
+
+class ThreadPool {
+public:
+    ThreadPool(Loop& loop, ThreadPoolOptions options);
+    ThreadPool(const ThreadPool&) = delete;
+    ThreadPool& operator=(const ThreadPool&) = delete;
+    ~ThreadPool();
+
+    void set_observer(ThreadPoolObserver* observer) { m_observer = observer; }
+
+    // Queues a job that keeps a worker busy for `duration`; `done` runs on the main thread
+    // in a later poll phase. Starts the workers on first use.
+    WorkId submit(WorkKind kind, std::string label, sim::SimTime duration, HandleCallback done);
+
+    bool is_started() const { return !m_workers.empty(); }
+    uint32_t size() const { return static_cast<uint32_t>(m_workers.size()); }
+    // Jobs queued and not yet picked (slow ones in the side queue included).
+    size_t queued() const;
+    // Parses a UV_THREADPOOL_SIZE value as libuv does (see the contract above).
+    static uint32_t parse_size(const std::optional<std::string>& value);
+
+private:
+    struct Job {
+        WorkId id;
+        WorkKind kind;
+        std::string label;
+        sim::SimTime duration;
+        HandleCallback done;
+    };
+    struct Worker {
+        uint32_t index;       // 1-based, as in the lane names
+        sim::ActorId actor;
+        bool idle = true;
+        bool waking = false;  // signalled, wake event pending
+        uint64_t idle_since = 0; // order in which workers went idle
+        std::unique_ptr<Job> job; // the job it runs, while busy
+        bool job_is_slow = false;
+    };
+    // An entry of the FIFO: a job, or the slow-I/O marker.
+    struct Entry {
+        std::unique_ptr<Job> job; // null: the marker
+    };
+
+    void start();
+    void signal_one_idle();
+    void try_pick(Worker& worker);
+    void finish(Worker& worker);
+    void on_completions();
+    bool marker_queued() const;
+    uint32_t slow_threshold() const { return (size() + 1) / 2; }
+
+    Loop& m_loop;
+    sim::Simulation& m_sim;
+    ThreadPoolOptions m_options;
+    ThreadPoolObserver* m_observer = nullptr;
+    std::vector<Worker> m_workers;
+    std::deque<Entry> m_queue;
+    std::deque<std::unique_ptr<Job>> m_slow_pending;
+    uint32_t m_slow_running = 0;
+    uint64_t m_next_id = 1;
+    uint64_t m_idle_counter = 0;
+    std::vector<std::unique_ptr<Job>> m_completed; // loop->wq, in completion order
+    std::unique_ptr<AsyncHandle> m_wq_async;
+};
+
+} // namespace loopsim::uv
