@@ -1,0 +1,120 @@
+// One Node process on the simulated loop: start-up, callback scopes, uncaught exceptions,
+// SpinEventLoop and exit. See environment.h and docs/node-model.md.
+#include "model/node/environment.h"
+
+#include "sim/assert.h"
+#include "sim/simulation.h"
+
+namespace loopsim::node {
+
+Environment::Environment(sim::Simulation& sim, EnvironmentOptions options)
+    : m_sim(sim), m_options(std::move(options)) {
+    m_loop = std::make_unique<uv::Loop>(m_sim, m_options.uv_profile);
+    m_loop->set_clock_origin(m_options.clock_origin);
+    // uv_loop_init creates the thread pool's completion handle before anything else.
+    m_pool = std::make_unique<uv::ThreadPool>(*m_loop, m_options.thread_pool);
+    m_timer_base = m_loop->now_ms();
+    m_queues = std::make_unique<TaskQueues>(*this);
+    m_timers = std::make_unique<Timers>(*this);
+    m_immediates = std::make_unique<Immediates>(*this);
+}
+
+Environment::~Environment() = default;
+
+int64_t Environment::get_libuv_now() {
+    m_loop->update_time(uv::TimeUpdate::Explicit);
+    return m_loop->now_ms() - m_timer_base;
+}
+
+CallResult Environment::invoke(Task& task) {
+    if (!can_call_into_js()) return CallResult::Returned;
+    const CallResult result = task.call ? task.call() : CallResult::Returned;
+    if (result == CallResult::Threw) report_uncaught(ExceptionOrigin::UncaughtException);
+    return result;
+}
+
+CallResult Environment::make_callback(Task& task) {
+    enter_scope();
+    const CallResult result = invoke(task);
+    leave_scope(result == CallResult::Threw ? ScopeEnd::Failed : ScopeEnd::Normal);
+    return result;
+}
+
+void Environment::leave_scope(ScopeEnd end) {
+    LOOPSIM_ASSERT(m_scope_depth > 0, "leave_scope without enter_scope");
+    if (m_scope_depth == 1) m_queues->close_scope(end); // only the outermost scope drains
+    --m_scope_depth;
+}
+
+void Environment::report_uncaught(ExceptionOrigin origin) {
+    if (!can_call_into_js()) return;
+    const bool handled = m_hooks.uncaught && m_hooks.uncaught(origin);
+    if (handled) {
+        // createOnGlobalUncaughtException: keep the loop turning once more.
+        m_immediates->set_immediate(Task{"(uncaught exception recovery)", [] { return CallResult::Returned; }});
+        return;
+    }
+    // Not handled: process._exiting, exitCode 1, 'exit'(1) emitted synchronously from the
+    // handler (no callback scope: what its listeners queue never runs), then the error is
+    // printed (by the host, after this returns) and the process ends.
+    m_exiting = true;
+    exit_code = 1;
+    if (m_hooks.exit) m_hooks.exit(1);
+    stop_with(ProcessResult::How::UncaughtError, exit_code.value_or(1));
+}
+
+void Environment::exit(int code) {
+    if (m_stopped) return;
+    exit_code = code;
+    if (!m_exiting) {
+        m_exiting = true;
+        if (m_hooks.exit) m_hooks.exit(code);
+    }
+    stop_with(ProcessResult::How::ExitCalled, exit_code.value_or(code));
+}
+
+void Environment::stop_with(ProcessResult::How how, int code) {
+    if (m_stopped) return;
+    m_stopped = true;
+    m_result.how = how;
+    m_result.exit_code = code;
+    m_loop->stop();
+}
+
+ProcessResult Environment::run(Task main_script) {
+    // StartExecution: the CJS main runs inside a callback scope; its close is the first drain.
+    make_callback(main_script);
+    if (!m_stopped) spin_event_loop();
+    return m_result;
+}
+
+// SpinEventLoop (src/api/embed_helpers.cc): run the loop; when it runs dry emit 'beforeExit',
+// which may revive it; then 'exit'.
+void Environment::spin_event_loop() {
+    bool alive = true;
+    do {
+        if (m_stopped) return;
+        const uv::RunResult r = m_loop->run();
+        if (m_stopped) return;
+        if (r == uv::RunResult::Halted) return stop_with(ProcessResult::How::Halted, 1);
+        if (r == uv::RunResult::WaitsForever) return stop_with(ProcessResult::How::WaitsForever, 0);
+        if (m_loop->is_alive()) continue;
+        if (m_hooks.before_exit) {
+            enter_scope();
+            m_hooks.before_exit(exit_code.value_or(0));
+            leave_scope(ScopeEnd::Normal);
+        }
+        if (m_stopped) return;
+        alive = m_loop->is_alive();
+    } while (alive);
+    // EmitProcessExitInternal: 'exit' with the code as it stands; listeners may change it.
+    m_exiting = true;
+    if (m_hooks.exit) {
+        enter_scope();
+        m_hooks.exit(exit_code.value_or(0));
+        leave_scope(ScopeEnd::Normal);
+    }
+    if (!m_stopped) stop_with(ProcessResult::How::Natural, exit_code.value_or(0));
+}
+
+} // namespace loopsim::node

@@ -1,0 +1,122 @@
+#pragma once
+// Environment: one Node.js process on the simulated loop (src/env.cc, src/api/embed_helpers.cc,
+// src/api/callback.cc). It owns the libuv loop, the thread pool, the task queues, timers and
+// immediates, and runs the process from the main script to its exit code.
+//
+// Callback scopes: every entry from "C++" into JavaScript (the main script, each I/O callback,
+// the timers phase, the check phase, process events) is wrapped in enter_scope/leave_scope,
+// Node's InternalCallbackScope. Only the outermost scope drains (TaskQueues::close_scope),
+// and a scope whose callback threw does not drain.
+//
+// Uncaught exceptions: any JavaScript call that throws to the top is reported at once through
+// the process hooks ('uncaughtException' and friends live in the interpreter's host). If a
+// listener handled it, Node schedules setImmediate(noop) and the process goes on; otherwise the
+// process exits with code 1 after emitting 'exit', and can_call_into_js() turns false so that
+// every loop unwinds. process.exit() takes the same path with its own code.
+#include "model/node/immediates.h"
+#include "model/node/task.h"
+#include "model/node/task_queues.h"
+#include "model/node/timers.h"
+#include "model/uv/loop.h"
+#include "model/uv/profile.h"
+#include "model/uv/thread_pool.h"
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace loopsim::sim {
+class Simulation;
+}
+
+namespace loopsim::node {
+
+// The process-level events the interpreter's host implements with real listeners.
+struct ProcessHooks {
+    // An exception reached the top. True: an 'uncaughtException' listener handled it.
+    std::function<bool(ExceptionOrigin)> uncaught;
+    // Emits 'beforeExit'(code) / 'exit'(code); the calls are made inside callback scopes.
+    std::function<CallResult(int code)> before_exit;
+    std::function<CallResult(int code)> exit;
+};
+
+// How the process ended.
+struct ProcessResult {
+    int exit_code = 0;
+    enum class How : uint8_t {
+        Natural,          // the loop ran dry
+        ExitCalled,       // process.exit()
+        UncaughtError,    // an exception or rejection nobody handled
+        WaitsForever,     // alive, but nothing could ever wake the loop (real node would hang)
+        Halted,           // the simulation stopped: a budget, or a replay that did not fit
+    } how = How::Natural;
+};
+
+struct EnvironmentOptions {
+    uv::UvProfile uv_profile = uv::k_libuv_1_46;
+    uv::ThreadPoolOptions thread_pool;
+    // Where the monotonic clock started within its millisecond (see uv::Loop).
+    sim::SimTime clock_origin;
+};
+
+class Environment {
+public:
+    Environment(sim::Simulation& sim, EnvironmentOptions options);
+    Environment(const Environment&) = delete;
+    Environment& operator=(const Environment&) = delete;
+    ~Environment();
+
+    sim::Simulation& simulation() { return m_sim; }
+    uv::Loop& loop() { return *m_loop; }
+    uv::ThreadPool& thread_pool() { return *m_pool; }
+    TaskQueues& queues() { return *m_queues; }
+    Timers& timers() { return *m_timers; }
+    Immediates& immediates() { return *m_immediates; }
+    void set_hooks(ProcessHooks hooks) { m_hooks = std::move(hooks); }
+
+    uint64_t new_async_id() { return ++m_last_async_id; }
+    int64_t timer_base() const { return m_timer_base; }
+    // getLibuvNow: refreshes libuv's clock and returns ms since the environment started.
+    int64_t get_libuv_now();
+
+    // Calls a task; a throw is reported as an uncaught exception before this returns.
+    CallResult invoke(Task& task);
+    // MakeCallback: a task in its own callback scope (drains after, unless it threw).
+    CallResult make_callback(Task& task);
+    void enter_scope() { ++m_scope_depth; }
+    void leave_scope(ScopeEnd end);
+
+    void report_uncaught(ExceptionOrigin origin);
+    // process.exit(code): 'exit' is emitted, nothing queued runs afterwards.
+    void exit(int code);
+    bool is_exiting() const { return m_exiting; }
+    bool can_call_into_js() const { return !m_stopped; }
+    // process.exitCode; nullopt when unset.
+    std::optional<int> exit_code;
+
+    // Runs the CommonJS main script, then the loop until the process ends.
+    ProcessResult run(Task main_script);
+
+private:
+    void stop_with(ProcessResult::How how, int code);
+    void spin_event_loop();
+
+    sim::Simulation& m_sim;
+    EnvironmentOptions m_options;
+    std::unique_ptr<uv::Loop> m_loop;
+    std::unique_ptr<uv::ThreadPool> m_pool;
+    std::unique_ptr<TaskQueues> m_queues;
+    std::unique_ptr<Timers> m_timers;
+    std::unique_ptr<Immediates> m_immediates;
+    ProcessHooks m_hooks;
+    ProcessResult m_result;
+    uint64_t m_last_async_id = 1; // 1 is the main script's execution scope
+    int64_t m_timer_base = 0;
+    int m_scope_depth = 0;
+    bool m_exiting = false;
+    bool m_stopped = false;
+};
+
+} // namespace loopsim::node

@@ -1,0 +1,120 @@
+// setImmediate and the check phase. See immediates.h and docs/node-model.md.
+#include "model/node/immediates.h"
+
+#include "model/node/environment.h"
+#include "sim/simulation.h"
+
+#include <algorithm>
+
+namespace loopsim::node {
+
+Immediates::Immediates(Environment& env) : m_env(env) {
+    // Environment::InitializeLibuv: the check handle runs CheckImmediate every iteration but
+    // never keeps the loop alive; the idle handle is started only while needed.
+    m_check = std::make_unique<uv::WatcherHandle>(uv::HandleType::Check, "Node's immediate check handle",
+                                                  [this] { check_immediate(); });
+    m_idle = std::make_unique<uv::WatcherHandle>(uv::HandleType::Idle, "Node's immediate idle handle", [] {});
+    m_env.loop().register_handle(*m_check);
+    m_env.loop().register_handle(*m_idle);
+    m_env.loop().watcher_start(*m_check);
+    m_env.loop().unref(*m_check);
+}
+
+Immediates::~Immediates() = default;
+
+void Immediates::toggle_ref(bool on) {
+    // ToggleImmediateRef
+    if (on)
+        m_env.loop().watcher_start(*m_idle);
+    else
+        m_env.loop().watcher_stop(*m_idle);
+}
+
+std::shared_ptr<Immediate> Immediates::set_immediate(Task callback) {
+    auto immediate = std::make_shared<Immediate>();
+    immediate->callback = std::move(callback);
+    immediate->id = m_env.new_async_id();
+    ref(*immediate);
+    ++m_count;
+    m_queue.push_back(immediate);
+    m_env.simulation().note_queue_length("immediate queue", m_queue.size());
+    return immediate;
+}
+
+void Immediates::ref(Immediate& immediate) {
+    if (immediate.referenced || immediate.ran || immediate.destroyed) return;
+    immediate.referenced = true;
+    if (m_ref_count++ == 0) toggle_ref(true);
+}
+
+void Immediates::unref(Immediate& immediate) {
+    if (!immediate.referenced) return;
+    immediate.referenced = false;
+    if (--m_ref_count == 0) toggle_ref(false);
+}
+
+void Immediates::clear(Immediate& immediate) {
+    // clearImmediate
+    if (!immediate.has_callback || immediate.destroyed) return;
+    --m_count;
+    immediate.destroyed = true;
+    if (immediate.referenced && --m_ref_count == 0) toggle_ref(false);
+    immediate.referenced = false;
+    immediate.has_callback = false;
+    std::erase_if(m_queue, [&](const auto& p) { return p.get() == &immediate; });
+}
+
+// CheckImmediate (src/env.cc): the native-immediates scope drains first, even when empty;
+// then processImmediate, again while a throw left part of the batch outstanding.
+void Immediates::check_immediate() {
+    m_env.enter_scope();
+    m_env.leave_scope(ScopeEnd::Normal);
+    if (m_count == 0 || !m_env.can_call_into_js()) return;
+    do {
+        m_env.enter_scope();
+        const CallResult result = process_immediate();
+        m_env.leave_scope(result == CallResult::Threw ? ScopeEnd::Failed : ScopeEnd::Normal);
+    } while (m_has_outstanding && m_env.can_call_into_js());
+    if (m_ref_count == 0) toggle_ref(false);
+}
+
+// processImmediate (lib/internal/timers.js): the queue is detached as one batch before any
+// callback runs; ticks and microtasks drain before every immediate but the first of a call.
+CallResult Immediates::process_immediate() {
+    if (!m_has_outstanding) {
+        m_outstanding.assign(m_queue.begin(), m_queue.end());
+        m_queue.clear();
+        m_outstanding_next = 0;
+        m_has_outstanding = true;
+    }
+    bool ran_at_least_one = false;
+    while (m_outstanding_next < m_outstanding.size()) {
+        if (ran_at_least_one) {
+            if (m_env.queues().run_next_ticks() == CallResult::Threw) return CallResult::Threw;
+            if (!m_env.can_call_into_js()) return CallResult::Returned;
+        } else {
+            ran_at_least_one = true;
+        }
+        std::shared_ptr<Immediate> immediate = m_outstanding[m_outstanding_next];
+        if (immediate->destroyed) { // cleared while this batch ran
+            ++m_outstanding_next;
+            continue;
+        }
+        immediate->destroyed = true;
+        --m_count;
+        if (immediate->referenced) --m_ref_count; // not toggled here: CheckImmediate does it
+        immediate->referenced = false;
+        immediate->ran = true;
+        const CallResult result = m_env.invoke(immediate->callback);
+        immediate->has_callback = false; // the `finally`
+        ++m_outstanding_next;
+        if (result == CallResult::Threw) return CallResult::Threw;
+        if (!m_env.can_call_into_js()) return CallResult::Returned;
+    }
+    m_outstanding.clear();
+    m_outstanding_next = 0;
+    m_has_outstanding = false;
+    return CallResult::Returned;
+}
+
+} // namespace loopsim::node

@@ -1,0 +1,59 @@
+#pragma once
+// Immediates: setImmediate as Node implements it (lib/timers.js, lib/internal/timers.js,
+// src/env.cc CheckImmediate). One queue; the check phase takes the whole queue as one batch
+// before running anything, so immediates queued meanwhile wait for the next iteration.
+// Ticks and microtasks drain between two immediates. A ref'd immediate keeps Node's idle
+// handle started, which keeps the loop alive and stops poll from blocking; an unref'd one
+// does neither.
+#include "model/node/task.h"
+#include "model/uv/handle.h"
+
+#include <cstdint>
+#include <list>
+#include <memory>
+#include <vector>
+
+namespace loopsim::node {
+
+class Environment;
+
+struct Immediate {
+    uint64_t id = 0;
+    bool has_callback = true;
+    bool destroyed = false;
+    bool referenced = false;  // kRefed; after it ran Node sets it to null: ref() no longer works
+    bool ran = false;
+    Task callback;
+};
+
+class Immediates {
+public:
+    explicit Immediates(Environment& env);
+    ~Immediates();
+
+    std::shared_ptr<Immediate> set_immediate(Task callback);
+    void clear(Immediate& immediate);
+    void ref(Immediate& immediate);
+    void unref(Immediate& immediate);
+
+    int64_t count() const { return m_count; }        // immediateInfo[kCount]
+    int64_t ref_count() const { return m_ref_count; } // immediateInfo[kRefCount]
+    size_t queued() const { return m_queue.size(); }
+
+private:
+    void toggle_ref(bool on);
+    void check_immediate();               // Environment::CheckImmediate
+    CallResult process_immediate();       // processImmediate
+
+    Environment& m_env;
+    std::unique_ptr<uv::WatcherHandle> m_check; // started at start-up, unref'd
+    std::unique_ptr<uv::WatcherHandle> m_idle;  // started while a ref'd immediate exists
+    std::list<std::shared_ptr<Immediate>> m_queue;        // immediateQueue
+    std::vector<std::shared_ptr<Immediate>> m_outstanding; // the batch being run
+    size_t m_outstanding_next = 0;
+    bool m_has_outstanding = false;
+    int64_t m_count = 0;
+    int64_t m_ref_count = 0;
+};
+
+} // namespace loopsim::node

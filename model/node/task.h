@@ -1,0 +1,22 @@
+#pragma once
+// Task: one JavaScript call the Node model schedules (a timer's callback, a tick, a promise
+// job, an I/O completion). The scheduler sees only its label and whether the call returned
+// or threw; the interpreter supplies the call itself (it wraps the function value, the
+// receiver and the arguments) and keeps the thrown value for the uncaught-exception path.
+#include <cstdint>
+#include <functional>
+#include <string>
+
+namespace loopsim::node {
+
+enum class CallResult : uint8_t { Returned, Threw };
+
+struct Task {
+    std::string label;                 // the function's name or its first line of source
+    std::function<CallResult()> call;
+};
+
+// Why an exception reached the top: the `origin` argument of 'uncaughtException'.
+enum class ExceptionOrigin : uint8_t { UncaughtException, UnhandledRejection };
+
+} // namespace loopsim::node

@@ -1,0 +1,70 @@
+// The nextTick queue, the microtask queue and Node's drain rules. See task_queues.h.
+#include "model/node/task_queues.h"
+
+#include "model/node/environment.h"
+#include "sim/simulation.h"
+
+namespace loopsim::node {
+
+void TaskQueues::next_tick(Task task) {
+    if (m_env.is_exiting()) return; // ticks queued in 'exit' listeners are dropped
+    m_ticks.push_back(std::move(task));
+    m_env.simulation().note_queue_length("nextTick queue", m_ticks.size());
+}
+
+void TaskQueues::enqueue_microtask(Task task) {
+    m_microtasks.push_back(std::move(task));
+    m_env.simulation().note_queue_length("microtask queue", m_microtasks.size());
+}
+
+void TaskQueues::set_rejection_hooks(std::function<bool()> has_pending, std::function<bool()> process_rejections) {
+    m_has_pending_rejection = std::move(has_pending);
+    m_process_rejections = std::move(process_rejections);
+}
+
+void TaskQueues::run_microtasks() {
+    if (m_in_checkpoint) return; // V8 ignores a nested checkpoint
+    m_in_checkpoint = true;
+    while (!m_microtasks.empty() && m_env.can_call_into_js()) {
+        Task job = std::move(m_microtasks.front());
+        m_microtasks.pop_front();
+        if (on_run) on_run(job, false);
+        m_env.invoke(job); // a throw is reported there; the checkpoint goes on
+    }
+    m_in_checkpoint = false;
+}
+
+// processTicksAndRejections (lib/internal/process/task_queues.js).
+CallResult TaskQueues::process_ticks_and_rejections() {
+    do {
+        while (!m_ticks.empty()) {
+            if (!m_env.can_call_into_js()) return CallResult::Returned;
+            Task tick = std::move(m_ticks.front());
+            m_ticks.pop_front();
+            if (on_run) on_run(tick, true);
+            if (m_env.invoke(tick) == CallResult::Threw) return CallResult::Threw; // rest stays queued
+        }
+        run_microtasks();
+        if (!m_env.can_call_into_js()) return CallResult::Returned;
+    } while (!m_ticks.empty() || (m_process_rejections && m_process_rejections()));
+    return CallResult::Returned;
+}
+
+// runNextTicks (lib/internal/process/task_queues.js): between timers and between immediates.
+CallResult TaskQueues::run_next_ticks() {
+    if (!has_tick_scheduled() && !has_rejection_to_warn()) run_microtasks();
+    if (!has_tick_scheduled() && !has_rejection_to_warn()) return CallResult::Returned;
+    return process_ticks_and_rejections();
+}
+
+// InternalCallbackScope::Close (src/api/callback.cc): a failed scope does not drain; with no
+// tick scheduled, a microtask checkpoint runs first; then ticks (and rejections) if any.
+CallResult TaskQueues::close_scope(ScopeEnd end) {
+    if (!m_env.can_call_into_js() || end == ScopeEnd::Failed) return CallResult::Returned;
+    if (!has_tick_scheduled()) run_microtasks();
+    if (!m_env.can_call_into_js()) return CallResult::Returned;
+    if (has_tick_scheduled() || has_rejection_to_warn()) return process_ticks_and_rejections();
+    return CallResult::Returned;
+}
+
+} // namespace loopsim::node

@@ -1,0 +1,256 @@
+// Node's timers: lists per duration in a priority queue, on one libuv timer handle.
+// Each function names the Node function it follows (lib/internal/timers.js, lib/timers.js,
+// src/env.cc); the rules are listed in docs/node-model.md.
+#include "model/node/timers.h"
+
+#include "model/node/environment.h"
+#include "sim/assert.h"
+
+#include <cmath>
+#include <cstdlib>
+
+namespace loopsim::node {
+
+namespace {
+constexpr double k_timeout_max = 2147483647.0; // 2^31 - 1
+} // namespace
+
+Timers::Timers(Environment& env) : m_env(env) {
+    // Environment::InitializeLibuv: one uv timer for every JS timer, unref'd until a ref'd
+    // Timeout exists.
+    m_handle = std::make_unique<uv::TimerHandle>("Node's timer handle", [this] { run_timers(); });
+    m_env.loop().register_handle(*m_handle);
+    m_env.loop().unref(*m_handle);
+}
+
+Timers::~Timers() = default;
+
+// The Timeout constructor: `after *= 1`; outside [1, TIMEOUT_MAX] it becomes 1.
+Timers::Delay Timers::coerce_delay(double after) {
+    if (after >= 1 && after <= k_timeout_max) return {after, false};
+    return {1, after > k_timeout_max};
+}
+
+std::shared_ptr<Timeout> Timers::set_timeout(Task callback, double delay) {
+    return create(std::move(callback), delay, false);
+}
+
+std::shared_ptr<Timeout> Timers::set_interval(Task callback, double delay) {
+    return create(std::move(callback), delay, true);
+}
+
+std::shared_ptr<Timeout> Timers::create(Task callback, double delay, bool repeat) {
+    auto timer = std::make_shared<Timeout>();
+    timer->idle_timeout = coerce_delay(delay).value;
+    timer->repeat = repeat ? timer->idle_timeout : 0;
+    timer->callback = std::move(callback);
+    adjust_ref_count(+1); // incRefCount
+    timer->id = m_env.new_async_id();
+    insert(*timer, timer->idle_timeout, m_env.get_libuv_now());
+    return timer;
+}
+
+void Timers::adjust_ref_count(int delta) {
+    // incRefCount / decRefCount: the handle is ref'd while a ref'd Timeout lives.
+    if (delta > 0 && m_ref_count++ == 0) m_env.loop().ref(*m_handle);
+    if (delta < 0 && --m_ref_count == 0) m_env.loop().unref(*m_handle);
+}
+
+// insert(item, msecs, start): append to the list for trunc(msecs), creating the list (and
+// re-arming the handle if it expires before the armed deadline) when there is none.
+void Timers::insert(Timeout& timer, double msecs_value, int64_t start) {
+    const auto msecs = static_cast<int64_t>(std::trunc(msecs_value));
+    timer.idle_start = start;
+    auto it = m_lists.find(msecs);
+    if (it == m_lists.end()) {
+        auto list = std::make_shared<TimersList>();
+        list->msecs = msecs;
+        list->expiry = start + msecs;
+        list->id = m_next_list_id++;
+        TimersList* raw = list.get();
+        m_queue.emplace(QueueKey{raw->expiry, raw->id}, list);
+        m_lists.emplace(msecs, std::move(list));
+        if (m_next_expiry > static_cast<double>(raw->expiry)) {
+            schedule_handle(msecs);
+            m_next_expiry = static_cast<double>(raw->expiry);
+        }
+        it = m_lists.find(msecs);
+    }
+    unlink(timer); // L.append removes the item from wherever it was
+    TimersList& list = *it->second;
+    timer.list = &list;
+    timer.position = list.items.insert(list.items.end(), &timer);
+    m_live[timer.id] = timer.shared_from_this();
+}
+
+void Timers::unlink(Timeout& timer) {
+    if (!timer.list) return;
+    timer.list->items.erase(timer.position);
+    timer.list = nullptr;
+}
+
+void Timers::schedule_handle(int64_t msecs) {
+    // ScheduleTimer: uv_timer_start relative to the (just refreshed) loop time.
+    m_env.loop().timer_start(*m_handle, msecs, 0);
+}
+
+// unenroll (lib/timers.js): a ref'd timer whose list empties takes the list with it.
+void Timers::unenroll(Timeout& timer) {
+    if (timer.destroyed) return;
+    timer.destroyed = true;
+    unlink(timer);
+    if (timer.referenced) {
+        auto it = m_lists.find(static_cast<int64_t>(std::trunc(timer.idle_timeout)));
+        if (it != m_lists.end() && it->second->items.empty()) {
+            TimersList& list = *it->second;
+            m_queue.erase(QueueKey{list.expiry, list.id});
+            m_lists.erase(it);
+        }
+        adjust_ref_count(-1);
+    }
+    timer.idle_timeout = -1;
+    m_live.erase(timer.id);
+}
+
+void Timers::clear(Timeout& timer) {
+    // clearTimeout: only a timer that still has its callback.
+    if (!timer.has_callback) return;
+    timer.has_callback = false;
+    unenroll(timer);
+}
+
+void Timers::refresh(Timeout& timer) {
+    // refresh() -> insertGuarded(item, refed): re-insert with a fresh start.
+    if (timer.idle_timeout < 0) return;
+    const bool was_destroyed = timer.destroyed;
+    insert(timer, timer.idle_timeout, m_env.get_libuv_now());
+    if (was_destroyed) {
+        timer.destroyed = false;
+        timer.id = m_env.new_async_id();
+        if (timer.referenced) adjust_ref_count(+1);
+    }
+}
+
+void Timers::ref(Timeout& timer) {
+    if (timer.referenced) return;
+    timer.referenced = true;
+    if (!timer.destroyed) adjust_ref_count(+1);
+}
+
+void Timers::unref(Timeout& timer) {
+    if (!timer.referenced) return;
+    timer.referenced = false;
+    if (!timer.destroyed) adjust_ref_count(-1);
+}
+
+// Environment::RunTimers (src/env.cc): one `now` for the whole phase; processTimers again
+// with the same `now` after a throw the process survived; then re-arm the handle.
+void Timers::run_timers() {
+    m_env.enter_scope();
+    const int64_t now = m_env.get_libuv_now();
+    int64_t next = 0;
+    while (process_timers(now, next) == CallResult::Threw) {
+        if (!m_env.can_call_into_js()) break;
+    }
+    if (!m_env.can_call_into_js()) {
+        m_env.leave_scope(ScopeEnd::Normal);
+        return;
+    }
+    if (next != 0) {
+        const int64_t elapsed = m_env.loop().now_ms() - m_env.timer_base(); // cached, not refreshed
+        const int64_t duration = std::llabs(next) - elapsed;
+        schedule_handle(duration > 0 ? duration : 1);
+        if (next > 0)
+            m_env.loop().ref(*m_handle);
+        else
+            m_env.loop().unref(*m_handle);
+    } else {
+        m_env.loop().unref(*m_handle);
+    }
+    m_env.leave_scope(ScopeEnd::Normal);
+}
+
+// processTimers(now): lists in (expiry, id) order while due; ticks and microtasks drain
+// before every list but the first. `next` gets +-nextExpiry (sign: any ref'd timer left).
+CallResult Timers::process_timers(int64_t now, int64_t& next) {
+    m_next_expiry = 1.0 / 0.0;
+    bool ran_at_least_one_list = false;
+    while (!m_queue.empty()) {
+        std::shared_ptr<TimersList> held = m_queue.begin()->second;
+        TimersList& list = *held;
+        if (list.expiry > now) {
+            m_next_expiry = static_cast<double>(list.expiry);
+            next = m_ref_count > 0 ? list.expiry : -list.expiry;
+            return CallResult::Returned;
+        }
+        if (ran_at_least_one_list) {
+            if (m_env.queues().run_next_ticks() == CallResult::Threw) return CallResult::Threw;
+            if (!m_env.can_call_into_js()) return CallResult::Returned;
+        } else {
+            ran_at_least_one_list = true;
+        }
+        if (list_on_timeout(list, now) == CallResult::Threw) return CallResult::Threw;
+        if (!m_env.can_call_into_js()) return CallResult::Returned;
+    }
+    next = 0;
+    return CallResult::Returned;
+}
+
+// listOnTimeout(list, now): run the list's due timers oldest first; on the first one not
+// yet due, reschedule the list with a new id (it now loses ties to older lists).
+CallResult Timers::list_on_timeout(TimersList& list, int64_t now) {
+    const int64_t msecs = list.msecs;
+    bool ran_at_least_one_timer = false;
+    while (!list.items.empty()) {
+        Timeout& timer = *list.items.front();
+        if (now - timer.idle_start < msecs) {
+            auto node = m_queue.extract(QueueKey{list.expiry, list.id});
+            list.expiry = std::max(timer.idle_start + msecs, now + 1);
+            list.id = m_next_list_id++;
+            if (!node.empty()) {
+                node.key() = QueueKey{list.expiry, list.id};
+                m_queue.insert(std::move(node));
+            }
+            return CallResult::Returned;
+        }
+        if (ran_at_least_one_timer) {
+            if (m_env.queues().run_next_ticks() == CallResult::Threw) return CallResult::Threw;
+            if (!m_env.can_call_into_js()) return CallResult::Returned;
+        } else {
+            ran_at_least_one_timer = true;
+        }
+        unlink(timer);
+        std::shared_ptr<Timeout> keep = timer.shared_from_this(); // alive through its callback
+        if (!timer.has_callback) {
+            if (!timer.destroyed) {
+                timer.destroyed = true;
+                if (timer.referenced) --m_ref_count;
+                m_live.erase(timer.id);
+            }
+            continue;
+        }
+        int64_t start = 0;
+        if (timer.repeat != 0) start = m_env.get_libuv_now();
+        const CallResult result = m_env.invoke(timer.callback);
+        // The `finally` of listOnTimeout runs whether or not the callback threw.
+        if (timer.repeat != 0 && timer.idle_timeout != -1) {
+            timer.idle_timeout = timer.repeat;
+            insert(timer, timer.idle_timeout, start);
+        } else if (!timer.list && !timer.destroyed) {
+            timer.destroyed = true;
+            if (timer.referenced) --m_ref_count; // not decRefCount: RunTimers fixes the ref
+            m_live.erase(timer.id);
+        }
+        if (result == CallResult::Threw) return CallResult::Threw;
+        if (!m_env.can_call_into_js()) return CallResult::Returned;
+    }
+    // The list ran dry: drop it, if the map still points to it.
+    auto it = m_lists.find(msecs);
+    if (it != m_lists.end() && it->second.get() == &list) {
+        m_queue.erase(QueueKey{list.expiry, list.id});
+        m_lists.erase(it);
+    }
+    return CallResult::Returned;
+}
+
+} // namespace loopsim::node
