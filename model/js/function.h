@@ -1,0 +1,61 @@
+#pragma once
+// Function objects: NativeFunction (a C++ built-in) and Closure (a bytecode function, whose
+// code and environment the VM defines). Both are Objects, so they carry properties
+// ("length", "name", "prototype") like any other.
+//
+// Native built-ins are written against one stable signature, NativeFn: they receive the
+// runtime, the function object being called (for its data), `this` and the arguments, and
+// return a Completion: a Value, or a thrown JS value. A native that calls back into JS
+// (Runtime::call) must root any value it still needs afterwards (heap.h).
+#include "model/js/completion.h"
+#include "model/js/object.h"
+
+#include <span>
+#include <string_view>
+
+namespace loopsim::js {
+
+class NativeFunction;
+
+using NativeFn = Completion (*)(Runtime& runtime, NativeFunction& callee, Value this_value,
+                                std::span<const Value> args);
+
+class NativeFunction final : public Object {
+public:
+    NativeFunction(Runtime& runtime, Object* prototype, NativeFn function, Value data);
+
+    // A native function with the runtime's Function.prototype, and own "length" and "name"
+    // properties (non-writable, non-enumerable, configurable), created in that order as V8
+    // does.
+    static NativeFunction* create(Runtime& runtime, std::string_view name, uint32_t length,
+                                  NativeFn function, Value data = Value());
+
+    NativeFn function() const { return m_function; }
+    // A value the built-in keeps with itself (e.g. the promise a resolve function settles).
+    Value data() const { return m_data; }
+    void set_data(Value data) { m_data = data; }
+
+    void visit_edges(Visitor& visitor) override;
+
+private:
+    NativeFn m_function;
+    Value m_data;
+};
+
+// A function compiled from scenario source. This layer only stores the VM's two cells;
+// the VM gives them meaning and calls closures through Runtime's CallHandler.
+class Closure final : public Object {
+public:
+    Closure(Runtime& runtime, Object* prototype, Cell* code, Cell* environment);
+
+    Cell* code() const { return m_code; }
+    Cell* environment() const { return m_environment; }
+
+    void visit_edges(Visitor& visitor) override;
+
+private:
+    Cell* m_code;
+    Cell* m_environment;
+};
+
+} // namespace loopsim::js

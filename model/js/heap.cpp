@@ -1,0 +1,144 @@
+// Heap: allocation accounting, root marking, iterative tracing and sweeping.
+#include "model/js/heap.h"
+
+#include <algorithm>
+
+namespace loopsim::js {
+
+const char* cell_kind_name(CellKind kind) {
+    switch (kind) {
+#define LOOPSIM_CELL_KIND(name, text)                                                              \
+    case CellKind::name:                                                                           \
+        return text;
+#include "model/js/cell_kinds.def"
+#undef LOOPSIM_CELL_KIND
+    }
+    return "?";
+}
+
+Heap::Heap(HeapOptions options) : m_options(options) {
+    m_stats.trigger_bytes = m_options.min_trigger_bytes;
+}
+
+Heap::~Heap() {
+    LOOPSIM_ASSERT(m_handles == nullptr, "a RootedValue outlives its heap");
+    Cell* cell = m_all_cells;
+    while (cell != nullptr) {
+        Cell* next = cell->m_next_cell;
+        cell->~Cell();
+        ::operator delete(cell);
+        cell = next;
+    }
+}
+
+void Heap::link(Cell* cell, size_t bytes) {
+    LOOPSIM_ASSERT(!m_collecting, "allocation during a collection");
+    cell->m_heap_bytes = static_cast<uint32_t>(std::min<size_t>(bytes, UINT32_MAX));
+    cell->m_next_cell = m_all_cells;
+    m_all_cells = cell;
+    m_stats.heap_bytes += cell->m_heap_bytes;
+    m_stats.heap_cells += 1;
+    m_stats.allocated_cells += 1;
+    m_stats.peak_heap_bytes = std::max(m_stats.peak_heap_bytes, m_stats.heap_bytes);
+}
+
+void Heap::account_external(Cell* cell, int64_t delta) {
+    int64_t now = static_cast<int64_t>(cell->m_heap_bytes) + delta;
+    LOOPSIM_ASSERT(now >= 0, "a cell released more external bytes than it accounted");
+    now = std::min<int64_t>(now, UINT32_MAX);
+    m_stats.heap_bytes = m_stats.heap_bytes - cell->m_heap_bytes + static_cast<size_t>(now);
+    cell->m_heap_bytes = static_cast<uint32_t>(now);
+    m_stats.peak_heap_bytes = std::max(m_stats.peak_heap_bytes, m_stats.heap_bytes);
+}
+
+bool Heap::safepoint() {
+    if (m_defer_depth > 0) return false;
+    if (!m_options.collect_at_every_safepoint && !is_collection_due()) return false;
+    collect();
+    return true;
+}
+
+void Heap::add_root_source(RootSource* source) {
+    m_root_sources.push_back(source);
+}
+
+void Heap::remove_root_source(RootSource* source) {
+    auto it = std::find(m_root_sources.begin(), m_root_sources.end(), source);
+    LOOPSIM_ASSERT(it != m_root_sources.end(), "removing a root source that was never added");
+    m_root_sources.erase(it);
+}
+
+void Heap::register_weak_cell(Cell* cell) {
+    m_weak_cells.push_back(cell);
+}
+
+void Heap::add_weak_table(WeakTable* table) {
+    m_weak_tables.push_back(table);
+}
+
+void Heap::remove_weak_table(WeakTable* table) {
+    auto it = std::find(m_weak_tables.begin(), m_weak_tables.end(), table);
+    LOOPSIM_ASSERT(it != m_weak_tables.end(), "removing a weak table that was never added");
+    m_weak_tables.erase(it);
+}
+
+void Heap::mark_roots(Visitor& visitor) {
+    for (RootedValue* handle = m_handles; handle != nullptr; handle = handle->m_next)
+        visitor.visit(handle->m_value);
+    // By index: a root source may not add or remove sources while visiting, but be robust.
+    for (size_t i = 0; i < m_root_sources.size(); ++i) m_root_sources[i]->visit_roots(visitor);
+}
+
+void Heap::collect() {
+    LOOPSIM_ASSERT(m_defer_depth == 0, "collect() inside a DeferGC scope");
+    LOOPSIM_ASSERT(!m_collecting, "collect() re-entered");
+    m_collecting = true;
+
+    // Mark: roots first, then drain the gray stack. Each cell is pushed once (the mark bit
+    // is set on push), so the stack never holds more than the number of live cells.
+    Visitor visitor;
+    mark_roots(visitor);
+    while (!visitor.m_gray.empty()) {
+        Cell* cell = visitor.m_gray.back();
+        visitor.m_gray.pop_back();
+        cell->visit_edges(visitor);
+    }
+
+    // Weak edges: live registered cells drop their pointers to cells about to die.
+    size_t kept = 0;
+    for (Cell* cell : m_weak_cells) {
+        if (!cell->m_marked) continue;
+        cell->clear_dead_weak_edges();
+        m_weak_cells[kept++] = cell;
+    }
+    m_weak_cells.resize(kept);
+    for (WeakTable* table : m_weak_tables) table->clear_dead_entries();
+
+    sweep();
+
+    m_stats.collections += 1;
+    m_stats.live_bytes = m_stats.heap_bytes;
+    m_stats.live_cells = m_stats.heap_cells;
+    size_t grown = m_stats.live_bytes / 100 * m_options.growth_percent;
+    m_stats.trigger_bytes = std::max(m_options.min_trigger_bytes, grown);
+    m_collecting = false;
+}
+
+void Heap::sweep() {
+    Cell** link = &m_all_cells;
+    while (Cell* cell = *link) {
+        if (cell->m_marked) {
+            cell->m_marked = false;
+            link = &cell->m_next_cell;
+            continue;
+        }
+        *link = cell->m_next_cell;
+        m_stats.heap_bytes -= cell->m_heap_bytes;
+        m_stats.heap_cells -= 1;
+        m_stats.freed_cells += 1;
+        cell->~Cell();
+        ::operator delete(cell);
+    }
+}
+
+} // namespace loopsim::js

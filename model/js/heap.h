@@ -1,0 +1,249 @@
+#pragma once
+// Heap: owns every Cell of one JS runtime and reclaims them with a precise, non-moving,
+// stop-the-world mark-and-sweep collector.
+//
+// The contract for C++ code (see docs/runtime.md, "Keeping values alive"):
+//   1. Allocation never collects. Heap::allocate() only counts bytes; a collection runs
+//      only at a *safepoint*: Heap::safepoint() (the VM calls it at call boundaries, loop
+//      back edges and between jobs) or Heap::collect(). So a Value or Cell* held in a C++
+//      local is safe until the next safepoint, however much that code allocates.
+//   2. Anything that must survive a safepoint must be reachable from a root:
+//        - RootedValue / Root<T>: RAII handles linked into this heap's root list (for
+//          built-ins and host code that keep a value across a call into JS);
+//        - RootedVector: a std::vector<Value> whose contents are roots;
+//        - RootSource: an object (the VM's stack and frames, the runtime's intrinsics, the
+//          host's job queue) registered with add_root_source(), asked to visit its roots.
+//      Calling into JS (Runtime::call) may reach a safepoint, so values a native function
+//      holds across such a call must be rooted.
+//   3. Every Cell kind shows all its edges in visit_edges(). Marking is iterative (an
+//      explicit gray stack), so a chain of millions of cells cannot overflow the C++ stack.
+//   4. Collection timing depends only on the byte counts of allocations and on where the
+//      safepoints are, never on the wall clock or on addresses. Nothing JS can observe
+//      depends on addresses (no weak references, no finalizers). Sweep order is the
+//      all-cells list order, which is allocation order.
+//   5. Destructors of cells run during sweep or ~Heap and must not touch other cells
+//      (they may already be freed); they only release the cell's own C++ buffers.
+#include "model/js/cell.h"
+#include "model/js/value.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <new>
+#include <utility>
+#include <vector>
+
+namespace loopsim::js {
+
+class Heap;
+
+// Marks cells for the collector. Handed to Cell::visit_edges and RootSource::visit_roots.
+class Visitor {
+public:
+    void visit(Cell* cell) {
+        if (cell != nullptr && !cell->m_marked) {
+            cell->m_marked = true;
+            m_gray.push_back(cell);
+        }
+    }
+    void visit(Value value) {
+        if (value.is_cell()) visit(value.as_cell());
+    }
+
+private:
+    friend class Heap;
+    std::vector<Cell*> m_gray;
+};
+
+// Something outside the heap that holds roots: the VM's stacks and frames, the runtime's
+// intrinsics, the host's queues. Register with Heap::add_root_source for its lifetime.
+class RootSource {
+public:
+    virtual void visit_roots(Visitor& visitor) = 0;
+
+protected:
+    ~RootSource() = default;
+};
+
+// A table outside the heap that refers to cells weakly (the atom table): after marking, it
+// drops every entry whose cell is not marked. Register with Heap::add_weak_table.
+class WeakTable {
+public:
+    virtual void clear_dead_entries() = 0;
+
+protected:
+    ~WeakTable() = default;
+};
+
+struct HeapOptions {
+    // The heap collects at a safepoint once its allocated bytes reach
+    // max(min_trigger_bytes, live bytes after the last collection * growth_percent / 100).
+    size_t min_trigger_bytes = size_t{4} << 20;
+    uint32_t growth_percent = 200;
+    // Testing aid: collect at every safepoint, so a missing root shows up at once.
+    bool collect_at_every_safepoint = false;
+};
+
+struct HeapStats {
+    size_t heap_bytes = 0;        // bytes of every allocated cell, live or not yet swept
+    size_t heap_cells = 0;        // cells allocated and not yet swept
+    size_t peak_heap_bytes = 0;   // the highest heap_bytes ever reached
+    size_t live_bytes = 0;        // heap_bytes right after the last collection
+    size_t live_cells = 0;        // heap_cells right after the last collection
+    uint64_t collections = 0;     // completed collections
+    uint64_t allocated_cells = 0; // cells ever allocated
+    uint64_t freed_cells = 0;     // cells ever swept
+    size_t trigger_bytes = 0;     // heap_bytes at which the next safepoint collects
+};
+
+class Heap {
+public:
+    explicit Heap(HeapOptions options = {});
+    ~Heap();
+    Heap(const Heap&) = delete;
+    Heap& operator=(const Heap&) = delete;
+
+    // Allocates and constructs a T (derived from Cell). Never collects (see the contract).
+    template <typename T, typename... Args> T* allocate(Args&&... args) {
+        return allocate_accounting<T>(0, std::forward<Args>(args)...);
+    }
+    // As allocate(), also counting `extra_bytes` of buffers the new cell owns.
+    template <typename T, typename... Args>
+    T* allocate_accounting(size_t extra_bytes, Args&&... args) {
+        void* memory = ::operator new(sizeof(T));
+        T* cell = new (memory) T(std::forward<Args>(args)...);
+        link(cell, sizeof(T) + extra_bytes);
+        return cell;
+    }
+    // A cell's owned buffers grew (delta > 0) or shrank: keep the counts honest.
+    void account_external(Cell* cell, int64_t delta);
+
+    // Collects if the trigger is reached (or always, in stress mode) and no DeferGC is
+    // active. Returns whether it collected.
+    bool safepoint();
+    bool is_collection_due() const { return m_stats.heap_bytes >= m_stats.trigger_bytes; }
+    // Collects now, regardless of trigger (asserts that no DeferGC is active).
+    void collect();
+
+    void add_root_source(RootSource* source);
+    void remove_root_source(RootSource* source);
+    // `cell` has weak edges: call its clear_dead_weak_edges() after each marking while it
+    // lives. Registration ends by itself when the cell dies.
+    void register_weak_cell(Cell* cell);
+    void add_weak_table(WeakTable* table);
+    void remove_weak_table(WeakTable* table);
+
+    const HeapStats& stats() const { return m_stats; }
+    const HeapOptions& options() const { return m_options; }
+
+private:
+    friend class RootedValue;
+    friend class DeferGC;
+
+    void link(Cell* cell, size_t bytes);
+    void mark_roots(Visitor& visitor);
+    void sweep();
+
+    HeapOptions m_options;
+    HeapStats m_stats;
+    Cell* m_all_cells = nullptr; // newest first
+    class RootedValue* m_handles = nullptr;
+    std::vector<RootSource*> m_root_sources;
+    std::vector<Cell*> m_weak_cells;
+    std::vector<WeakTable*> m_weak_tables;
+    int m_defer_depth = 0;
+    bool m_collecting = false;
+};
+
+// Holds off collection for its lifetime (safepoints inside do nothing; collect() asserts).
+class DeferGC {
+public:
+    explicit DeferGC(Heap& heap) : m_heap(heap) { ++m_heap.m_defer_depth; }
+    ~DeferGC() { --m_heap.m_defer_depth; }
+    DeferGC(const DeferGC&) = delete;
+    DeferGC& operator=(const DeferGC&) = delete;
+
+private:
+    Heap& m_heap;
+};
+
+// RootedValue: a Value kept alive for as long as this handle exists. Handles form an
+// intrusive list in their Heap; creating or destroying one is O(1). Copies are separate
+// roots. Must not outlive the heap.
+class RootedValue {
+public:
+    explicit RootedValue(Heap& heap, Value value = {}) : m_heap(&heap), m_value(value) { attach(); }
+    RootedValue(const RootedValue& other) : m_heap(other.m_heap), m_value(other.m_value) {
+        attach();
+    }
+    RootedValue& operator=(const RootedValue& other) {
+        m_value = other.m_value;
+        return *this;
+    }
+    ~RootedValue() { detach(); }
+
+    Value get() const { return m_value; }
+    void set(Value value) { m_value = value; }
+    operator Value() const { return m_value; }
+
+private:
+    friend class Heap;
+    void attach() {
+        m_next = m_heap->m_handles;
+        if (m_next != nullptr) m_next->m_prev = this;
+        m_heap->m_handles = this;
+    }
+    void detach() {
+        if (m_prev != nullptr)
+            m_prev->m_next = m_next;
+        else
+            m_heap->m_handles = m_next;
+        if (m_next != nullptr) m_next->m_prev = m_prev;
+    }
+
+    Heap* m_heap;
+    RootedValue* m_prev = nullptr;
+    RootedValue* m_next = nullptr;
+    Value m_value;
+};
+
+// Root<T>: a rooted pointer to a cell of type T (or null).
+template <typename T> class Root {
+public:
+    explicit Root(Heap& heap, T* cell = nullptr) : m_root(heap, cell ? Value(cell) : Value()) {}
+
+    T* get() const {
+        return m_root.get().is_cell() ? static_cast<T*>(m_root.get().as_cell()) : nullptr;
+    }
+    void set(T* cell) { m_root.set(cell ? Value(cell) : Value()); }
+    T* operator->() const { return get(); }
+    T& operator*() const { return *get(); }
+    operator T*() const { return get(); }
+
+private:
+    RootedValue m_root;
+};
+
+// A vector of values that are all roots while it exists.
+class RootedVector final : public RootSource {
+public:
+    explicit RootedVector(Heap& heap) : m_heap(heap) { m_heap.add_root_source(this); }
+    ~RootedVector() { m_heap.remove_root_source(this); }
+    RootedVector(const RootedVector&) = delete;
+    RootedVector& operator=(const RootedVector&) = delete;
+
+    std::vector<Value>& values() { return m_values; }
+    const std::vector<Value>& values() const { return m_values; }
+    void push_back(Value value) { m_values.push_back(value); }
+    size_t size() const { return m_values.size(); }
+    Value operator[](size_t i) const { return m_values[i]; }
+
+    void visit_roots(Visitor& visitor) override {
+        for (Value v : m_values) visitor.visit(v);
+    }
+
+private:
+    Heap& m_heap;
+    std::vector<Value> m_values;
+};
+
+} // namespace loopsim::js

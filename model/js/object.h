@@ -1,0 +1,166 @@
+#pragma once
+// Object: an ordinary JS object, and the base of every exotic one (Array, functions).
+//
+// Storage:
+//   - named properties (strings and symbols): either *fast* - the Shape maps key -> slot
+//     and attributes, values live in m_slots - or *dictionary* - the object owns a
+//     PropertyDictionary and its shape is the runtime's dictionary sentinel. An object
+//     moves to dictionary mode for good when it passes Shape::kMaxFastProperties named
+//     properties, when a property that is not the last added is deleted, or when a
+//     property's attributes change.
+//   - integer-indexed properties: Elements (dense vector or sparse map).
+//   - the prototype ([[Prototype]]) and [[Extensible]] live in the object, not the shape.
+//
+// Internal methods follow ECMA-262 §10.1 (ordinary objects) step by step and take the
+// Runtime, through which accessors are called (Runtime::call). Exotic objects override the
+// virtual ones: lookup_own (the raw form of [[GetOwnProperty]]), define_own_property,
+// delete_property and own_property_keys. [[Get]] and [[Set]] are ordinary everywhere in
+// loopsim (there is no Proxy), so they are not virtual.
+// Own key order is OrdinaryOwnPropertyKeys: indices ascending, then strings in creation
+// order, then symbols in creation order.
+#include "model/js/cell.h"
+#include "model/js/completion.h"
+#include "model/js/elements.h"
+#include "model/js/property_attributes.h"
+#include "model/js/property_key.h"
+#include "model/js/shape.h"
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace loopsim::js {
+
+class Runtime;
+class PropertyDictionary;
+
+// A Property Descriptor (§6.2.6): every field optional.
+struct PropertyDescriptor {
+    std::optional<Value> value;
+    std::optional<Value> get; // undefined or a callable
+    std::optional<Value> set;
+    std::optional<bool> writable;
+    std::optional<bool> enumerable;
+    std::optional<bool> configurable;
+
+    bool is_accessor_descriptor() const { return get.has_value() || set.has_value(); }
+    bool is_data_descriptor() const { return value.has_value() || writable.has_value(); }
+    bool is_generic_descriptor() const {
+        return !is_accessor_descriptor() && !is_data_descriptor();
+    }
+
+    // A complete data descriptor with the given attributes.
+    static PropertyDescriptor data(Value value, PropertyAttributes attributes = attr::Default) {
+        return PropertyDescriptor{value,
+                                  std::nullopt,
+                                  std::nullopt,
+                                  (attributes & attr::Writable) != 0,
+                                  (attributes & attr::Enumerable) != 0,
+                                  (attributes & attr::Configurable) != 0};
+    }
+};
+
+// The getter/setter pair of an accessor property. Each is undefined or a callable.
+class Accessor final : public Cell {
+public:
+    Accessor(Value getter, Value setter)
+        : Cell(CellKind::Accessor), m_getter(getter), m_setter(setter) {}
+
+    Value getter() const { return m_getter; }
+    Value setter() const { return m_setter; }
+
+    void visit_edges(Visitor& visitor) override {
+        visitor.visit(m_getter);
+        visitor.visit(m_setter);
+    }
+
+private:
+    Value m_getter;
+    Value m_setter;
+};
+
+class Object : public Cell {
+public:
+    // An ordinary object with no own properties.
+    Object(Runtime& runtime, Object* prototype);
+    ~Object() override;
+
+    static Object* create(Runtime& runtime, Object* prototype);
+
+    // --- [[GetPrototypeOf]], [[SetPrototypeOf]], [[IsExtensible]], [[PreventExtensions]] --
+    Object* prototype() const { return m_prototype; }
+    // OrdinarySetPrototypeOf: false if not extensible or if it would make a cycle.
+    bool set_prototype(Object* prototype);
+    bool is_extensible() const { return m_extensible; }
+    bool prevent_extensions() {
+        m_extensible = false;
+        return true;
+    }
+
+    // --- own property access --------------------------------------------------------------
+    // The raw own property (no descriptor built): the fast path of [[GetOwnProperty]].
+    virtual bool lookup_own(PropertyKey key, OwnProperty& out) const;
+    std::optional<PropertyDescriptor> get_own_property(PropertyKey key) const;
+    virtual ThrowCompletionOr<bool> define_own_property(Runtime& runtime, PropertyKey key,
+                                                        const PropertyDescriptor& descriptor);
+    bool has_property(PropertyKey key) const;
+    bool has_own_property(PropertyKey key) const {
+        OwnProperty unused;
+        return lookup_own(key, unused);
+    }
+    Completion get(Runtime& runtime, PropertyKey key, Value receiver) const;
+    Completion get(Runtime& runtime, PropertyKey key) const;
+    ThrowCompletionOr<bool> set(Runtime& runtime, PropertyKey key, Value value, Value receiver);
+    // Set(O, P, V, true): a failed assignment throws a TypeError (strict-mode code).
+    ThrowCompletionOr<void> set_or_throw(Runtime& runtime, PropertyKey key, Value value);
+    virtual bool delete_property(Runtime& runtime, PropertyKey key);
+    virtual std::vector<PropertyKey> own_property_keys(Runtime& runtime) const;
+
+    // CreateDataProperty: define a writable, enumerable, configurable data property.
+    ThrowCompletionOr<bool> create_data_property(Runtime& runtime, PropertyKey key, Value value);
+    // Adds or overwrites a property without any check: object literals and built-in set-up.
+    void put_direct(Runtime& runtime, PropertyKey key, Value value,
+                    PropertyAttributes attributes = attr::Default);
+    void put_accessor(Runtime& runtime, PropertyKey key, Value getter, Value setter,
+                      PropertyAttributes attributes = attr::Configurable);
+
+    // --- fast paths for the VM's inline caches --------------------------------------------
+    Shape* shape() const { return m_shape; }
+    bool is_dictionary() const { return m_dictionary != nullptr; }
+    Value slot(uint32_t index) const { return m_slots[index]; }
+    void set_slot(uint32_t index, Value value) { m_slots[index] = value; }
+    Elements& elements() { return m_elements; }
+    const Elements& elements() const { return m_elements; }
+
+    void visit_edges(Visitor& visitor) override;
+
+protected:
+    Object(Runtime& runtime, Object* prototype, CellKind kind);
+
+    ThrowCompletionOr<bool> ordinary_define_own_property(Runtime& runtime, PropertyKey key,
+                                                         const PropertyDescriptor& descriptor);
+    // ValidateAndApplyPropertyDescriptor (§10.1.6.3) with O = this.
+    bool validate_and_apply(Runtime& runtime, PropertyKey key, const PropertyDescriptor& descriptor,
+                            const OwnProperty* current);
+    bool ordinary_delete(Runtime& runtime, PropertyKey key);
+    // Adds or replaces the raw own property (value is the Accessor cell for an accessor).
+    void store_own(Runtime& runtime, PropertyKey key, Value value, PropertyAttributes attributes);
+    void remove_own(Runtime& runtime, PropertyKey key);
+    void append_named_keys(std::vector<PropertyKey>& out) const;
+    // Reports growth of the C++ buffers this object owns to the heap.
+    void sync_accounting(Runtime& runtime);
+
+private:
+    void convert_to_dictionary(Runtime& runtime);
+    size_t owned_bytes() const;
+
+    Shape* m_shape;
+    Object* m_prototype;
+    std::vector<Value> m_slots; // fast mode: values by slot
+    std::unique_ptr<PropertyDictionary> m_dictionary;
+    Elements m_elements;
+    uint32_t m_accounted_bytes = 0;
+    bool m_extensible = true;
+};
+
+} // namespace loopsim::js

@@ -1,0 +1,101 @@
+// Runtime: set-up of the per-runtime singletons, calls, and error objects.
+#include "model/js/runtime.h"
+
+#include "model/js/function.h"
+#include "model/js/object.h"
+
+namespace loopsim::js {
+
+const char* error_type_name(ErrorType type) {
+    switch (type) {
+#define LOOPSIM_ERROR_TYPE(name, text)                                                             \
+    case ErrorType::name:                                                                          \
+        return text;
+#include "model/js/error_types.def"
+#undef LOOPSIM_ERROR_TYPE
+    case ErrorType::Count:
+        break;
+    }
+    return "Error";
+}
+
+Runtime::Runtime(HeapOptions options) : m_heap(options), m_atoms(m_heap) {
+    m_heap.add_root_source(this);
+    m_empty_string = m_atoms.intern(std::string_view());
+    static constexpr const char* common_texts[] = {
+        "",
+#define LOOPSIM_COMMON_ATOM(name, text) text,
+#include "model/js/common_atoms.def"
+#undef LOOPSIM_COMMON_ATOM
+    };
+    for (size_t i = 1; i < m_common_atoms.size(); ++i) {
+        m_common_atoms[i] = m_atoms.intern(std::string_view(common_texts[i]));
+        m_common_atoms[i]->set_common_atom(static_cast<CommonAtom>(i));
+    }
+    static constexpr const char* symbol_texts[] = {
+#define LOOPSIM_WELL_KNOWN_SYMBOL(name, text) text,
+#include "model/js/well_known_symbols.def"
+#undef LOOPSIM_WELL_KNOWN_SYMBOL
+    };
+    for (size_t i = 0; i < m_well_known.size(); ++i)
+        m_well_known[i] = make_symbol(string(symbol_texts[i]));
+    m_root_shape = m_heap.allocate<Shape>(Shape::Kind::Root);
+    m_dictionary_shape = m_heap.allocate<Shape>(Shape::Kind::Dictionary);
+}
+
+Runtime::~Runtime() {
+    m_heap.remove_root_source(this);
+}
+
+bool Runtime::is_callable(Value value) {
+    if (!value.is_cell()) return false;
+    CellKind kind = value.as_cell()->kind();
+    return kind == CellKind::NativeFunction || kind == CellKind::Closure;
+}
+
+Completion Runtime::call(Value callee, Value this_value, std::span<const Value> args) {
+    if (callee.is_cell()) {
+        Cell* cell = callee.as_cell();
+        if (cell->kind() == CellKind::NativeFunction) {
+            auto* native = static_cast<NativeFunction*>(cell);
+            return native->function()(*this, *native, this_value, args);
+        }
+        if (cell->kind() == CellKind::Closure) {
+            if (m_call_handler == nullptr)
+                return throw_error(ErrorType::TypeError,
+                                   "closures cannot be called before the VM is attached");
+            return m_call_handler->call_closure(*this, *static_cast<Closure*>(cell), this_value,
+                                                args);
+        }
+    }
+    return throw_error(ErrorType::TypeError, "value is not a function");
+}
+
+Object* Runtime::make_error(ErrorType type, std::string_view message) {
+    Object* prototype = error_prototype(type);
+    Object* error = Object::create(*this, prototype ? prototype : m_object_prototype);
+    if (prototype == nullptr)
+        error->put_direct(*this, common_key(CommonAtom::Name), Value(string(error_type_name(type))),
+                          attr::Builtin);
+    error->put_direct(*this, common_key(CommonAtom::Message), Value(string(message)),
+                      attr::Builtin);
+    return error;
+}
+
+ThrowCompletion Runtime::throw_error(ErrorType type, std::string_view message) {
+    return ThrowCompletion{Value(make_error(type, message))};
+}
+
+void Runtime::visit_roots(Visitor& visitor) {
+    visitor.visit(m_empty_string);
+    for (String* s : m_common_atoms) visitor.visit(s);
+    for (Symbol* s : m_well_known) visitor.visit(s);
+    visitor.visit(m_root_shape);
+    visitor.visit(m_dictionary_shape);
+    visitor.visit(m_object_prototype);
+    visitor.visit(m_function_prototype);
+    visitor.visit(m_array_prototype);
+    for (Object* o : m_error_prototypes) visitor.visit(o);
+}
+
+} // namespace loopsim::js

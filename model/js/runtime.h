@@ -1,0 +1,120 @@
+#pragma once
+// Runtime: the state every operation on JS values needs, one per simulation (never global):
+// the heap, the atom table, the well-known symbols, the root and dictionary shapes, the
+// intrinsic prototypes built-ins install, and the callback interface into the VM.
+//
+// The VM is not a dependency of this layer. Operations that may run JS code (an accessor,
+// a valueOf, a @@toPrimitive method) go through Runtime::call(): native functions are
+// called directly; closures are handed to the CallHandler the VM installs. Without a
+// handler, calling a closure throws a TypeError (tests use native functions only).
+// Errors this layer throws are created by Runtime::make_error, which uses the error
+// prototypes the built-ins installed (or plain objects before they are).
+#include "model/js/atom_table.h"
+#include "model/js/completion.h"
+#include "model/js/heap.h"
+#include "model/js/property_key.h"
+#include "model/js/shape.h"
+#include "model/js/string.h"
+#include "model/js/symbol.h"
+
+#include <array>
+#include <span>
+#include <string_view>
+
+namespace loopsim::js {
+
+class Object;
+class Closure;
+
+enum class ErrorType : uint8_t {
+#define LOOPSIM_ERROR_TYPE(name, text) name,
+#include "model/js/error_types.def"
+#undef LOOPSIM_ERROR_TYPE
+    Count
+};
+
+const char* error_type_name(ErrorType type);
+
+class Runtime;
+
+// Implemented by the VM: calls a bytecode closure. Must return (never longjmp or throw a
+// C++ exception); a JS throw comes back as a throw completion.
+class CallHandler {
+public:
+    virtual Completion call_closure(Runtime& runtime, Closure& callee, Value this_value,
+                                    std::span<const Value> args) = 0;
+
+protected:
+    ~CallHandler() = default;
+};
+
+class Runtime final : public RootSource {
+public:
+    explicit Runtime(HeapOptions options = {});
+    ~Runtime();
+    Runtime(const Runtime&) = delete;
+    Runtime& operator=(const Runtime&) = delete;
+
+    Heap& heap() { return m_heap; }
+    AtomTable& atoms() { return m_atoms; }
+
+    // --- strings, keys, symbols -----------------------------------------------------------
+    String* empty_string() const { return m_empty_string; }
+    String* string(std::string_view utf8) { return String::from_utf8(m_heap, utf8); }
+    PropertyKey key(std::string_view utf8) { return m_atoms.key(utf8); }
+    PropertyKey common_key(CommonAtom which) const {
+        return PropertyKey::atom(m_common_atoms[static_cast<size_t>(which)]);
+    }
+    Symbol* well_known_symbol(WellKnownSymbol which) const {
+        return m_well_known[static_cast<size_t>(which)];
+    }
+    Symbol* make_symbol(String* description) { return m_heap.allocate<Symbol>(description); }
+
+    // --- shapes ---------------------------------------------------------------------------
+    Shape* root_shape() const { return m_root_shape; }
+    Shape* dictionary_shape() const { return m_dictionary_shape; }
+
+    // --- intrinsics, installed by the built-ins (null until then) -------------------------
+    Object* object_prototype() const { return m_object_prototype; }
+    Object* function_prototype() const { return m_function_prototype; }
+    Object* array_prototype() const { return m_array_prototype; }
+    Object* error_prototype(ErrorType type) const {
+        return m_error_prototypes[static_cast<size_t>(type)];
+    }
+    void set_object_prototype(Object* o) { m_object_prototype = o; }
+    void set_function_prototype(Object* o) { m_function_prototype = o; }
+    void set_array_prototype(Object* o) { m_array_prototype = o; }
+    void set_error_prototype(ErrorType type, Object* o) {
+        m_error_prototypes[static_cast<size_t>(type)] = o;
+    }
+
+    // --- calling into JS ------------------------------------------------------------------
+    void set_call_handler(CallHandler* handler) { m_call_handler = handler; }
+    // [[Call]]: throws a TypeError if `callee` is not callable.
+    Completion call(Value callee, Value this_value, std::span<const Value> args);
+    static bool is_callable(Value value);
+
+    // --- errors ---------------------------------------------------------------------------
+    // A new error object: prototype error_prototype(type) (or object_prototype), with an
+    // own non-enumerable "message" (and "name" when no error prototype is installed).
+    Object* make_error(ErrorType type, std::string_view message);
+    ThrowCompletion throw_error(ErrorType type, std::string_view message);
+
+    void visit_roots(Visitor& visitor) override;
+
+private:
+    Heap m_heap;
+    AtomTable m_atoms;
+    String* m_empty_string = nullptr;
+    std::array<String*, static_cast<size_t>(CommonAtom::Count)> m_common_atoms{};
+    std::array<Symbol*, static_cast<size_t>(WellKnownSymbol::Count)> m_well_known{};
+    Shape* m_root_shape = nullptr;
+    Shape* m_dictionary_shape = nullptr;
+    Object* m_object_prototype = nullptr;
+    Object* m_function_prototype = nullptr;
+    Object* m_array_prototype = nullptr;
+    std::array<Object*, static_cast<size_t>(ErrorType::Count)> m_error_prototypes{};
+    CallHandler* m_call_handler = nullptr;
+};
+
+} // namespace loopsim::js
