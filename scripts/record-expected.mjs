@@ -26,7 +26,12 @@
 // same way (docs/scenarios.md).
 //
 // --check re-runs node and fails (exit 1) if an outcome appears that the file does not
-// list; it never writes. CI uses it to re-check recordings when node is present.
+// list; it never writes. CI uses it to re-check recordings when node is present, with
+// --skip-nondeterministic (files marked `// @nondeterministic`), since a race can always
+// show an order its recorded runs did not.
+//
+// Node prefixes warnings with its process id, `(node:12345)`; the recorder writes
+// `(node:PID)` instead, and loopsim prints the same.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -36,12 +41,12 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 function usage(msg) {
   if (msg) console.error(`record-expected: ${msg}`);
-  console.error('usage: node scripts/record-expected.mjs [--runs N] [--check] [--quiet] PATH...');
+  console.error('usage: node scripts/record-expected.mjs [--runs N] [--check] [--skip-nondeterministic] [--quiet] PATH...');
   process.exit(2);
 }
 
 const args = process.argv.slice(2);
-let runsOverride = null, check = false, quiet = false;
+let runsOverride = null, check = false, quiet = false, skipNondeterministic = false;
 const inputs = [];
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
@@ -50,6 +55,7 @@ for (let i = 0; i < args.length; i++) {
     if (!Number.isInteger(runsOverride) || runsOverride < 1) usage('--runs takes a whole number >= 1');
   } else if (a === '--check') check = true;
   else if (a === '--quiet') quiet = true;
+  else if (a === '--skip-nondeterministic') skipNondeterministic = true;
   else if (a.startsWith('-')) usage(`unknown option '${a}'`);
   else inputs.push(a);
 }
@@ -66,7 +72,7 @@ function collect(p, out) {
 }
 
 function header(source) {
-  const h = { runs: null, env: {}, skip: false, files: [] };
+  const h = { runs: null, env: {}, skip: false, files: [], nondeterministic: false };
   for (const line of source.split('\n')) {
     const m = /^\s*\/\/\s*@([a-z-]+)\s*(.*?)\s*$/.exec(line);
     if (!m) continue;
@@ -76,6 +82,7 @@ function header(source) {
       if (eq > 0) h.env[m[2].slice(0, eq)] = m[2].slice(eq + 1);
     } else if (m[1] === 'skip-record') h.skip = true;
     else if (m[1] === 'file') h.files.push(parseFileDirective(m[2]));
+    else if (m[1] === 'nondeterministic') h.nondeterministic = true;
   }
   return h;
 }
@@ -109,7 +116,7 @@ function withFiles(file, files, fn) {
 }
 
 function normalise(text) {
-  return text.split(root + '/').join('');
+  return text.split(root + '/').join('').replace(/\(node:\d+\)/g, '(node:PID)');
 }
 
 function runOnce(file, env) {
@@ -131,7 +138,7 @@ let failures = 0;
 for (const file of inputs.flatMap((p) => collect(p, []))) {
   const source = fs.readFileSync(file, 'utf8');
   const h = header(source);
-  if (h.skip) continue;
+  if (h.skip || (skipNondeterministic && h.nondeterministic)) continue;
   const runs = runsOverride ?? h.runs ?? 10;
   const seen = new Map();
   withFiles(file, h.files, () => {

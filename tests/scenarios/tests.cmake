@@ -1,0 +1,13 @@
+# The scenario corpus (scenarios/): when node is installed, re-run every deterministic
+# scenario once and fail if node prints an outcome its recording does not list. Races
+# (`// @nondeterministic`) are skipped: they can always show an order their recorded runs
+# did not. The recorder never writes in --check mode.
+find_program(NODE_EXECUTABLE node)
+if(NODE_EXECUTABLE)
+    add_test(NAME "scenarios: recordings agree with node"
+             COMMAND ${NODE_EXECUTABLE} scripts/record-expected.mjs --check --quiet --runs 1
+                     --skip-nondeterministic scenarios
+             WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+    set_tests_properties("scenarios: recordings agree with node" PROPERTIES
+                         TIMEOUT 900 LABELS "scenarios;node")
+endif()
