@@ -1,0 +1,3 @@
+class Bag {
+  *[Symbol.iterator]() {}
+}

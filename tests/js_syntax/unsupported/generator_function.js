@@ -1,0 +1,4 @@
+// Generators are outside the dialect.
+function* gen() {
+  yield 1;
+}

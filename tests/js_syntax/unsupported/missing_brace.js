@@ -1,0 +1,5 @@
+// node rejects this file too: a syntax error
+function f() {
+  if (x) {
+    g();
+}

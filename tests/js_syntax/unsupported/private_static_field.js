@@ -1,0 +1,3 @@
+class A {
+  static #instances = 0;
+}

@@ -1,0 +1,3 @@
+// node rejects this file too: a syntax error
+const s = 'abc;
+console.log(s);

@@ -1,0 +1,2 @@
+// node rejects this file too: a syntax error
+const s = `abc ${1}

@@ -1,0 +1,3 @@
+with (Math) {
+  console.log(PI);
+}
