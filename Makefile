@@ -4,7 +4,7 @@
 .PHONY: all setup build demo test test-asan bench format clean
 PRESET ?= release
 BUILD := build/$(PRESET)
-DEMO_SCENARIO ?= scenarios/basics/03_timeout_vs_immediate.js
+DEMO_SCENARIO ?= scenarios/basics/01_sync_order.js
 
 all: build
 

@@ -19,6 +19,11 @@ class NativeFunction;
 
 using NativeFn = Completion (*)(Runtime& runtime, NativeFunction& callee, Value this_value,
                                 std::span<const Value> args);
+// [[Construct]] of a native constructor: `new_target` is the constructor `new` was applied to
+// (a subclass when reached through super(...)); the new object's prototype comes from
+// Runtime::prototype_from_constructor(new_target, default), as OrdinaryCreateFromConstructor.
+using NativeConstructFn = Completion (*)(Runtime& runtime, NativeFunction& callee,
+                                         std::span<const Value> args, Object& new_target);
 
 class NativeFunction final : public Object {
 public:
@@ -30,6 +35,11 @@ public:
     static NativeFunction* create(Runtime& runtime, std::string_view name, uint32_t length,
                                   NativeFn function, Value data = Value());
 
+    // Makes this function a constructor: `new F(...)` and `super(...)` call `construct`.
+    void set_construct(NativeConstructFn construct) { m_construct = construct; }
+    NativeConstructFn construct_function() const { return m_construct; }
+    bool is_constructor() const { return m_construct != nullptr; }
+
     NativeFn function() const { return m_function; }
     // A value the built-in keeps with itself (e.g. the promise a resolve function settles).
     Value data() const { return m_data; }
@@ -39,6 +49,7 @@ public:
 
 private:
     NativeFn m_function;
+    NativeConstructFn m_construct = nullptr;
     Value m_data;
 };
 

@@ -71,6 +71,39 @@ Completion Runtime::call(Value callee, Value this_value, std::span<const Value> 
     return throw_error(ErrorType::TypeError, "value is not a function");
 }
 
+Completion Runtime::construct(Value callee, std::span<const Value> args, Object* new_target) {
+    if (callee.is_cell()) {
+        Cell* cell = callee.as_cell();
+        if (cell->kind() == CellKind::NativeFunction) {
+            auto* native = static_cast<NativeFunction*>(cell);
+            if (native->is_constructor())
+                return native->construct_function()(*this, *native, args,
+                                                     new_target ? *new_target : *native);
+        } else if (cell->kind() == CellKind::Closure && m_call_handler) {
+            auto* closure = static_cast<Closure*>(cell);
+            if (m_call_handler->is_constructor(*closure))
+                return m_call_handler->construct_closure(*this, *closure, args,
+                                                         new_target ? *new_target : *closure);
+        }
+    }
+    return throw_error(ErrorType::TypeError, "value is not a constructor");
+}
+
+bool Runtime::is_constructor(Value value) const {
+    if (!value.is_cell()) return false;
+    Cell* cell = value.as_cell();
+    if (cell->kind() == CellKind::NativeFunction) return static_cast<NativeFunction*>(cell)->is_constructor();
+    if (cell->kind() == CellKind::Closure)
+        return m_call_handler && m_call_handler->is_constructor(*static_cast<Closure*>(cell));
+    return false;
+}
+
+ThrowCompletionOr<Object*> Runtime::prototype_from_constructor(Object& new_target, Object* fallback) {
+    Value proto = LOOPSIM_TRY(new_target.get(*this, common_key(CommonAtom::Prototype)));
+    if (proto.is_object()) return static_cast<Object*>(proto.as_cell());
+    return fallback;
+}
+
 Object* Runtime::make_error(ErrorType type, std::string_view message) {
     Object* prototype = error_prototype(type);
     Object* error = Object::create(*this, prototype ? prototype : m_object_prototype);

@@ -25,6 +25,7 @@ namespace loopsim::js {
 
 class Object;
 class Closure;
+class Host;
 
 enum class ErrorType : uint8_t {
 #define LOOPSIM_ERROR_TYPE(name, text) name,
@@ -43,6 +44,11 @@ class CallHandler {
 public:
     virtual Completion call_closure(Runtime& runtime, Closure& callee, Value this_value,
                                     std::span<const Value> args) = 0;
+    // [[Construct]] of a closure (a class constructor or an ordinary function).
+    virtual Completion construct_closure(Runtime& runtime, Closure& callee,
+                                         std::span<const Value> args, Object& new_target) = 0;
+    // True if the closure has a [[Construct]] (not an arrow, method or async function).
+    virtual bool is_constructor(const Closure& callee) const = 0;
 
 protected:
     ~CallHandler() = default;
@@ -93,6 +99,18 @@ public:
     // [[Call]]: throws a TypeError if `callee` is not callable.
     Completion call(Value callee, Value this_value, std::span<const Value> args);
     static bool is_callable(Value value);
+    // [[Construct]]: throws a TypeError if `callee` is not a constructor. `new_target`
+    // defaults to the callee itself.
+    Completion construct(Value callee, std::span<const Value> args, Object* new_target = nullptr);
+    bool is_constructor(Value value) const;
+    // GetPrototypeFromConstructor: new_target.prototype if it is an object, else `fallback`.
+    ThrowCompletionOr<Object*> prototype_from_constructor(Object& new_target, Object* fallback);
+
+    // --- the embedder ----------------------------------------------------------------------
+    // The host (model/node) that receives promise jobs, rejection events, costs and the
+    // clock (host.h). Null in unit tests of this layer.
+    void set_host(Host* host) { m_host = host; }
+    Host* host() const { return m_host; }
 
     // --- errors ---------------------------------------------------------------------------
     // A new error object: prototype error_prototype(type) (or object_prototype), with an
@@ -115,6 +133,7 @@ private:
     Object* m_array_prototype = nullptr;
     std::array<Object*, static_cast<size_t>(ErrorType::Count)> m_error_prototypes{};
     CallHandler* m_call_handler = nullptr;
+    Host* m_host = nullptr;
 };
 
 } // namespace loopsim::js
