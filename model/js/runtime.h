@@ -19,6 +19,7 @@
 
 #include <array>
 #include <span>
+#include <string>
 #include <string_view>
 
 namespace loopsim::js {
@@ -49,6 +50,12 @@ public:
                                          std::span<const Value> args, Object& new_target) = 0;
     // True if the closure has a [[Construct]] (not an arrow, method or async function).
     virtual bool is_constructor(const Closure& callee) const = 0;
+    // The JS call stack as V8 prints it under an error's first line, innermost first, at
+    // most `max_frames` lines (Error.stackTraceLimit, 10 by default), each
+    // "    at name (file:line:col)". Error constructors call it when they build `stack`.
+    virtual std::string stack_trace_lines(size_t max_frames) = 0;
+    // The source text of a closure, for Function.prototype.toString and inspection.
+    virtual std::string_view source_text(const Closure& callee) const = 0;
 
 protected:
     ~CallHandler() = default;
