@@ -1,0 +1,20 @@
+#include "traces/recorder.h"
+
+namespace loopsim::trace {
+
+TraceRecorder::TraceRecorder(TraceHeader header) {
+    m_trace.header = std::move(header);
+}
+
+void TraceRecorder::set_outcome(Outcome outcome) {
+    m_trace.outcome = std::move(outcome);
+}
+
+Trace TraceRecorder::take() {
+    Trace out = std::move(m_trace);
+    m_trace = Trace{};
+    m_last_time = sim::SimTime::ns(std::numeric_limits<int64_t>::min());
+    return out;
+}
+
+} // namespace loopsim::trace
