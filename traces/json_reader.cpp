@@ -300,15 +300,17 @@ public:
             (event == E::object_end || event == E::array_end || event == E::value)) {
             TraceEvent e =
                 convert_event(parsed, m_trace.events.size(), m_trace.header, m_trace.strings);
-            if (!m_trace.events.empty() && e.time < m_trace.events.back().time) {
+            if (m_last_time_by_actor.size() <= e.actor) m_last_time_by_actor.resize(e.actor + 1, kNever);
+            if (e.time < m_last_time_by_actor[e.actor]) {
                 fail({Where::Kind::Event, {}, m_trace.events.size()},
                      "event " + std::to_string(m_trace.events.size()) + " (" +
                          std::string(event_kind_name(e.kind)) + "): time " +
                          std::to_string(e.time.count_ns()) +
                          " ns is earlier than the previous event's " +
-                         std::to_string(m_trace.events.back().time.count_ns()) +
-                         " ns (events must be in time order)");
+                         std::to_string(m_last_time_by_actor[e.actor].count_ns()) +
+                         " ns on the same actor (each actor's events must be in time order)");
             }
+            m_last_time_by_actor[e.actor] = e.time;
             m_trace.events.push_back(e);
             return false;
         }
@@ -385,6 +387,8 @@ private:
     }
 
     Trace m_trace;
+    static constexpr sim::SimTime kNever = sim::SimTime::ns(INT64_MIN);
+    std::vector<sim::SimTime> m_last_time_by_actor; // events of one actor are in time order
     std::string m_key; // the current top-level key
     bool m_seen_format = false;
     bool m_seen_version = false;

@@ -6,7 +6,7 @@
 // format at the offending value (an event's error points at that event's line). Checked:
 // format name and version (the message lists the supported versions), known event kinds,
 // queues, reasons and actors, required fields per kind (event_kinds.def), field types,
-// non-decreasing event times, and the outcome's event_count. Keys a reader does not know
+// non-decreasing event times per actor, and the outcome's event_count. Keys a reader does not know
 // are ignored. Events are converted one by one while parsing, so memory stays close to the
 // size of the resulting Trace. Format reference: docs/trace-format.md.
 #include "sim/result.h"

@@ -13,7 +13,7 @@ void TraceRecorder::set_outcome(Outcome outcome) {
 Trace TraceRecorder::take() {
     Trace out = std::move(m_trace);
     m_trace = Trace{};
-    m_last_time = sim::SimTime::ns(std::numeric_limits<int64_t>::min());
+    m_last_time.clear();
     return out;
 }
 

@@ -1,7 +1,9 @@
 #pragma once
 // TraceRecorder: the in-memory trace a model appends to while it runs.
 // Contract: record() is amortised O(1) and allocation-free except once per EventLog chunk;
-// it copies the event and checks only that time never goes backwards. Strings go through
+// it copies the event and checks only that each actor's time never goes backwards (another
+// actor's events may be recorded late: a worker's completion at 3 ms is only seen when the
+// main thread yields at 50 ms; file order is the order the simulation observed). Strings go through
 // intern() first (deterministic ids). Identical call sequences produce identical traces.
 // To stream, hand the recorder to a JsonTraceWriter now and then (write_new_events); the
 // writer remembers how far it got, so a run that dies on a budget still leaves a valid file.
@@ -11,6 +13,7 @@
 #include <limits>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace loopsim::trace {
 
@@ -20,8 +23,10 @@ public:
     explicit TraceRecorder(TraceHeader header);
 
     void record(const TraceEvent& event) {
-        LOOPSIM_ASSERT(m_last_time <= event.time, "trace events must be recorded in time order");
-        m_last_time = event.time;
+        if (m_last_time.size() <= event.actor) m_last_time.resize(event.actor + 1, k_never);
+        LOOPSIM_ASSERT(m_last_time[event.actor] <= event.time,
+                       "an actor's trace events must be recorded in time order");
+        m_last_time[event.actor] = event.time;
         m_trace.events.push_back(event);
     }
 
@@ -39,7 +44,8 @@ public:
 
 private:
     Trace m_trace;
-    sim::SimTime m_last_time = sim::SimTime::ns(std::numeric_limits<int64_t>::min());
+    static constexpr sim::SimTime k_never = sim::SimTime::ns(std::numeric_limits<int64_t>::min());
+    std::vector<sim::SimTime> m_last_time; // per actor
 };
 
 } // namespace loopsim::trace

@@ -5,7 +5,8 @@
 // referenced by StringId; the reason is a code plus arguments, rendered only when written
 // or shown. Every optional field has an "absent" value (listed per field) that the JSON
 // writer leaves out; field:: flags in event_kind.h name them, and event_kinds.def says which
-// ones each kind requires. Events of one trace are in non-decreasing `time` order.
+// ones each kind requires. Each actor's events are in non-decreasing `time` order; the
+// trace's order is the order the simulation observed them.
 #include "sim/sim_time.h"
 #include "traces/event_kind.h"
 #include "traces/queue.h"

@@ -193,11 +193,11 @@ TEST_SUITE("json_reader") {
               "t.json:2:1: error: event 0: an event must be an object, not the integer 42");
     }
 
-    TEST_CASE("events out of time order are rejected at the later event") {
+    TEST_CASE("an actor's events out of time order are rejected at the later event") {
         CHECK(error_of(replaced(kTiny, R"("t":9)", R"("t":4)")) ==
               "t.json:4:1: error: event 2 (run_end): time 4 ns is earlier than the previous "
-              "event's 5 ns "
-              "(events must be in time order)");
+              "event's 5 ns on the same actor "
+              "(each actor's events must be in time order)");
     }
 
     TEST_CASE("references to unknown actors, phases, queues and reasons are rejected") {

@@ -27,6 +27,17 @@ TEST_SUITE("recorder") {
         CHECK(callbacks == std::vector<uint64_t>{1, 2, 3, 4, 5});
     }
 
+    TEST_CASE("another actor's earlier event may follow: only each actor's own time must not go back") {
+        TraceRecorder r;
+        TraceEvent main_late = event_at(50'000'000, 1); // main thread busy until 50 ms
+        TraceEvent worker_early = event_at(3'000'000, 2); // a worker finished at 3 ms
+        worker_early.actor = 1;
+        r.record(main_late);
+        r.record(worker_early);
+        CHECK(r.size() == 2);
+        CHECK(r.events()[1].time == SimTime::ms(3));
+    }
+
     TEST_CASE("events spanning many chunks keep their values and their addresses") {
         TraceRecorder r;
         const size_t n = EventLog::kChunkSize * 3 + 17;
