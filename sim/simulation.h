@@ -94,6 +94,8 @@ public:
     // Halts the run after the current event; later step()/run() calls do nothing.
     void stop();
     bool is_halted() const { return m_halt.has_value(); }
+    // Why the run halted (Stopped, BudgetExceeded or ReplayMismatch), if it did.
+    const std::optional<RunOutcome>& halt_outcome() const { return m_halt; }
 
     // A choice point (see Chooser). A replay that does not fit halts the run.
     size_t choose(size_t n, std::string_view why);

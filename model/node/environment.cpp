@@ -2,6 +2,7 @@
 // SpinEventLoop and exit. See environment.h and docs/node-model.md.
 #include "model/node/environment.h"
 
+#include "model/node/tracer.h"
 #include "sim/assert.h"
 #include "sim/simulation.h"
 
@@ -9,6 +10,7 @@ namespace loopsim::node {
 
 Environment::Environment(sim::Simulation& sim, EnvironmentOptions options)
     : m_sim(sim), m_options(std::move(options)) {
+    m_main_actor = m_sim.add_actor("main", sim::ActorKind::MainThread);
     m_loop = std::make_unique<uv::Loop>(m_sim, m_options.uv_profile);
     m_loop->set_clock_origin(m_options.clock_origin);
     // uv_loop_init creates the thread pool's completion handle before anything else.
@@ -26,16 +28,18 @@ int64_t Environment::get_libuv_now() {
     return m_loop->now_ms() - m_timer_base;
 }
 
-CallResult Environment::invoke(Task& task) {
+CallResult Environment::invoke(Task& task, trace::Queue from) {
     if (!can_call_into_js()) return CallResult::Returned;
+    if (m_tracer) m_tracer->started(task.id, from, task.label);
     const CallResult result = task.call ? task.call() : CallResult::Returned;
+    if (m_tracer) m_tracer->ended(task.id, result);
     if (result == CallResult::Threw) report_uncaught(ExceptionOrigin::UncaughtException);
     return result;
 }
 
-CallResult Environment::make_callback(Task& task) {
+CallResult Environment::make_callback(Task& task, trace::Queue from) {
     enter_scope();
-    const CallResult result = invoke(task);
+    const CallResult result = invoke(task, from);
     leave_scope(result == CallResult::Threw ? ScopeEnd::Failed : ScopeEnd::Normal);
     return result;
 }
@@ -51,7 +55,7 @@ void Environment::report_uncaught(ExceptionOrigin origin) {
     const bool handled = m_hooks.uncaught && m_hooks.uncaught(origin);
     if (handled) {
         // createOnGlobalUncaughtException: keep the loop turning once more.
-        m_immediates->set_immediate(Task{"(uncaught exception recovery)", [] { return CallResult::Returned; }});
+        m_immediates->set_immediate(Task{"(uncaught exception recovery)", [] { return CallResult::Returned; }, 0});
         return;
     }
     // Not handled: process._exiting, exitCode 1, 'exit'(1) emitted synchronously from the
@@ -83,7 +87,9 @@ void Environment::stop_with(ProcessResult::How how, int code) {
 
 ProcessResult Environment::run(Task main_script) {
     // StartExecution: the CJS main runs inside a callback scope; its close is the first drain.
-    make_callback(main_script);
+    main_script.id = 1; // the main script's execution scope has async id 1
+    if (m_tracer) m_tracer->created(main_script.id, trace::Queue::CallStack, main_script.label);
+    make_callback(main_script, trace::Queue::None);
     if (!m_stopped) spin_event_loop();
     return m_result;
 }

@@ -20,6 +20,8 @@
 #include "model/uv/loop.h"
 #include "model/uv/profile.h"
 #include "model/uv/thread_pool.h"
+#include "sim/actor.h"
+#include "traces/queue.h"
 
 #include <cstdint>
 #include <functional>
@@ -61,6 +63,8 @@ struct EnvironmentOptions {
     sim::SimTime clock_origin;
 };
 
+class Tracer;
+
 class Environment {
 public:
     Environment(sim::Simulation& sim, EnvironmentOptions options);
@@ -75,16 +79,22 @@ public:
     Timers& timers() { return *m_timers; }
     Immediates& immediates() { return *m_immediates; }
     void set_hooks(ProcessHooks hooks) { m_hooks = std::move(hooks); }
+    // The main thread's actor: the lane of every JavaScript callback.
+    sim::ActorId main_actor() const { return m_main_actor; }
+    // Records trace events when set (null: no trace).
+    void set_tracer(Tracer* tracer) { m_tracer = tracer; }
+    Tracer* tracer() const { return m_tracer; }
 
     uint64_t new_async_id() { return ++m_last_async_id; }
     int64_t timer_base() const { return m_timer_base; }
     // getLibuvNow: refreshes libuv's clock and returns ms since the environment started.
     int64_t get_libuv_now();
 
-    // Calls a task; a throw is reported as an uncaught exception before this returns.
-    CallResult invoke(Task& task);
+    // Calls a task that waited in `from`; a throw is reported as an uncaught exception
+    // before this returns.
+    CallResult invoke(Task& task, trace::Queue from);
     // MakeCallback: a task in its own callback scope (drains after, unless it threw).
-    CallResult make_callback(Task& task);
+    CallResult make_callback(Task& task, trace::Queue from);
     void enter_scope() { ++m_scope_depth; }
     void leave_scope(ScopeEnd end);
 
@@ -111,6 +121,8 @@ private:
     std::unique_ptr<Timers> m_timers;
     std::unique_ptr<Immediates> m_immediates;
     ProcessHooks m_hooks;
+    Tracer* m_tracer = nullptr;
+    sim::ActorId m_main_actor;
     ProcessResult m_result;
     uint64_t m_last_async_id = 1; // 1 is the main script's execution scope
     int64_t m_timer_base = 0;

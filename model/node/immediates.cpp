@@ -2,6 +2,7 @@
 #include "model/node/immediates.h"
 
 #include "model/node/environment.h"
+#include "model/node/tracer.h"
 #include "sim/simulation.h"
 
 #include <algorithm>
@@ -34,6 +35,13 @@ std::shared_ptr<Immediate> Immediates::set_immediate(Task callback) {
     auto immediate = std::make_shared<Immediate>();
     immediate->callback = std::move(callback);
     immediate->id = m_env.new_async_id();
+    immediate->callback.id = immediate->id;
+    if (Tracer* t = m_env.tracer()) {
+        trace::Reason reason;
+        reason.code = trace::ReasonCode::ImmediateQueued;
+        reason.args = {static_cast<int64_t>(m_queue.size() + 1), 0, 0};
+        t->created(immediate->id, trace::Queue::Check, immediate->callback.label, reason);
+    }
     ref(*immediate);
     ++m_count;
     m_queue.push_back(immediate);
@@ -56,6 +64,7 @@ void Immediates::unref(Immediate& immediate) {
 void Immediates::clear(Immediate& immediate) {
     // clearImmediate
     if (!immediate.has_callback || immediate.destroyed) return;
+    if (Tracer* t = m_env.tracer()) t->cancelled(immediate.id, trace::Queue::Check);
     --m_count;
     immediate.destroyed = true;
     if (immediate.referenced && --m_ref_count == 0) toggle_ref(false);
@@ -105,7 +114,7 @@ CallResult Immediates::process_immediate() {
         if (immediate->referenced) --m_ref_count; // not toggled here: CheckImmediate does it
         immediate->referenced = false;
         immediate->ran = true;
-        const CallResult result = m_env.invoke(immediate->callback);
+        const CallResult result = m_env.invoke(immediate->callback, trace::Queue::Check);
         immediate->has_callback = false; // the `finally`
         ++m_outstanding_next;
         if (result == CallResult::Threw) return CallResult::Threw;

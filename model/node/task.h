@@ -14,6 +14,7 @@ enum class CallResult : uint8_t { Returned, Threw };
 struct Task {
     std::string label;                 // the function's name or its first line of source
     std::function<CallResult()> call;
+    uint64_t id = 0;                   // its async id; the queue that takes it assigns one
 };
 
 // Why an exception reached the top: the `origin` argument of 'uncaughtException'.

@@ -2,17 +2,26 @@
 #include "model/node/task_queues.h"
 
 #include "model/node/environment.h"
+#include "model/node/tracer.h"
 #include "sim/simulation.h"
 
 namespace loopsim::node {
 
 void TaskQueues::next_tick(Task task) {
     if (m_env.is_exiting()) return; // ticks queued in 'exit' listeners are dropped
+    if (task.id == 0) task.id = m_env.new_async_id();
+    if (Tracer* t = m_env.tracer()) {
+        trace::Reason reason;
+        reason.code = trace::ReasonCode::NextTickQueued;
+        t->created(task.id, trace::Queue::NextTick, task.label, reason);
+    }
     m_ticks.push_back(std::move(task));
     m_env.simulation().note_queue_length("nextTick queue", m_ticks.size());
 }
 
 void TaskQueues::enqueue_microtask(Task task) {
+    if (task.id == 0) task.id = m_env.new_async_id();
+    if (Tracer* t = m_env.tracer()) t->created(task.id, trace::Queue::Microtasks, task.label);
     m_microtasks.push_back(std::move(task));
     m_env.simulation().note_queue_length("microtask queue", m_microtasks.size());
 }
@@ -25,12 +34,15 @@ void TaskQueues::set_rejection_hooks(std::function<bool()> has_pending, std::fun
 void TaskQueues::run_microtasks() {
     if (m_in_checkpoint) return; // V8 ignores a nested checkpoint
     m_in_checkpoint = true;
+    Tracer* tracer = m_microtasks.empty() ? nullptr : m_env.tracer();
+    if (tracer) tracer->drain(true, trace::Queue::Microtasks);
     while (!m_microtasks.empty() && m_env.can_call_into_js()) {
         Task job = std::move(m_microtasks.front());
         m_microtasks.pop_front();
         if (on_run) on_run(job, false);
-        m_env.invoke(job); // a throw is reported there; the checkpoint goes on
+        m_env.invoke(job, trace::Queue::Microtasks); // a throw is reported; the checkpoint goes on
     }
+    if (tracer) tracer->drain(false, trace::Queue::Microtasks);
     m_in_checkpoint = false;
 }
 
@@ -42,7 +54,8 @@ CallResult TaskQueues::process_ticks_and_rejections() {
             Task tick = std::move(m_ticks.front());
             m_ticks.pop_front();
             if (on_run) on_run(tick, true);
-            if (m_env.invoke(tick) == CallResult::Threw) return CallResult::Threw; // rest stays queued
+            if (m_env.invoke(tick, trace::Queue::NextTick) == CallResult::Threw)
+                return CallResult::Threw; // the rest stays queued
         }
         run_microtasks();
         if (!m_env.can_call_into_js()) return CallResult::Returned;

@@ -4,6 +4,7 @@
 #include "model/node/timers.h"
 
 #include "model/node/environment.h"
+#include "model/node/tracer.h"
 #include "sim/assert.h"
 
 #include <cmath>
@@ -46,6 +47,8 @@ std::shared_ptr<Timeout> Timers::create(Task callback, double delay, bool repeat
     timer->callback = std::move(callback);
     adjust_ref_count(+1); // incRefCount
     timer->id = m_env.new_async_id();
+    timer->callback.id = timer->id;
+    if (Tracer* t = m_env.tracer()) t->created(timer->id, trace::Queue::Timers, timer->callback.label);
     insert(*timer, timer->idle_timeout, m_env.get_libuv_now());
     return timer;
 }
@@ -116,6 +119,7 @@ void Timers::clear(Timeout& timer) {
     // clearTimeout: only a timer that still has its callback.
     if (!timer.has_callback) return;
     timer.has_callback = false;
+    if (Tracer* t = m_env.tracer(); t && !timer.destroyed) t->cancelled(timer.id, trace::Queue::Timers);
     unenroll(timer);
 }
 
@@ -231,7 +235,7 @@ CallResult Timers::list_on_timeout(TimersList& list, int64_t now) {
         }
         int64_t start = 0;
         if (timer.repeat != 0) start = m_env.get_libuv_now();
-        const CallResult result = m_env.invoke(timer.callback);
+        const CallResult result = m_env.invoke(timer.callback, trace::Queue::Timers);
         // The `finally` of listOnTimeout runs whether or not the callback threw.
         if (timer.repeat != 0 && timer.idle_timeout != -1) {
             timer.idle_timeout = timer.repeat;
