@@ -1,10 +1,35 @@
-// The subcommand table. Each command lives in its own cmd_<name>.cpp.
+// The subcommand table, in the order `loopsim --help` lists them. Each command lives in its
+// own cmd_<name>.cpp.
 #include "tools/cli/cli.h"
+#include "tools/cli/commands.h"
 
 namespace loopsim::cli {
 
 std::span<const Command> commands() {
     static const Command table[] = {
+        {"parse", "check that scenarios are inside loopsim's dialect (--dump-ast: print the syntax tree)",
+         "usage: loopsim parse [--dump-ast] [--quiet] FILE...\n"
+         "\n"
+         "Parses each scenario as loopsim will run it. A file outside the dialect gets a\n"
+         "diagnostic: file:line:col, the source line with a caret under the column, what is\n"
+         "wrong and what to use instead (docs/dialect.md lists the dialect).\n"
+         "\n"
+         "  --dump-ast   print the syntax tree, one node per line with its source range\n"
+         "  --quiet      print nothing for files that parse\n"
+         "\n"
+         "Exit status: 0 all files parse, 1 a file could not be read or parsed, 2 usage error.\n",
+         cmd_parse},
+        {"trace", "validate trace files and summarise them",
+         "usage: loopsim trace [--kinds] FILE...\n"
+         "\n"
+         "Reads loopsim traces (docs/trace-format.md). A malformed or truncated file is\n"
+         "rejected with path:line:col and what is wrong; a valid one gets a one-line summary:\n"
+         "events, actors, loop iterations, virtual time and outcome.\n"
+         "\n"
+         "  --kinds   also count the events of each kind\n"
+         "\n"
+         "Exit status: 0 all files are valid, 1 a file could not be read or is invalid, 2 usage error.\n",
+         cmd_trace},
         {"version", "print the version", "usage: loopsim version\n",
          [](std::span<const std::string>, std::ostream& out, std::ostream&) {
              return run({"loopsim", "--version"}, out, out);
