@@ -131,6 +131,13 @@ public:
     void set_slot(uint32_t index, Value value) { m_slots[index] = value; }
     Elements& elements() { return m_elements; }
     const Elements& elements() const { return m_elements; }
+    // The VM's object literals: gives a fresh object with no properties the precomputed
+    // `shape` (root shape + default-attribute keys) and its slot values at once.
+    void initialize_literal(Runtime& runtime, Shape* shape, const Value* values, uint32_t count) {
+        m_shape = shape;
+        m_slots.assign(values, values + count);
+        sync_accounting(runtime);
+    }
 
     void visit_edges(Visitor& visitor) override;
 

@@ -129,6 +129,9 @@ void Runtime::visit_roots(Visitor& visitor) {
     visitor.visit(m_function_prototype);
     visitor.visit(m_array_prototype);
     for (Object* o : m_error_prototypes) visitor.visit(o);
+    visitor.visit(m_promise_constructor);
+    visitor.visit(m_promise_prototype);
+    for (Object* o : m_intrinsics) visitor.visit(o);
 }
 
 } // namespace loopsim::js

@@ -16,6 +16,7 @@
 #include "model/js/shape.h"
 #include "model/js/string.h"
 #include "model/js/symbol.h"
+#include "sim/rng.h"
 
 #include <array>
 #include <span>
@@ -36,6 +37,13 @@ enum class ErrorType : uint8_t {
 };
 
 const char* error_type_name(ErrorType type);
+
+enum class Intrinsic : uint8_t {
+#define LOOPSIM_INTRINSIC(name) name,
+#include "model/js/builtins/intrinsics.def"
+#undef LOOPSIM_INTRINSIC
+    Count
+};
 
 class Runtime;
 
@@ -91,6 +99,9 @@ public:
     Object* object_prototype() const { return m_object_prototype; }
     Object* function_prototype() const { return m_function_prototype; }
     Object* array_prototype() const { return m_array_prototype; }
+    // The other intrinsics the built-ins create (model/js/builtins/intrinsics.def).
+    Object* intrinsic(Intrinsic which) const { return m_intrinsics[static_cast<size_t>(which)]; }
+    void set_intrinsic(Intrinsic which, Object* o) { m_intrinsics[static_cast<size_t>(which)] = o; }
     Object* error_prototype(ErrorType type) const {
         return m_error_prototypes[static_cast<size_t>(type)];
     }
@@ -100,9 +111,15 @@ public:
     void set_error_prototype(ErrorType type, Object* o) {
         m_error_prototypes[static_cast<size_t>(type)] = o;
     }
+    // %Promise% and %Promise.prototype% (install_promise, model/js/promise.h).
+    Object* promise_constructor() const { return m_promise_constructor; }
+    Object* promise_prototype() const { return m_promise_prototype; }
+    void set_promise_constructor(Object* o) { m_promise_constructor = o; }
+    void set_promise_prototype(Object* o) { m_promise_prototype = o; }
 
     // --- calling into JS ------------------------------------------------------------------
     void set_call_handler(CallHandler* handler) { m_call_handler = handler; }
+    CallHandler* call_handler() const { return m_call_handler; }
     // [[Call]]: throws a TypeError if `callee` is not callable.
     Completion call(Value callee, Value this_value, std::span<const Value> args);
     static bool is_callable(Value value);
@@ -118,6 +135,9 @@ public:
     // clock (host.h). Null in unit tests of this layer.
     void set_host(Host* host) { m_host = host; }
     Host* host() const { return m_host; }
+    // The stream behind Math.random: seeded per runtime, never from the machine.
+    sim::Rng& random() { return m_random; }
+    void set_random_seed(uint64_t seed) { m_random = sim::Rng(seed); }
 
     // --- errors ---------------------------------------------------------------------------
     // A new error object: prototype error_prototype(type) (or object_prototype), with an
@@ -139,6 +159,10 @@ private:
     Object* m_function_prototype = nullptr;
     Object* m_array_prototype = nullptr;
     std::array<Object*, static_cast<size_t>(ErrorType::Count)> m_error_prototypes{};
+    Object* m_promise_constructor = nullptr;
+    Object* m_promise_prototype = nullptr;
+    std::array<Object*, static_cast<size_t>(Intrinsic::Count)> m_intrinsics{};
+    sim::Rng m_random{0};
     CallHandler* m_call_handler = nullptr;
     Host* m_host = nullptr;
 };

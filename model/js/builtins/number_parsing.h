@@ -1,0 +1,19 @@
+#pragma once
+// Number parsing and formatting the built-ins share: parseInt (§19.2.5), parseFloat
+// (§19.2.4), JS white space, and the en-US formatting of Number.prototype.toLocaleString.
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace loopsim::js {
+
+// WhiteSpace or LineTerminator (ECMA-262 §12.2, §12.3).
+bool is_js_whitespace(char16_t c);
+// parseInt(text, radix) once radix is ToInt32'd (0 = detect).
+double parse_int(std::u16string_view text, int32_t radix);
+double parse_float(std::u16string_view text);
+// (x).toLocaleString() in Node's default locale, en-US: grouping commas, at most three
+// fraction digits rounded half away from zero, "∞", "NaN", "-0".
+std::string format_number_en_us(double x);
+
+} // namespace loopsim::js
