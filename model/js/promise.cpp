@@ -1,0 +1,453 @@
+// Promise abstract operations (ECMA-262 2023 §27.2.1, §27.2.4.7.1, §27.2.5.4.1) and the
+// Promise cell. The built-in functions are in promise_builtins.cpp, the jobs in
+// promise_jobs.cpp.
+#include "model/js/promise.h"
+
+#include "model/js/builtins/builtin_support.h"
+#include "model/js/function.h"
+#include "model/js/promise_jobs.h"
+#include "model/js/runtime.h"
+
+#include <array>
+
+namespace loopsim::js {
+
+// --- the Promise cell
+// -----------------------------------------------------------------------------
+
+Promise::~Promise() = default;
+
+void Promise::account_reactions(Heap& heap) {
+    size_t now =
+        (m_fulfill_reactions.capacity() + m_reject_reactions.capacity()) * sizeof(PromiseReaction*);
+    if (now == m_accounted_bytes) return;
+    heap.account_external(this,
+                          static_cast<int64_t>(now) - static_cast<int64_t>(m_accounted_bytes));
+    m_accounted_bytes = static_cast<uint32_t>(now);
+}
+
+void Promise::add_reactions(Heap& heap, PromiseReaction* on_fulfilled,
+                            PromiseReaction* on_rejected) {
+    LOOPSIM_ASSERT(m_state == PromiseState::Pending, "reactions added to a settled promise");
+    m_fulfill_reactions.push_back(on_fulfilled);
+    m_reject_reactions.push_back(on_rejected);
+    account_reactions(heap);
+}
+
+std::vector<PromiseReaction*> Promise::settle(Heap& heap, PromiseState state, Value result) {
+    LOOPSIM_ASSERT(m_state == PromiseState::Pending, "a promise settles only once");
+    std::vector<PromiseReaction*> reactions = state == PromiseState::Fulfilled
+                                                  ? std::move(m_fulfill_reactions)
+                                                  : std::move(m_reject_reactions);
+    m_result = result;
+    std::vector<PromiseReaction*>().swap(m_fulfill_reactions);
+    std::vector<PromiseReaction*>().swap(m_reject_reactions);
+    m_state = state;
+    account_reactions(heap);
+    return reactions;
+}
+
+void Promise::visit_edges(Visitor& visitor) {
+    Object::visit_edges(visitor);
+    visitor.visit(m_result);
+    for (PromiseReaction* r : m_fulfill_reactions) visitor.visit(r);
+    for (PromiseReaction* r : m_reject_reactions) visitor.visit(r);
+}
+
+namespace {
+
+Promise& as_promise(Object& object) {
+    LOOPSIM_ASSERT(object.kind() == CellKind::Promise, "not a promise");
+    return static_cast<Promise&>(object);
+}
+
+// The [[AlreadyResolved]] record of §27.2.1.3, shared by one pair of resolving functions,
+// together with the [[Promise]] both of them settle.
+class ResolvingRecord final : public Cell {
+public:
+    explicit ResolvingRecord(Object* promise) : Cell(CellKind::Internal), promise(promise) {}
+    void visit_edges(Visitor& visitor) override { visitor.visit(promise); }
+
+    Object* promise;
+    bool already_resolved = false;
+};
+
+// The resolvingFunctions record NewPromiseCapability's executor fills (§27.2.1.5 step 3).
+class CapabilityExecutorRecord final : public Cell {
+public:
+    CapabilityExecutorRecord() : Cell(CellKind::Internal) {}
+    void visit_edges(Visitor& visitor) override {
+        visitor.visit(resolve);
+        visitor.visit(reject);
+    }
+
+    Value resolve;
+    Value reject;
+};
+
+// TriggerPromiseReactions (§27.2.1.8).
+void trigger_promise_reactions(Runtime& runtime, const std::vector<PromiseReaction*>& reactions,
+                               Value argument) {
+    // step 1: For each element reaction of reactions, do
+    for (PromiseReaction* reaction : reactions) {
+        // step 1.a: Let job be NewPromiseReactionJob(reaction, argument).
+        // step 1.b: Perform HostEnqueuePromiseJob(job.[[Job]], job.[[Realm]]).
+        host_enqueue_promise_job(runtime, *new_promise_reaction_job(runtime, *reaction, argument));
+    }
+    // step 2: Return unused.
+}
+
+void host_promise_rejection_tracker(Runtime& runtime, Object& promise,
+                                    RejectionOperation operation) {
+    if (runtime.host() != nullptr) runtime.host()->promise_rejection_tracker(promise, operation);
+}
+
+// 27.2.1.3.1 Promise Reject Functions.
+Completion promise_reject_function(Runtime& runtime, NativeFunction& callee, Value,
+                                   std::span<const Value> args) {
+    // step 1-3: Let F be the active function object; Let promise be F.[[Promise]].
+    auto* record = static_cast<ResolvingRecord*>(callee.data().as_cell());
+    // step 4: Let alreadyResolved be F.[[AlreadyResolved]].
+    // step 5: If alreadyResolved.[[Value]] is true, return undefined.
+    if (record->already_resolved) return Value();
+    // step 6: Set alreadyResolved.[[Value]] to true.
+    record->already_resolved = true;
+    // step 7: Perform RejectPromise(promise, reason).
+    reject_promise(runtime, *record->promise, args.empty() ? Value() : args[0]);
+    // step 8: Return undefined.
+    return Value();
+}
+
+// 27.2.1.3.2 Promise Resolve Functions.
+Completion promise_resolve_function(Runtime& runtime, NativeFunction& callee, Value,
+                                    std::span<const Value> args) {
+    // step 1-3: Let F be the active function object; Let promise be F.[[Promise]].
+    auto* record = static_cast<ResolvingRecord*>(callee.data().as_cell());
+    // step 4: Let alreadyResolved be F.[[AlreadyResolved]].
+    // step 5: If alreadyResolved.[[Value]] is true, return undefined.
+    if (record->already_resolved) return Value();
+    // step 6: Set alreadyResolved.[[Value]] to true.
+    record->already_resolved = true;
+    // steps 7-16.
+    resolve_promise(runtime, *record->promise, args.empty() ? Value() : args[0]);
+    return Value();
+}
+
+// 27.2.1.5 NewPromiseCapability, step 4: the executor closure.
+Completion capability_executor_function(Runtime& runtime, NativeFunction& callee, Value,
+                                        std::span<const Value> args) {
+    auto* record = static_cast<CapabilityExecutorRecord*>(callee.data().as_cell());
+    // step 4.a: If resolvingFunctions.[[Resolve]] is not undefined, throw a TypeError.
+    // step 4.b: If resolvingFunctions.[[Reject]] is not undefined, throw a TypeError.
+    if (!record->resolve.is_undefined() || !record->reject.is_undefined())
+        return throw_type_error(
+            runtime, "Promise executor has already been invoked with non-undefined arguments");
+    // step 4.c: Set resolvingFunctions.[[Resolve]] to resolve.
+    // step 4.d: Set resolvingFunctions.[[Reject]] to reject.
+    record->resolve = args.size() > 0 ? args[0] : Value();
+    record->reject = args.size() > 1 ? args[1] : Value();
+    // step 4.e: Return undefined.
+    return Value();
+}
+
+} // namespace
+
+// --- the API
+// --------------------------------------------------------------------------------------
+
+Object* new_promise(Runtime& runtime) {
+    // 27.2.3.1 steps 3-7 with NewTarget = %Promise%: [[PromiseState]] pending, empty reaction
+    // lists, [[PromiseIsHandled]] false (the Promise constructor's defaults).
+    return runtime.heap().allocate<Promise>(runtime, runtime.promise_prototype());
+}
+
+bool is_promise(Value value) {
+    // 27.2.1.6 IsPromise: an object with a [[PromiseState]] internal slot.
+    return value.is_cell() && value.as_cell()->kind() == CellKind::Promise;
+}
+
+PromiseState promise_state(Object& promise) {
+    return as_promise(promise).state();
+}
+
+Value promise_result(Object& promise) {
+    return as_promise(promise).result();
+}
+
+bool promise_is_handled(Object& promise) {
+    return as_promise(promise).is_handled();
+}
+
+const char* promise_state_name(PromiseState state) {
+    switch (state) {
+    case PromiseState::Pending:
+        return "pending";
+    case PromiseState::Fulfilled:
+        return "fulfilled";
+    case PromiseState::Rejected:
+        return "rejected";
+    }
+    return "?";
+}
+
+Completion promise_resolve(Runtime& runtime, Value value) {
+    LOOPSIM_ASSERT(runtime.promise_constructor() != nullptr, "install_promise has not run");
+    return promise_resolve_with(runtime, Value(runtime.promise_constructor()), value);
+}
+
+void resolve_promise(Runtime& runtime, Object& promise_object, Value resolution) {
+    // 27.2.1.3.2, from step 7 on (the resolve function has checked [[AlreadyResolved]]).
+    Promise& promise = as_promise(promise_object);
+    // step 7: If SameValue(resolution, promise) is true, then
+    if (resolution.is_cell() && resolution.as_cell() == &promise) {
+        // step 7.a: Let selfResolutionError be a newly created TypeError object.
+        Object* error = runtime.make_error(ErrorType::TypeError,
+                                           "Chaining cycle detected for promise #<Promise>");
+        // step 7.b: Perform RejectPromise(promise, selfResolutionError).
+        reject_promise(runtime, promise, Value(error));
+        // step 7.c: Return undefined.
+        return;
+    }
+    // step 8: If resolution is not an Object, then
+    if (!resolution.is_object()) {
+        // step 8.a: Perform FulfillPromise(promise, resolution). step 8.b: Return undefined.
+        fulfill_promise(runtime, promise, resolution);
+        return;
+    }
+    // The getter of "then" may run JS (and reach a safepoint).
+    Root<Object> keep_promise(runtime.heap(), &promise);
+    RootedValue keep_resolution(runtime.heap(), resolution);
+    // step 9: Let then be Completion(Get(resolution, "then")).
+    Completion then = resolution.as_object()->get(runtime, runtime.common_key(CommonAtom::Then));
+    // step 10: If then is an abrupt completion, then
+    if (then.is_throw()) {
+        // step 10.a: Perform RejectPromise(promise, then.[[Value]]). step 10.b: Return.
+        reject_promise(runtime, promise, then.thrown_value());
+        return;
+    }
+    // step 11: Let thenAction be then.[[Value]].
+    Value then_action = then.value();
+    // step 12: If IsCallable(thenAction) is false, then
+    if (!Runtime::is_callable(then_action)) {
+        // step 12.a: Perform FulfillPromise(promise, resolution). step 12.b: Return.
+        fulfill_promise(runtime, promise, resolution);
+        return;
+    }
+    // step 13: Let thenJobCallback be HostMakeJobCallback(thenAction).
+    // step 14: Let job be NewPromiseResolveThenableJob(promise, resolution, thenJobCallback).
+    auto* job = new_promise_resolve_thenable_job(runtime, promise, resolution, then_action);
+    // step 15: Perform HostEnqueuePromiseJob(job.[[Job]], job.[[Realm]]).
+    host_enqueue_promise_job(runtime, *job);
+    // step 16: Return undefined.
+}
+
+void fulfill_promise(Runtime& runtime, Object& promise_object, Value value) {
+    Promise& promise = as_promise(promise_object);
+    // 27.2.1.4 step 1: Assert: promise.[[PromiseState]] is pending.
+    // steps 2-6: take the fulfill reactions, set [[PromiseResult]] to value, clear both
+    // reaction lists, set [[PromiseState]] to fulfilled.
+    std::vector<PromiseReaction*> reactions =
+        promise.settle(runtime.heap(), PromiseState::Fulfilled, value);
+    // step 7: Perform TriggerPromiseReactions(reactions, value).
+    trigger_promise_reactions(runtime, reactions, value);
+}
+
+void reject_promise(Runtime& runtime, Object& promise_object, Value reason) {
+    Promise& promise = as_promise(promise_object);
+    // 27.2.1.7 step 1: Assert: promise.[[PromiseState]] is pending.
+    // steps 2-6: take the reject reactions, set [[PromiseResult]] to reason, clear both
+    // reaction lists, set [[PromiseState]] to rejected.
+    std::vector<PromiseReaction*> reactions =
+        promise.settle(runtime.heap(), PromiseState::Rejected, reason);
+    // step 7: If promise.[[PromiseIsHandled]] is false, perform
+    // HostPromiseRejectionTracker(promise, "reject").
+    if (!promise.is_handled())
+        host_promise_rejection_tracker(runtime, promise, RejectionOperation::Reject);
+    // step 8: Perform TriggerPromiseReactions(reactions, reason).
+    trigger_promise_reactions(runtime, reactions, reason);
+}
+
+void perform_promise_then(Runtime& runtime, Object& promise, Value on_fulfilled, Value on_rejected,
+                          Object* result_promise_or_null) {
+    PromiseCapability* capability = nullptr;
+    if (result_promise_or_null != nullptr)
+        capability = new_direct_capability(runtime, *result_promise_or_null);
+    perform_promise_then_with(runtime, as_promise(promise), on_fulfilled, on_rejected, capability);
+}
+
+Value perform_promise_then_with(Runtime& runtime, Promise& promise, Value on_fulfilled,
+                                Value on_rejected, PromiseCapability* result_capability) {
+    // 27.2.5.4.1 step 1: Assert: IsPromise(promise) is true.
+    // step 2-3: If IsCallable(onFulfilled) is false, let onFulfilledJobCallback be empty;
+    // else HostMakeJobCallback(onFulfilled) (the identity here).
+    Value fulfill_handler = Runtime::is_callable(on_fulfilled) ? on_fulfilled : Value::empty();
+    // step 4-5: The same for onRejected.
+    Value reject_handler = Runtime::is_callable(on_rejected) ? on_rejected : Value::empty();
+    Heap& heap = runtime.heap();
+    switch (promise.state()) {
+    case PromiseState::Pending: {
+        // step 6: Let fulfillReaction be the PromiseReaction { [[Capability]]:
+        // resultCapability, [[Type]]: Fulfill, [[Handler]]: onFulfilledJobCallback }.
+        auto* fulfill_reaction = heap.allocate<PromiseReaction>(
+            result_capability, PromiseReactionType::Fulfill, fulfill_handler);
+        // step 7: Let rejectReaction be the PromiseReaction { [[Capability]]:
+        // resultCapability, [[Type]]: Reject, [[Handler]]: onRejectedJobCallback }.
+        auto* reject_reaction = heap.allocate<PromiseReaction>(
+            result_capability, PromiseReactionType::Reject, reject_handler);
+        // step 8: If promise.[[PromiseState]] is pending, append fulfillReaction to
+        // [[PromiseFulfillReactions]] and rejectReaction to [[PromiseRejectReactions]].
+        promise.add_reactions(heap, fulfill_reaction, reject_reaction);
+        break;
+    }
+    case PromiseState::Fulfilled: {
+        // step 9.a: Let value be promise.[[PromiseResult]].
+        // step 9.b: Let fulfillJob be NewPromiseReactionJob(fulfillReaction, value).
+        // (Only the reaction that will run is allocated.)
+        auto* fulfill_reaction = heap.allocate<PromiseReaction>(
+            result_capability, PromiseReactionType::Fulfill, fulfill_handler);
+        // step 9.c: Perform HostEnqueuePromiseJob(fulfillJob.[[Job]], fulfillJob.[[Realm]]).
+        host_enqueue_promise_job(
+            runtime, *new_promise_reaction_job(runtime, *fulfill_reaction, promise.result()));
+        break;
+    }
+    case PromiseState::Rejected: {
+        // step 10.a: Assert: The value of promise.[[PromiseState]] is rejected.
+        // step 10.b: Let reason be promise.[[PromiseResult]].
+        // step 10.c: If promise.[[PromiseIsHandled]] is false, perform
+        // HostPromiseRejectionTracker(promise, "handle").
+        if (!promise.is_handled())
+            host_promise_rejection_tracker(runtime, promise, RejectionOperation::Handle);
+        // step 10.d: Let rejectJob be NewPromiseReactionJob(rejectReaction, reason).
+        auto* reject_reaction = heap.allocate<PromiseReaction>(
+            result_capability, PromiseReactionType::Reject, reject_handler);
+        // step 10.e: Perform HostEnqueuePromiseJob(rejectJob.[[Job]], rejectJob.[[Realm]]).
+        host_enqueue_promise_job(
+            runtime, *new_promise_reaction_job(runtime, *reject_reaction, promise.result()));
+        break;
+    }
+    }
+    // step 11: Set promise.[[PromiseIsHandled]] to true.
+    promise.set_handled();
+    // step 12: If resultCapability is undefined, return undefined.
+    if (result_capability == nullptr) return Value();
+    // step 13: Else, return resultCapability.[[Promise]].
+    return result_capability->promise;
+}
+
+// --- records and capabilities
+// ---------------------------------------------------------------------
+
+ResolvingFunctions create_resolving_functions(Runtime& runtime, Object& promise) {
+    // 27.2.1.3 step 1: Let alreadyResolved be the Record { [[Value]]: false }.
+    auto* record = runtime.heap().allocate<ResolvingRecord>(&promise);
+    // steps 2-6: resolve = CreateBuiltinFunction(stepsResolve, 1, "", « [[Promise]],
+    // [[AlreadyResolved]] »), with both slots set.
+    NativeFunction* resolve =
+        NativeFunction::create(runtime, "", 1, promise_resolve_function, Value(record));
+    // steps 7-11: reject, the same with stepsReject.
+    NativeFunction* reject =
+        NativeFunction::create(runtime, "", 1, promise_reject_function, Value(record));
+    // step 12: Return the Record { [[Resolve]]: resolve, [[Reject]]: reject }.
+    return ResolvingFunctions{resolve, reject};
+}
+
+PromiseCapability* new_direct_capability(Runtime& runtime, Object& promise) {
+    LOOPSIM_ASSERT(is_promise(Value(&promise)), "a direct capability needs a native promise");
+    return runtime.heap().allocate<PromiseCapability>(Value(&promise), Value::empty(),
+                                                      Value::empty());
+}
+
+ThrowCompletionOr<PromiseCapability*> new_promise_capability(Runtime& runtime, Value constructor) {
+    // 27.2.1.5 step 1: If IsConstructor(C) is false, throw a TypeError exception.
+    if (!runtime.is_constructor(constructor))
+        return throw_type_error(runtime,
+                                describe_value(runtime, constructor) + " is not a constructor");
+    // step 2: NOTE: C is assumed to be a constructor function that supports the parameter
+    // conventions of the Promise constructor.
+    // step 3: Let resolvingFunctions be the Record { [[Resolve]]: undefined, [[Reject]]:
+    // undefined }.
+    Root<CapabilityExecutorRecord> record(runtime.heap(),
+                                          runtime.heap().allocate<CapabilityExecutorRecord>());
+    // steps 4-5: Let executor be CreateBuiltinFunction(executorClosure, 2, "", « »).
+    NativeFunction* executor =
+        NativeFunction::create(runtime, "", 2, capability_executor_function, Value(record.get()));
+    // step 6: Let promise be ? Construct(C, « executor »).
+    std::array<Value, 1> args{Value(executor)};
+    Value promise = LOOPSIM_TRY(runtime.construct(constructor, args));
+    // step 7: If IsCallable(resolvingFunctions.[[Resolve]]) is false, throw a TypeError.
+    // step 8: If IsCallable(resolvingFunctions.[[Reject]]) is false, throw a TypeError.
+    if (!Runtime::is_callable(record->resolve) || !Runtime::is_callable(record->reject))
+        return throw_type_error(runtime, "Promise resolve or reject function is not callable");
+    // step 9: Return the PromiseCapability Record { [[Promise]]: promise, [[Resolve]]:
+    // resolvingFunctions.[[Resolve]], [[Reject]]: resolvingFunctions.[[Reject]] }.
+    return runtime.heap().allocate<PromiseCapability>(promise, record->resolve, record->reject);
+}
+
+Completion call_capability_resolve(Runtime& runtime, PromiseCapability& capability, Value value) {
+    if (capability.is_direct()) {
+        resolve_promise(runtime, *capability.promise.as_object(), value);
+        return Value();
+    }
+    std::array<Value, 1> args{value};
+    return runtime.call(capability.resolve, Value(), args);
+}
+
+Completion call_capability_reject(Runtime& runtime, PromiseCapability& capability, Value value) {
+    if (capability.is_direct()) {
+        reject_promise(runtime, *capability.promise.as_object(), value);
+        return Value();
+    }
+    std::array<Value, 1> args{value};
+    return runtime.call(capability.reject, Value(), args);
+}
+
+Completion promise_resolve_with(Runtime& runtime, Value constructor, Value value) {
+    RootedValue keep_constructor(runtime.heap(), constructor);
+    RootedValue keep_value(runtime.heap(), value);
+    // 27.2.4.7.1 step 1: If IsPromise(x) is true, then
+    if (is_promise(value)) {
+        // step 1.a: Let xConstructor be ? Get(x, "constructor").
+        Value x_constructor = LOOPSIM_TRY(
+            value.as_object()->get(runtime, runtime.common_key(CommonAtom::Constructor)));
+        // step 1.b: If SameValue(xConstructor, C) is true, return x.
+        if (x_constructor.is_same_bits(constructor)) return value;
+    }
+    // step 2: Let promiseCapability be ? NewPromiseCapability(C).
+    Root<PromiseCapability> capability(runtime.heap(),
+                                       LOOPSIM_TRY(new_promise_capability(runtime, constructor)));
+    // step 3: Perform ? Call(promiseCapability.[[Resolve]], undefined, « x »).
+    LOOPSIM_TRY(call_capability_resolve(runtime, *capability, value));
+    // step 4: Return promiseCapability.[[Promise]].
+    return capability->promise;
+}
+
+Completion species_constructor(Runtime& runtime, Object& object, Value default_constructor) {
+    // 7.3.22 step 1: Let C be ? Get(O, "constructor").
+    Value c = LOOPSIM_TRY(object.get(runtime, runtime.common_key(CommonAtom::Constructor)));
+    // step 2: If C is undefined, return defaultConstructor.
+    if (c.is_undefined()) return default_constructor;
+    // step 3: If C is not an Object, throw a TypeError exception.
+    if (!c.is_object())
+        return throw_type_error(runtime, "The .constructor property is not an object");
+    // step 4: Let S be ? Get(C, @@species).
+    Value s = LOOPSIM_TRY(c.as_object()->get(
+        runtime, PropertyKey::symbol(runtime.well_known_symbol(WellKnownSymbol::Species))));
+    // step 5: If S is either undefined or null, return defaultConstructor.
+    if (s.is_nullish()) return default_constructor;
+    // step 6: If IsConstructor(S) is true, return S.
+    if (runtime.is_constructor(s)) return s;
+    // step 7: Throw a TypeError exception.
+    return throw_type_error(runtime, "object.constructor[Symbol.species] is not a constructor");
+}
+
+void host_enqueue_promise_job(Runtime& runtime, Job& job) {
+    // 9.5.5 HostEnqueuePromiseJob: the host queues it (Node: the microtask queue).
+    LOOPSIM_ASSERT(runtime.host() != nullptr, "a promise job needs a host to run it");
+    runtime.host()->enqueue_job(job);
+}
+
+ThrowCompletion throw_type_error(Runtime& runtime, std::string_view message) {
+    return runtime.throw_error(ErrorType::TypeError, message);
+}
+
+} // namespace loopsim::js
