@@ -1,0 +1,28 @@
+// Map, Set and Promise as util.inspect shows them.
+Error.stackTraceLimit = 0;
+console.log(new Map([['a', 1], ['b', 2]]));
+console.log(new Set([1, 'two', { three: 3 }]));
+console.log(new Map(), new Set());
+console.log(new Map([[{ k: 1 }, [1, 2]], [null, undefined]]));
+const bigSet = new Set();
+for (let i = 0; i < 30; i++) bigSet.add(i);
+console.log(bigSet);
+const bigMap = new Map();
+for (let i = 0; i < 8; i++) bigMap.set('key' + i, 'value number ' + i);
+console.log(bigMap);
+console.log({ m: new Map([['x', new Map([['y', new Map([['z', 1]])]])]]) });
+console.log([new Set([[1, 2]])]);
+const mapWithProp = new Map([[1, 1]]);
+mapWithProp.note = 'n';
+console.log(mapWithProp);
+console.log(Promise.resolve(42));
+console.log(new Promise(() => {}));
+console.log(Promise.resolve({ a: [1, 2] }));
+const rejected = Promise.reject(new Error('nope'));
+rejected.catch(() => {});
+console.log(rejected);
+const rejectedValue = Promise.reject('reason');
+rejectedValue.catch(() => {});
+console.log(rejectedValue);
+console.log({ p: Promise.resolve(Promise.resolve(1)) });
+console.log([Promise.resolve(new Map([[1, 2]]))]);

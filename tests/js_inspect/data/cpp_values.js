@@ -1,0 +1,25 @@
+// Values that test_values.cpp builds through the runtime's C++ API, printed by node.
+const util = require('util');
+console.log({ a: 1, b: 'two', c: [1, 2, 3] });
+const thirty = [];
+for (let i = 1; i <= 30; i++) thirty.push(i);
+console.log(thirty);
+console.log({ nested: { deeper: { deepest: { bottom: 1 } } } });
+const loop = { name: 'loop' };
+loop.self = loop;
+console.log(loop);
+console.log([-0, 0, "it's", undefined, null, true]);
+console.log(new Map([['a', 1], ['b', 2]]));
+console.log(new Set([1]));
+const sparse = [1];
+sparse[3] = 4;
+console.log(sparse);
+console.log(Object.create(null));
+console.log(util.inspect({ nested: { deeper: 1 } }, { depth: 0 }));
+console.log(util.inspect(thirty, { breakLength: 40 }));
+console.log(util.inspect({ a: 1, b: 2 }, { compact: false }));
+console.log(util.inspect('top-level string'));
+console.log(util.inspect([1, 2, 3, 4, 5], { maxArrayLength: 2 }));
+console.log(util.inspect('x'.repeat(30), { maxStringLength: 10 }));
+console.log('%s=%d', 'n', 5, { k: 1 });
+console.log(util.inspect({ a: [1, 2] }, { depth: Infinity, breakLength: Infinity }));

@@ -1,0 +1,48 @@
+// Errors: bracketed without frames, subclasses, extra keys, cause, nested indentation.
+Error.stackTraceLimit = 0;
+console.log(new Error('plain'));
+console.log(new TypeError('typed'), new RangeError('ranged'));
+console.log([new Error('in array')]);
+console.log({ err: new Error('in object') });
+console.log({ nested: { err: new SyntaxError('deeper') } });
+class AppError extends Error {}
+console.log(new AppError('sub'));
+class NamedError extends Error {}
+NamedError.prototype.name = 'NamedError';
+console.log(new NamedError('named'));
+const renamed = new TypeError('renamed');
+Object.defineProperty(renamed, 'name', { value: 'TypeError', enumerable: true });
+console.log(renamed);
+const withProps = new Error('props');
+withProps.code = 'E_CODE';
+withProps.status = 500;
+console.log(withProps);
+console.log({ e: withProps });
+const withCause = new Error('outer', { cause: new Error('inner') });
+console.log(withCause);
+const causeValue = new Error('with value cause', { cause: 42 });
+console.log(causeValue);
+console.log(new Error(''));
+console.log(new Error('multi\nline message'));
+console.log([new Error('a'), new Error('b')]);
+const e = new Error('msg');
+e.details = { list: [1, 2, 3], nested: { deep: { deeper: true } } };
+console.log(e);
+const framed = new Error('framed');
+framed.stack = 'Error: framed\n    at inner (app.js:1:1)\n    at outer (app.js:2:2)';
+console.log(framed);
+console.log({ e: framed });
+console.log([[framed]]);
+framed.code = 42;
+console.log({ wrap: { e: framed } });
+const inner = new Error('c');
+inner.stack = 'Error: c\n    at a (x.js:1:1)\n    at b (x.js:2:1)\n    at c (x.js:3:1)\n    at d (x.js:4:1)\n    at e (x.js:5:1)';
+const outer = new Error('w', { cause: inner });
+outer.stack = 'Error: w\n    at z (x.js:9:1)\n    at b (x.js:2:1)\n    at c (x.js:3:1)\n    at d (x.js:4:1)\n    at e (x.js:5:1)';
+console.log(outer);
+const custom = new AppError('custom stack');
+custom.stack = 'AppError: custom stack\n    at here (y.js:1:1)';
+console.log({ custom });
+const noStack = new Error('no stack');
+noStack.stack = '';
+console.log(noStack);

@@ -1,0 +1,25 @@
+// Array grouping of strings and mixed entries: left alignment, the 1/5 rule, 6 vs 7 items.
+console.log(['a', 'b', 'c', 'd', 'e', 'f']);
+console.log(['a', 'b', 'c', 'd', 'e', 'f', 'g']);
+console.log('abcdefghijklmnopqrstuvwxyz'.split(''));
+console.log(['apple', 'banana', 'cherry', 'date', 'elderberry', 'fig', 'grape', 'honeydew']);
+const words = 'the quick brown fox jumps over the lazy dog while seven wizards quietly judge boxing matches'.split(' ');
+console.log(words);
+console.log(['short', 'x', 'y', 'z', 'w', 'v', 'a much much longer string than the others here']);
+console.log(['it\'s', 'a', 'b', 'c', 'd', 'e', 'f', 'g']);
+console.log([1, 'two', 3, 'four', 5, 'six', 7, 'eight']);
+console.log([1, 2, 3, 4, 5, 6, '7']);
+console.log([true, false, true, false, true, false, true, null, undefined]);
+console.log([undefined, null, undefined, null, undefined, null, undefined]);
+const items = [];
+for (let i = 0; i < 40; i++) items.push('item-' + i);
+console.log(items);
+console.log({ list: items.slice(0, 12) });
+console.log([{ a: 1 }, { b: 2 }, { c: 3 }, { d: 4 }, { e: 5 }, { f: 6 }, { g: 7 }]);
+console.log([[], [], [], [], [], [], [], []]);
+console.log(['αβγ', 'δεζ', 'ηθι', 'κλμ', 'νξο', 'πρσ', 'τυφ']);
+console.log(['日本', '中文', '한국어', 'abc', 'de', 'f', 'gh']);
+const longs = [];
+for (let i = 0; i < 10; i++) longs.push('entry number ' + i + ' with some padding text');
+console.log(longs);
+console.log(['x'.repeat(20), 'y'.repeat(20), 'z'.repeat(20), 'a', 'b', 'c', 'd']);

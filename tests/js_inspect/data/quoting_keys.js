@@ -1,0 +1,24 @@
+// Quotes and escapes of strings and keys.
+console.log(['plain', "it's", 'say "hi"', 'both \' and "', 'all \' " `', 'tmpl \' " ${x}']);
+console.log(['tab\there', 'nl\nhere', 'cr\rhere', 'nul\x00', 'bell\x07', 'esc\x1b', 'del\x7f', 'c1\x85', 'back\\slash']);
+const high = String.fromCharCode(0xd83d);
+const low = String.fromCharCode(0xde00);
+console.log([high, low, high + low, 'a' + String.fromCharCode(0xd800) + 'b', low + high, 'é', '€']);
+console.log({ [high]: 1 }, [Symbol(low)]);
+console.log({ plain: 1, with_underscore: 2, _lead: 3, $dollar: 4, 'kebab-case': 5, 'has space': 6 });
+console.log({ 1: 'one', 10: 'ten', '01': 'zero one', '-1': 'minus', 1.5: 'float' });
+console.log({ "it's": 1, 'a"b': 2, 'nl\nkey': 3, '': 4 });
+console.log({ ['__proto__']: 1, __proto__x: 2 });
+const s1 = Symbol('desc');
+const s2 = Symbol();
+const s3 = Symbol('with space');
+console.log({ [s1]: 1, [s2]: 2, [s3]: 3, normal: 4 });
+console.log([s1, s2, Symbol.iterator]);
+console.log(Symbol('top'), Symbol.for('registered'));
+const hidden = {};
+Object.defineProperty(hidden, 'invisible', { value: 1, enumerable: false });
+hidden.visible = 2;
+console.log(hidden);
+console.log({ s: '' }, [''], '');
+console.log({ key: 'value with \'single\' quotes' });
+console.log(['\u00e9t\u00e9', 'caf\u00e9']);
