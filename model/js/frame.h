@@ -1,0 +1,53 @@
+#pragma once
+// Frames of the VM's explicit JS call stack.
+//
+// A running frame is a Frame record in the VM's frame vector plus a window of the VM's
+// register stack (R0 the callee, R1 `this`, R2.. parameters, then locals and temporaries).
+// JS-to-JS calls push a Frame and continue in the same dispatch loop: no C++ recursion.
+// An `await` moves the frame to the heap: its registers, pc and environment are copied into
+// a SuspendedFrame cell, which the promise reaction's continuation functions keep alive;
+// when the promise settles, a job resumes it by copying it back onto the register stack.
+#include "model/js/bytecode.h"
+#include "model/js/environment.h"
+#include "model/js/function.h"
+
+#include <vector>
+
+namespace loopsim::js {
+
+class VM;
+
+struct Frame {
+    Closure* callee = nullptr;
+    CodeBlock* code = nullptr;
+    Environment* env = nullptr;
+    Object* new_target = nullptr; // construct frames: new.target; else null
+    Object* promise = nullptr;    // async functions: the promise the call returned
+    uint32_t base = 0;            // index of R0 in the register stack
+    uint32_t pc = 0;              // resume point while a callee runs (next instruction)
+    uint32_t arg_count = 0;
+    bool is_construct = false;
+    bool is_entry = false; // returning from it leaves the dispatch loop (back to C++)
+};
+
+// An async function's frame while it waits in `await`.
+class SuspendedFrame final : public Cell {
+public:
+    SuspendedFrame() : Cell(CellKind::Internal) {}
+
+    VM* vm = nullptr;
+    Frame frame;                  // base and is_entry are reassigned on resume
+    std::vector<Value> registers; // the whole register window
+    bool resumed = false;
+
+    void visit_edges(Visitor& visitor) override {
+        visitor.visit(frame.callee);
+        visitor.visit(frame.code);
+        visitor.visit(frame.env);
+        visitor.visit(frame.new_target);
+        visitor.visit(frame.promise);
+        for (Value v : registers) visitor.visit(v);
+    }
+};
+
+} // namespace loopsim::js
