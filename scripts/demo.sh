@@ -16,7 +16,7 @@ if has explain; then
     echo "== loopsim explain $scenario"
     "$loopsim" explain "$scenario"
 elif has parse; then
-    echo "== loopsim parse $scenario   (the event-loop model is not built yet: checking the scenario is inside loopsim's dialect)"
+    echo "== loopsim parse $scenario   (loopsim explain is not built yet: checking that the scenario is inside loopsim's dialect)"
     "$loopsim" parse "$scenario"
 else
     echo "== loopsim --version   (no scenario command is built yet)"

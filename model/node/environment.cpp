@@ -62,8 +62,8 @@ void Environment::report_uncaught(ExceptionOrigin origin) {
     // handler (no callback scope: what its listeners queue never runs), then the error is
     // printed (by the host, after this returns) and the process ends.
     m_exiting = true;
-    exit_code = 1;
-    if (m_hooks.exit) m_hooks.exit(1);
+    exit_code = m_fatal_exit_code;
+    if (m_hooks.exit) m_hooks.exit(*exit_code);
     stop_with(ProcessResult::How::UncaughtError, exit_code.value_or(1));
 }
 

@@ -99,6 +99,9 @@ public:
     void leave_scope(ScopeEnd end);
 
     void report_uncaught(ExceptionOrigin origin);
+    // The exit code of the next unhandled exception: 1, or 7 when the 'uncaughtException'
+    // handler itself threw.
+    void set_fatal_exit_code(int code) { m_fatal_exit_code = code; }
     // process.exit(code): 'exit' is emitted, nothing queued runs afterwards.
     void exit(int code);
     bool is_exiting() const { return m_exiting; }
@@ -127,6 +130,7 @@ private:
     uint64_t m_last_async_id = 1; // 1 is the main script's execution scope
     int64_t m_timer_base = 0;
     int m_scope_depth = 0;
+    int m_fatal_exit_code = 1;
     bool m_exiting = false;
     bool m_stopped = false;
 };

@@ -7,6 +7,22 @@ namespace loopsim::cli {
 
 std::span<const Command> commands() {
     static const Command table[] = {
+        {"run", "simulate a scenario and print what node prints (--trace: write its trace)",
+         "usage: loopsim run [options] FILE\n"
+         "\n"
+         "Runs the scenario on loopsim's model of Node 20 and libuv, on a virtual clock, and\n"
+         "prints exactly what `node FILE` prints: stdout, stderr, and node's exit code.\n"
+         "\n"
+         "  --trace OUT.json     write the run's trace (docs/trace-format.md)\n"
+         "  --profile P          node20 (default, libuv 1.46) or node18 (libuv 1.44)\n"
+         "  --seed N             seed for the timing choices the model makes (default 0)\n"
+         "  --env NAME=VALUE     an environment variable (repeatable; also `// @env` in the file)\n"
+         "  --max-time MS        stop after MS of virtual time (default 3600000)\n"
+         "  --max-events N       stop after N simulation events (default 50000000)\n"
+         "  --max-queue N        stop when a queue holds more than N callbacks (default 10000000)\n"
+         "\n"
+         "Exit status: the scenario's, as node's; 1 also when loopsim could not run it.\n",
+         cmd_run},
         {"parse", "check that scenarios are inside loopsim's dialect (--dump-ast: print the syntax tree)",
          "usage: loopsim parse [--dump-ast] [--quiet] FILE...\n"
          "\n"

@@ -1,0 +1,68 @@
+// console.log, info, debug (stdout) and warn, error (stderr): Node's formatWithOptions
+// (model/js/inspect.h) plus a newline, written synchronously.
+#include "model/js/function.h"
+#include "model/js/conversions.h"
+#include "model/js/inspect.h"
+#include "model/js/runtime.h"
+#include "model/node/bindings.h"
+#include "model/node/script_host.h"
+
+namespace loopsim::node {
+
+namespace {
+
+template <trace::Stream stream>
+js::Completion console_write(js::Runtime& rt, js::NativeFunction&, js::Value, std::span<const js::Value> args) {
+    std::string text = LOOPSIM_TRY(js::format_log_args_or_throw(rt, args));
+    text.push_back('\n');
+    ScriptHost::from(rt).write(stream, text);
+    return js::Value();
+}
+
+} // namespace
+
+void install_console(ScriptHost& host) {
+    js::Runtime& rt = host.runtime();
+    js::Object* console = js::Object::create(rt, rt.object_prototype());
+    // Node's console methods are own, enumerable properties of the console object.
+    const auto add = [&](std::string_view name, js::NativeFn fn) {
+        console->put_direct(rt, rt.key(name), js::Value(make_function(host, name, 0, fn)), js::attr::Default);
+    };
+    add("log", console_write<trace::Stream::Stdout>);
+    add("warn", console_write<trace::Stream::Stderr>);
+    add("dir", console_write<trace::Stream::Stdout>);
+    add("error", console_write<trace::Stream::Stderr>);
+    add("info", console_write<trace::Stream::Stdout>);
+    add("debug", console_write<trace::Stream::Stdout>);
+    host.interpreter().define_global("console", js::Value(console));
+}
+
+js::Object* make_function(ScriptHost& host, std::string_view name, uint32_t length, js::NativeFn fn) {
+    return js::NativeFunction::create(host.runtime(), name, length, fn);
+}
+
+void define_method(ScriptHost& host, js::Object& target, std::string_view name, uint32_t length, js::NativeFn fn) {
+    js::Runtime& rt = host.runtime();
+    target.put_direct(rt, rt.key(name), js::Value(make_function(host, name, length, fn)), js::attr::Builtin);
+}
+
+js::ThrowCompletion invalid_arg_type(ScriptHost& host, std::string_view name, std::string_view expected,
+                                     js::Value received) {
+    js::Runtime& rt = host.runtime();
+    std::string what;
+    if (received.is_undefined())
+        what = "undefined";
+    else if (received.is_null())
+        what = "null";
+    else if (received.is_object())
+        what = "an instance of Object";
+    else
+        what = "type " + std::string(js::typeof_string(received)) + " (" + js::inspect(rt, received) + ")";
+    std::string message = "The \"" + std::string(name) + "\" argument must be of type " + std::string(expected) +
+                          ". Received " + what;
+    js::Object* error = rt.make_error(js::ErrorType::TypeError, message);
+    error->put_direct(rt, rt.key("code"), js::Value(rt.string("ERR_INVALID_ARG_TYPE")), js::attr::Default);
+    return js::ThrowCompletion{js::Value(error)};
+}
+
+} // namespace loopsim::node

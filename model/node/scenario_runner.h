@@ -1,0 +1,40 @@
+#pragma once
+// run_scenario: one scenario file from source text to what the process printed, its exit
+// code and, when asked, its trace. This is `loopsim run`; tests and the viewer call it too.
+//
+// The scenario runs as node runs a CommonJS main module: __filename is the absolute path,
+// the body gets (exports, require, module, __filename, __dirname), and the process ends as
+// Node's does (natural end, process.exit, uncaught exception, unhandled rejection). A source
+// outside loopsim's dialect prints the diagnostic and exits 1 without running anything.
+#include "model/uv/profile.h"
+#include "sim/budget.h"
+#include "sim/sim_time.h"
+#include "traces/trace.h"
+
+#include <map>
+#include <optional>
+#include <string>
+
+namespace loopsim::node {
+
+struct ScenarioOptions {
+    std::string path;   // absolute, as node reports __filename
+    std::string source; // the file's text
+    uv::UvProfile profile = uv::k_libuv_1_46;
+    std::string profile_name = "node20";
+    uint64_t seed = 0;
+    sim::Budgets budgets;
+    std::map<std::string, std::string> env; // process.env
+    bool record_trace = false;
+};
+
+struct ScenarioResult {
+    std::string stdout_text;
+    std::string stderr_text;
+    int exit_code = 0;
+    std::optional<trace::Trace> trace;
+};
+
+ScenarioResult run_scenario(const ScenarioOptions& options);
+
+} // namespace loopsim::node

@@ -1,0 +1,102 @@
+#pragma once
+// ScriptHost: the Node model as the interpreter's host (js::Host), and the JavaScript side
+// of one Node process: the runtime, the interpreter, the globals Node installs (console,
+// timers, process, queueMicrotask, require), and the bookkeeping Node keeps about
+// exceptions and promise rejections.
+//
+// - Promise jobs go to the Environment's microtask queue as Tasks that keep their job
+//   rooted until it runs.
+// - The interpreter's cost reports advance the simulation clock (main-thread work).
+// - A Task that throws leaves its exception here (pending_exception) for the uncaught-
+//   exception path, which emits 'uncaughtException' or prints the error as Node does.
+// - Rejections: HostPromiseRejectionTracker calls fill Node's pendingUnhandledRejections
+//   list (insertion ordered); process_rejections() judges them at the end of a drain with
+//   Node 20's default mode ('throw').
+#include "model/js/heap.h"
+#include "model/js/host.h"
+#include "model/js/interpreter.h"
+#include "model/js/runtime.h"
+#include "model/node/environment.h"
+#include "traces/trace_event.h"
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace loopsim::node {
+
+struct BindingState;
+
+class ScriptHost final : public js::Host {
+public:
+    // `runtime` must outlive the Environment: tasks waiting in its queues keep values rooted
+    // in the runtime's heap until the Environment is destroyed.
+    ScriptHost(Environment& env, js::Runtime& runtime, std::map<std::string, std::string> process_env);
+    ~ScriptHost();
+    ScriptHost(const ScriptHost&) = delete;
+    ScriptHost& operator=(const ScriptHost&) = delete;
+
+    static ScriptHost& from(js::Runtime& runtime) { return *static_cast<ScriptHost*>(runtime.host()); }
+
+    Environment& env() { return m_env; }
+    js::Runtime& runtime() { return *m_runtime; }
+    js::Interpreter& interpreter() { return *m_interpreter; }
+
+    // js::Host
+    void enqueue_job(js::Job& job) override;
+    void promise_rejection_tracker(js::Object& promise, js::RejectionOperation operation) override;
+    void charge(int64_t nanoseconds) override;
+    double now_ms() override;
+    double performance_now_ms() override;
+
+    // A Task that calls a JS function with `this` and arguments, all kept rooted.
+    Task make_task(std::string label, js::Value fn, js::Value this_value, std::vector<js::Value> args);
+    // Calls a JS function now; a throw is kept as the pending exception.
+    CallResult call(js::Value fn, js::Value this_value, std::span<const js::Value> args);
+    js::Value pending_exception() const { return m_pending_exception.get(); }
+    void set_pending_exception(js::Value value) { m_pending_exception.set(value); }
+
+    // What process.exit() returns to the interpreter after the process has ended: a throw
+    // completion that unwinds the running JavaScript (nothing after it runs).
+    js::ThrowCompletion terminate();
+
+    // Output, as the process wrote it. Nothing is written once the process has ended.
+    void write(trace::Stream stream, std::string_view text);
+    const std::string& stdout_text() const { return m_stdout; }
+    const std::string& stderr_text() const { return m_stderr; }
+
+    // "name" of a function, or the first line of its source, for labels.
+    std::string describe_function(js::Value fn);
+
+    const std::map<std::string, std::string>& process_env() const { return m_process_env; }
+    BindingState& bindings() { return *m_bindings; }
+
+    // Registered by the globals: emits a process event; true if a listener existed.
+    std::function<bool(std::string_view event, std::span<const js::Value> args)> emit_process_event;
+
+    // Node's processPromiseRejections; true if another drain round is needed.
+    bool process_rejections();
+    bool has_pending_rejections() const { return !m_pending_rejections.empty(); }
+
+private:
+    struct RejectionInfo {
+        js::RootedValue promise;
+        js::RootedValue reason;
+        bool warned = false;
+    };
+
+    Environment& m_env;
+    std::map<std::string, std::string> m_process_env;
+    js::Runtime* m_runtime;
+    std::unique_ptr<js::Interpreter> m_interpreter;
+    js::RootedValue m_pending_exception;
+    std::string m_stdout;
+    std::string m_stderr;
+    // pendingUnhandledRejections, in rejection order; handled ones are removed.
+    std::vector<std::unique_ptr<RejectionInfo>> m_pending_rejections;
+    std::unique_ptr<BindingState> m_bindings;
+};
+
+} // namespace loopsim::node

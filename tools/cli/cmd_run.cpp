@@ -1,0 +1,33 @@
+// `loopsim run`: simulates a scenario and prints exactly what `node x.js` prints, exiting
+// with its exit code. --trace writes the run's trace as JSON.
+#include "model/node/scenario_runner.h"
+#include "tools/cli/cli.h"
+#include "tools/cli/commands.h"
+#include "tools/cli/run_options.h"
+#include "traces/json_writer.h"
+
+#include <ostream>
+
+namespace loopsim::cli {
+
+int cmd_run(std::span<const std::string> args, std::ostream& out, std::ostream& err) {
+    std::optional<RunOptions> parsed = parse_run_options("run", args, err);
+    if (!parsed) return k_exit_usage;
+    std::optional<node::ScenarioOptions> scenario = load_scenario(*parsed, err);
+    if (!scenario) return k_exit_failure;
+    scenario->record_trace = !parsed->trace_path.empty();
+    node::ScenarioResult result = node::run_scenario(*scenario);
+    out << result.stdout_text;
+    err << result.stderr_text;
+    out.flush();
+    if (result.trace) {
+        sim::Result<void> written = trace::write_trace_file(*result.trace, parsed->trace_path);
+        if (!written) {
+            err << "loopsim: " << written.error().message << '\n';
+            return k_exit_failure;
+        }
+    }
+    return result.exit_code;
+}
+
+} // namespace loopsim::cli
