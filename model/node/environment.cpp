@@ -28,9 +28,16 @@ int64_t Environment::get_libuv_now() {
     return m_loop->now_ms() - m_timer_base;
 }
 
-CallResult Environment::invoke(Task& task, trace::Queue from) {
+CallResult Environment::invoke(Task& task, trace::Queue from, trace::Reason reason) {
     if (!can_call_into_js()) return CallResult::Returned;
-    if (m_tracer) m_tracer->started(task.id, from, task.label);
+    if (m_tracer) {
+        if (reason.code == trace::ReasonCode::None) {
+            if (from == trace::Queue::NextTick) reason.code = trace::ReasonCode::TickRuns;
+            if (from == trace::Queue::Microtasks) reason.code = trace::ReasonCode::MicrotaskRuns;
+            if (from == trace::Queue::None && task.id == 1) reason.code = trace::ReasonCode::MainScript;
+        }
+        m_tracer->started(task.id, from, task.label, reason);
+    }
     const CallResult result = task.call ? task.call() : CallResult::Returned;
     if (m_tracer) m_tracer->ended(task.id, result);
     if (result == CallResult::Threw) report_uncaught(ExceptionOrigin::UncaughtException);
@@ -39,7 +46,7 @@ CallResult Environment::invoke(Task& task, trace::Queue from) {
 
 CallResult Environment::make_callback(Task& task, trace::Queue from) {
     enter_scope();
-    const CallResult result = invoke(task, from);
+    const CallResult result = invoke(task, from, {});
     leave_scope(result == CallResult::Threw ? ScopeEnd::Failed : ScopeEnd::Normal);
     return result;
 }

@@ -22,6 +22,7 @@
 #include "model/uv/thread_pool.h"
 #include "sim/actor.h"
 #include "traces/queue.h"
+#include "traces/reason.h"
 
 #include <cstdint>
 #include <functional>
@@ -92,7 +93,7 @@ public:
 
     // Calls a task that waited in `from`; a throw is reported as an uncaught exception
     // before this returns.
-    CallResult invoke(Task& task, trace::Queue from);
+    CallResult invoke(Task& task, trace::Queue from, trace::Reason reason = {});
     // MakeCallback: a task in its own callback scope (drains after, unless it threw).
     CallResult make_callback(Task& task, trace::Queue from);
     void enter_scope() { ++m_scope_depth; }

@@ -114,7 +114,10 @@ CallResult Immediates::process_immediate() {
         if (immediate->referenced) --m_ref_count; // not toggled here: CheckImmediate does it
         immediate->referenced = false;
         immediate->ran = true;
-        const CallResult result = m_env.invoke(immediate->callback, trace::Queue::Check);
+        trace::Reason reason;
+        reason.code = trace::ReasonCode::ImmediateRuns;
+        reason.args = {static_cast<int64_t>(m_outstanding_next + 1), static_cast<int64_t>(m_outstanding.size()), 0};
+        const CallResult result = m_env.invoke(immediate->callback, trace::Queue::Check, reason);
         immediate->has_callback = false; // the `finally`
         ++m_outstanding_next;
         if (result == CallResult::Threw) return CallResult::Threw;

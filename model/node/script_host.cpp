@@ -148,10 +148,22 @@ std::string ScriptHost::describe_function(js::Value fn) {
         if (!text.empty()) return text;
     }
     if (fn.as_cell()->kind() == js::CellKind::Closure) {
+        // An anonymous function: its source with whitespace folded, cut at 60 characters
+        // ("() => { console.log('tick') }").
         std::string_view source = m_interpreter->vm().source_text(*static_cast<js::Closure*>(fn.as_cell()));
-        source = source.substr(0, source.find('\n'));
-        if (source.size() > 60) return std::string(source.substr(0, 57)) + "...";
-        return std::string(source);
+        std::string folded;
+        bool space = false;
+        for (char c : source) {
+            if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+                space = !folded.empty();
+                continue;
+            }
+            if (space) folded.push_back(' ');
+            space = false;
+            folded.push_back(c);
+            if (folded.size() > 60) return folded.substr(0, 57) + "...";
+        }
+        return folded;
     }
     return {};
 }

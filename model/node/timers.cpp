@@ -48,8 +48,15 @@ std::shared_ptr<Timeout> Timers::create(Task callback, double delay, bool repeat
     adjust_ref_count(+1); // incRefCount
     timer->id = m_env.new_async_id();
     timer->callback.id = timer->id;
-    if (Tracer* t = m_env.tracer()) t->created(timer->id, trace::Queue::Timers, timer->callback.label);
-    insert(*timer, timer->idle_timeout, m_env.get_libuv_now());
+    const int64_t start = m_env.get_libuv_now();
+    if (Tracer* t = m_env.tracer()) {
+        trace::Reason reason;
+        reason.code = trace::ReasonCode::TimerQueued;
+        const auto msecs = static_cast<int64_t>(timer->idle_timeout);
+        reason.args = {msecs, start, start + msecs};
+        t->created(timer->id, trace::Queue::Timers, timer->callback.label, reason);
+    }
+    insert(*timer, timer->idle_timeout, start);
     return timer;
 }
 
@@ -235,7 +242,10 @@ CallResult Timers::list_on_timeout(TimersList& list, int64_t now) {
         }
         int64_t start = 0;
         if (timer.repeat != 0) start = m_env.get_libuv_now();
-        const CallResult result = m_env.invoke(timer.callback, trace::Queue::Timers);
+        trace::Reason reason;
+        reason.code = trace::ReasonCode::TimerExpired;
+        reason.args = {msecs, timer.idle_start + msecs, m_env.loop().now_ms() - m_env.timer_base()};
+        const CallResult result = m_env.invoke(timer.callback, trace::Queue::Timers, reason);
         // The `finally` of listOnTimeout runs whether or not the callback threw.
         if (timer.repeat != 0 && timer.idle_timeout != -1) {
             timer.idle_timeout = timer.repeat;

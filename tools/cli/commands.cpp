@@ -23,6 +23,15 @@ std::span<const Command> commands() {
          "\n"
          "Exit status: the scenario's, as node's; 1 also when loopsim could not run it.\n",
          cmd_run},
+        {"explain", "simulate a scenario and narrate it tick by tick: what runs, why, and what waits",
+         "usage: loopsim explain [options] FILE\n"
+         "\n"
+         "Runs the scenario like `loopsim run` and tells the story of the run: each loop\n"
+         "iteration, each phase where something happens, every callback that runs with the\n"
+         "reason it runs, what it queues and prints (`> ` stdout, `! ` stderr), and what waits\n"
+         "in each queue after it. Takes the options of `loopsim run` (--profile, --seed,\n"
+         "--env, --max-time, --max-events, --max-queue).\n",
+         cmd_explain},
         {"parse", "check that scenarios are inside loopsim's dialect (--dump-ast: print the syntax tree)",
          "usage: loopsim parse [--dump-ast] [--quiet] FILE...\n"
          "\n"
