@@ -1,0 +1,51 @@
+// Tests for viewer/core/document: opening traces, samples and (not yet) scenarios.
+#include "traces/json_writer.h"
+#include "viewer/core/document.h"
+#include "viewer/core/sample_traces.h"
+
+#include <doctest/doctest.h>
+#include <filesystem>
+#include <fstream>
+
+using namespace loopsim;
+using namespace loopsim::viewer;
+
+TEST_SUITE("viewer.document") {
+    TEST_CASE("a sample opens by name, and an unknown one lists the known names") {
+        auto doc = open_document("sample:timeout-vs-immediate");
+        REQUIRE(doc);
+        CHECK(doc.value().index->step_count() > 10);
+        auto bad = open_document("sample:nope");
+        REQUIRE_FALSE(bad);
+        CHECK(bad.error().message.find("timeout-vs-immediate") != std::string::npos);
+    }
+
+    TEST_CASE("a scenario asks for the interpreter instead of crashing") {
+        auto doc = open_document("scenarios/basics/01_sync_order.js");
+        REQUIRE_FALSE(doc);
+        CHECK(doc.error().message.find("needs the interpreter") != std::string::npos);
+        CHECK(doc.error().message.find("loopsim-viewer trace.json") != std::string::npos);
+    }
+
+    TEST_CASE("a trace file opens; a truncated one is an error with path:line:col") {
+        const auto dir = std::filesystem::temp_directory_path() / "loopsim-viewer-test-document";
+        std::filesystem::create_directories(dir);
+        const std::string good = (dir / "good.json").string();
+        auto sample = make_sample("nexttick-and-promises");
+        REQUIRE(sample);
+        REQUIRE(trace::write_trace_file(sample.value(), good));
+        auto doc = open_document(good);
+        REQUIRE(doc);
+        CHECK(doc.value().index->step_count() == sample.value().events.size());
+
+        const std::string text = trace::trace_to_json(sample.value());
+        const std::string bad = (dir / "bad.json").string();
+        std::ofstream(bad, std::ios::binary) << text.substr(0, text.size() - 40);
+        auto broken = open_document(bad);
+        REQUIRE_FALSE(broken);
+        const std::string& message = broken.error().message;
+        CHECK(message.find(bad + ":") == 0);
+        CHECK(message.find(": error: ") != std::string::npos);
+        std::filesystem::remove_all(dir);
+    }
+}

@@ -1,0 +1,61 @@
+// The main menu: File (open, samples, recent files, quit), View, Help.
+#include "viewer/core/sample_traces.h"
+#include "viewer/ui/panels.h"
+
+namespace loopsim::viewer::ui {
+
+void draw_menu_bar(UiState& ui) {
+    static char path[1024] = "";
+    bool open_dialog = false;
+    if (ImGui::BeginMainMenuBar()) {
+        if (ImGui::BeginMenu("File")) {
+            if (ImGui::MenuItem("Open trace...", "Ctrl+O")) open_dialog = true;
+            if (ImGui::BeginMenu("Open sample")) {
+                for (const SampleInfo& s : samples()) {
+                    std::string label = std::string(s.name) + "  —  " + std::string(s.title);
+                    if (ImGui::MenuItem(label.c_str()))
+                        ui.open_request = "sample:" + std::string(s.name);
+                }
+                ImGui::EndMenu();
+            }
+            if (ImGui::BeginMenu("Recent files", !ui.recent.entries().empty())) {
+                for (const std::string& entry : ui.recent.entries())
+                    if (ImGui::MenuItem(entry.c_str())) ui.open_request = entry;
+                ImGui::EndMenu();
+            }
+            ImGui::Separator();
+            if (ImGui::MenuItem("Quit", "Ctrl+Q")) ui.quit = true;
+            ImGui::EndMenu();
+        }
+        if (ImGui::BeginMenu("Help")) {
+            if (ImGui::MenuItem("Shortcuts and panels", "F1")) ui.show_help = true;
+            ImGui::EndMenu();
+        }
+        if (ui.doc) {
+            std::string name = ui.doc->name;
+            ImGui::SameLine(ImGui::GetWindowWidth() - ImGui::CalcTextSize(name.c_str()).x - 16);
+            ImGui::TextDisabled("%s", name.c_str());
+        }
+        ImGui::EndMainMenuBar();
+    }
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.KeyCtrl && ImGui::IsKeyPressed('O', false)) open_dialog = true;
+    if (open_dialog) ImGui::OpenPopup("Open trace");
+    if (ImGui::BeginPopupModal("Open trace", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::TextUnformatted("Path of a trace file (loopsim run x.js --trace out.json),\n"
+                               "or drop the file onto the window.");
+        ImGui::SetNextItemWidth(520);
+        if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+        const bool enter =
+            ImGui::InputText("##path", path, sizeof path, ImGuiInputTextFlags_EnterReturnsTrue);
+        if (ImGui::Button("Open") || enter) {
+            ui.open_request = path;
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+}
+
+} // namespace loopsim::viewer::ui
