@@ -140,8 +140,11 @@ void Compiler::load_variable(Variable* v, std::string_view text, uint32_t offset
         emit(Opcode::LdaGlobal, {name(text), cache()});
         return;
     }
+    // Parameters read before their own initialisation (in an earlier default) are in their
+    // TDZ too; the register holds the hole until then.
     bool lexical = v->is_lexical() || (v->kind == VariableKind::This && f->is_derived) ||
-                   (v->kind == VariableKind::This && v->captured);
+                   (v->kind == VariableKind::This && v->captured) ||
+                   (v->kind == VariableKind::Param && offset < v->offset);
     bool check = lexical && (v->captured || v->scope->is_switch || offset < v->offset ||
                              v->kind == VariableKind::This);
     if (v->kind == VariableKind::This && !f->is_derived && !v->captured) check = false;

@@ -39,8 +39,10 @@ struct ScopeAnalysis::Walker {
                            "identifier '" + std::string(name) + "' has already been declared"};
     }
 
-    // A lexical declaration (let, const, class, block function) in `scope`.
-    void declare_lexical(Scope* scope, const Identifier* id, VariableKind kind) {
+    // A lexical declaration (let, const, class, block function) in `scope`. `initialised_at`
+    // is where the binding leaves its TDZ: the end of its declarator (`let x = x + 1` reads
+    // x inside its own TDZ), so reads before that offset are checked.
+    void declare_lexical(Scope* scope, const Identifier* id, VariableKind kind, uint32_t initialised_at) {
         if (Variable* old = scope->find(id->name)) {
             bool both_functions =
                 kind == VariableKind::Function && old->kind == VariableKind::Function;
@@ -51,7 +53,7 @@ struct ScopeAnalysis::Walker {
             old->kind = kind;
             return;
         }
-        add(scope, id->name, kind, id->start);
+        add(scope, id->name, kind, initialised_at);
     }
 
     void declare_var_name(Scope* fn, const Identifier* id) {
@@ -160,14 +162,13 @@ struct ScopeAnalysis::Walker {
                 for (const VariableDeclarator* decl : d->declarations) {
                     std::vector<const Identifier*> names;
                     pattern_names(decl->target, names);
-                    for (const Identifier* id : names) declare_lexical(scope, id, kind);
+                    for (const Identifier* id : names) declare_lexical(scope, id, kind, decl->end);
                 }
             } else if (is<ClassDeclaration>(s)) {
-                declare_lexical(scope, as<ClassDeclaration>(s)->definition->id,
-                                VariableKind::Class);
+                declare_lexical(scope, as<ClassDeclaration>(s)->definition->id, VariableKind::Class, s->end);
             } else if (is<FunctionDeclaration>(s)) {
-                declare_lexical(scope, as<FunctionDeclaration>(s)->function->id,
-                                VariableKind::Function);
+                const Identifier* id = as<FunctionDeclaration>(s)->function->id;
+                declare_lexical(scope, id, VariableKind::Function, id->start);
             }
         }
     }
@@ -221,10 +222,13 @@ struct ScopeAnalysis::Walker {
         s->is_arrow = f->form == FunctionForm::Arrow;
         s->is_static = static_methods.count(f) > 0;
         current = s;
-        std::vector<const Identifier*> params;
-        for (const Node* p : f->params) pattern_names(p, params);
-        for (const Identifier* id : params) {
-            if (!s->find(id->name)) add(s, id->name, VariableKind::Param, id->start);
+        // A parameter leaves its TDZ at the end of its own parameter (default included):
+        // `function f(a = b, b)` and `function g(a = a)` read a binding before it is set.
+        for (const Node* p : f->params) {
+            std::vector<const Identifier*> names;
+            pattern_names(p, names);
+            for (const Identifier* id : names)
+                if (!s->find(id->name)) add(s, id->name, VariableKind::Param, p->end);
         }
         if (f->form == FunctionForm::DerivedClassConstructor) add(s, "this", VariableKind::This, 0);
         if (f->is_expression_body) {
