@@ -13,8 +13,6 @@
 
 namespace loopsim::js {
 
-namespace {
-
 // WhiteSpace and LineTerminator code points (§12.2, §12.3): what StringToNumber trims.
 bool is_js_whitespace(char16_t c) {
     switch (c) {
@@ -36,6 +34,10 @@ bool is_js_whitespace(char16_t c) {
     default:
         return c >= 0x2000 && c <= 0x200A;
     }
+
+
+namespace {
+
 }
 
 int digit_value(char16_t c) {

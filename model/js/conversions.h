@@ -23,6 +23,9 @@ class String;
 bool to_boolean(Value value);
 // The result of `typeof`.
 const char* typeof_string(Value value);
+// WhiteSpace and LineTerminator code points (ECMA-262 12.2, 12.3): what StringToNumber,
+// trim() and parseInt/parseFloat skip.
+bool is_js_whitespace(char16_t c);
 double to_integer_or_infinity(double number);
 int32_t to_int32(double number);
 uint32_t to_uint32(double number);

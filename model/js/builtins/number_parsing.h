@@ -1,14 +1,15 @@
 #pragma once
 // Number parsing and formatting the built-ins share: parseInt (§19.2.5), parseFloat
-// (§19.2.4), JS white space, and the en-US formatting of Number.prototype.toLocaleString.
+// (§19.2.4), and the en-US formatting of Number.prototype.toLocaleString. JS white space is
+// is_js_whitespace in conversions.h.
+#include "model/js/conversions.h"
+
 #include <cstdint>
 #include <string>
 #include <string_view>
 
 namespace loopsim::js {
 
-// WhiteSpace or LineTerminator (ECMA-262 §12.2, §12.3).
-bool is_js_whitespace(char16_t c);
 // parseInt(text, radix) once radix is ToInt32'd (0 = detect).
 double parse_int(std::u16string_view text, int32_t radix);
 double parse_float(std::u16string_view text);
