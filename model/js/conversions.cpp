@@ -34,11 +34,9 @@ bool is_js_whitespace(char16_t c) {
     default:
         return c >= 0x2000 && c <= 0x200A;
     }
-
+}
 
 namespace {
-
-}
 
 int digit_value(char16_t c) {
     if (c >= '0' && c <= '9') return c - '0';
