@@ -11,10 +11,15 @@ using loopsim::js::inspect_testing::recorded_stdout;
 
 namespace {
 
+// Runs the program and compares its output with node's, line by line (check_same_output
+// CHECKs each line). A program whose recording is missing or empty would compare nothing,
+// so that is a failure of its own.
 void check_program(const std::string& path) {
     INFO("program: " << path);
+    const auto expected = recorded_stdout(path);
+    REQUIRE_FALSE(expected.empty());
     ConsoleMachine machine;
-    check_same_output(machine.run_file(path), recorded_stdout(path));
+    check_same_output(machine.run_file(path), expected);
 }
 
 } // namespace
