@@ -10,23 +10,59 @@ namespace loopsim::node {
 
 namespace {
 
-js::Completion require(js::Runtime& rt, js::NativeFunction&, js::Value, std::span<const js::Value> args) {
+js::Completion make_process_module(ScriptHost& host) {
+    return host.interpreter().get_global("process");
+}
+
+js::Completion make_timers_module(ScriptHost& host) {
+    js::Runtime& rt = host.runtime();
+    js::Interpreter& interpreter = host.interpreter();
+    js::Object* timers = js::Object::create(rt, rt.object_prototype());
+    for (const char* fn : {"setTimeout", "clearTimeout", "setInterval", "clearInterval",
+                           "setImmediate", "clearImmediate"})
+        timers->put_direct(rt, rt.key(fn), interpreter.get_global(fn), js::attr::Default);
+    return js::Value(timers);
+}
+
+struct ModuleEntry {
+    std::string_view name;
+    ModuleFactory make;
+};
+
+// Every module loopsim models, by the name require() takes (without `node:`).
+constexpr ModuleEntry k_modules[] = {
+    {"process", make_process_module},
+    {"timers", make_timers_module},
+};
+
+std::string modelled_list() {
+    std::string list;
+    for (const ModuleEntry& entry : k_modules) {
+        if (!list.empty()) list += ", ";
+        list += entry.name;
+    }
+    return list;
+}
+
+js::Completion require(js::Runtime& rt, js::NativeFunction&, js::Value,
+                       std::span<const js::Value> args) {
     ScriptHost& host = ScriptHost::from(rt);
-    if (args.empty() || !args[0].is_string()) return invalid_arg_type(host, "id", "string", args.empty() ? js::Value() : args[0]);
+    if (args.empty() || !args[0].is_string())
+        return invalid_arg_type(host, "id", "string", args.empty() ? js::Value() : args[0]);
     std::string name = args[0].as_string()->to_utf8();
     if (name.starts_with("node:")) name = name.substr(5);
-    js::Interpreter& interpreter = host.interpreter();
-    if (name == "process") return interpreter.get_global("process");
-    if (name == "timers") {
-        js::Object* timers = js::Object::create(rt, rt.object_prototype());
-        for (const char* fn : {"setTimeout", "clearTimeout", "setInterval", "clearInterval", "setImmediate",
-                               "clearImmediate"})
-            timers->put_direct(rt, rt.key(fn), interpreter.get_global(fn), js::attr::Default);
-        return js::Value(timers);
+    auto cached = host.bindings().modules.find(name);
+    if (cached != host.bindings().modules.end()) return cached->second.get();
+    for (const ModuleEntry& entry : k_modules) {
+        if (entry.name != name) continue;
+        js::Completion made = entry.make(host);
+        if (made.is_throw()) return made;
+        host.bindings().modules.emplace(name, js::RootedValue(rt.heap(), made.value()));
+        return made;
     }
-    return rt.throw_error(js::ErrorType::Error,
-                          "loopsim does not model the module '" + name +
-                              "' yet (modelled: timers, process); see docs/dialect.md");
+    return rt.throw_error(js::ErrorType::Error, "loopsim does not model the module '" + name +
+                                                    "' yet (modelled: " + modelled_list() +
+                                                    "); see docs/dialect.md");
 }
 
 } // namespace
