@@ -19,11 +19,20 @@ bool AtomTable::Equal::operator()(std::u16string_view units, const String* s) co
     return true;
 }
 
+bool AtomTable::Equal::operator()(std::string_view latin1, const String* s) const {
+    if (s->length() != latin1.size()) return false;
+    for (uint32_t i = 0; i < s->length(); ++i)
+        if (s->code_unit_at(i) != static_cast<uint8_t>(latin1[i])) return false;
+    return true;
+}
+
 String* AtomTable::intern(std::string_view utf8) {
     bool ascii = true;
     for (char c : utf8) ascii = ascii && static_cast<uint8_t>(c) < 0x80;
     if (!ascii) return intern(String::from_utf8(m_heap, utf8));
-    // ASCII: look up without allocating a String first.
+    // ASCII: its bytes are its code units; look up without allocating anything.
+    auto it = m_atoms.find(utf8);
+    if (it != m_atoms.end()) return *it;
     std::u16string units(utf8.begin(), utf8.end());
     return intern(std::u16string_view(units));
 }

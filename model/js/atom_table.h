@@ -37,6 +37,7 @@ private:
         using is_transparent = void;
         size_t operator()(const String* s) const { return s->hash(); }
         size_t operator()(std::u16string_view units) const { return String::hash_units(units); }
+        size_t operator()(std::string_view latin1) const { return String::hash_units(latin1); }
     };
     struct Equal {
         using is_transparent = void;
@@ -45,6 +46,8 @@ private:
         bool operator()(const String* s, std::u16string_view units) const {
             return (*this)(units, s);
         }
+        bool operator()(std::string_view latin1, const String* s) const;
+        bool operator()(const String* s, std::string_view latin1) const { return (*this)(latin1, s); }
     };
 
     Heap& m_heap;

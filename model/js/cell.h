@@ -52,6 +52,7 @@ private:
     uint32_t m_heap_bytes = 0;
     CellKind m_kind;
     bool m_marked = false;
+    uint8_t m_size_class = 0; // the heap's allocator: which free list takes it back (0: none)
 };
 
 } // namespace loopsim::js

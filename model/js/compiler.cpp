@@ -232,7 +232,11 @@ CodeBlock* Compiler::compile_script(const Program& program) {
     b->source = m_source;
     b->source_start = 0;
     b->source_end = program.end;
-    b->flags = CodeFlagScript | (program.is_strict ? CodeFlagStrict : 0);
+    // An ES module's body is an anonymous function in stack traces ("at file:///x.mjs:1:1"),
+    // and an async one when it awaits at the top level.
+    b->flags = program.is_module ? 0u : uint32_t{CodeFlagScript};
+    if (program.is_strict) b->flags |= CodeFlagStrict;
+    if (program.has_top_level_await) b->flags |= CodeFlagAsync;
     Scope* scope = m_scopes.script_scope();
     f->function_scope = scope;
     uint32_t param_index = 0;
@@ -295,6 +299,10 @@ CodeBlock* Compiler::compile_function(const Function* fn, std::string_view name_
     b->source_start = fn->start;
     b->source_end = fn->end;
     b->name = std::string(name_override.empty() ? fn->name : name_override);
+    // Accessors are named "get x" / "set x" (SetFunctionName with a prefix); a computed key
+    // leaves the name empty here and DefineMethod adds both at run time.
+    if (!b->name.empty() && fn->form == FunctionForm::Getter) b->name.insert(0, "get ");
+    if (!b->name.empty() && fn->form == FunctionForm::Setter) b->name.insert(0, "set ");
     uint32_t flags = 0;
     if (fn->is_strict) flags |= CodeFlagStrict;
     if (fn->form == FunctionForm::Arrow) flags |= CodeFlagArrow;
@@ -400,7 +408,7 @@ void Compiler::compile_function_body(const Function* fn) {
                 continue;
             }
             emit(Opcode::Ldar, {2 + i});
-            bind_pattern(p, true);
+            bind_pattern(p, true, {PatternSource::Kind::Parameter, {}, {}});
         }
     }
     if (fn->is_expression_body) {

@@ -180,13 +180,34 @@ private:
     // Returns the count, or UINT32_MAX for the spread form.
     uint32_t arguments(syntax::NodeList<syntax::Node> args, uint32_t first);
     void property_key(const syntax::Node* key, bool computed, uint32_t target_reg);
+    // A property value that takes its name from a key known only at run time
+    // (`[k]: () => {}`, `1: class {}`): DefineMethod names it (flag 8).
+    static bool is_named_by_key(const syntax::Node* key, bool computed, const syntax::Node* value);
     std::string callee_text(const syntax::Node* node) const;
     Opcode binary_opcode(syntax::BinaryOp op) const;
 
     // --- destructuring and assignment targets (compiler_patterns.cpp) -----------------------
+    // Where a pattern's value comes from. V8 words the TypeError for a null or undefined
+    // value by it: "Cannot destructure property 'a' of 'text' as it is null." when the
+    // pattern is the target of an assignment (a declaration, `=`, a parameter, for-of,
+    // catch, a default value), "Cannot read properties of null (reading 'a')" otherwise.
+    struct PatternSource {
+        enum class Kind : uint8_t {
+            None,      // nested in a pattern, or a for-of assignment target
+            Assigned,  // the target of an assignment whose value reads `text`
+            Parameter, // a formal parameter (a default value makes the text a conditional)
+            Property,  // the direct value of a property `key` of an Assigned object pattern
+        };
+        Kind kind = Kind::None;
+        std::string text; // empty: V8 describes the value itself ("object null")
+        std::string key;  // Property: the parent's key; empty when computed
+    };
     // Binds (initialise) or assigns the value in the accumulator to a target or pattern.
     void bind_pattern(const syntax::Node* target, bool initialise);
-    void object_pattern(const syntax::ObjectPattern* pattern, bool initialise);
+    void bind_pattern(const syntax::Node* target, bool initialise, const PatternSource& source);
+    void object_pattern(const syntax::ObjectPattern* pattern, bool initialise,
+                        const PatternSource& source);
+    void object_pattern_check(const syntax::ObjectPattern* pattern, const PatternSource& source);
     void array_pattern(const syntax::ArrayPattern* pattern, bool initialise);
 
     Runtime& m_runtime;

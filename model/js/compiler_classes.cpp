@@ -84,7 +84,8 @@ void Compiler::compile_class(const Class* definition, std::string_view name_over
         uint32_t kind = m->member_kind == ClassMemberKind::Getter   ? 1
                         : m->member_kind == ClassMemberKind::Setter ? 2
                                                                     : 0;
-        emit(m, Opcode::DefineMethod, {m->is_static ? base : base + 1, key, kind});
+        uint32_t named = as<Function>(m->value)->name.empty() ? 8 : 0;
+        emit(m, Opcode::DefineMethod, {m->is_static ? base : base + 1, key, kind | named});
     }
     if (m_scopes.field_scope(definition, false)) {
         CodeBlock* code = compile_field_initializer(definition, false);
@@ -149,7 +150,10 @@ CodeBlock* Compiler::compile_field_initializer(const Class* definition, bool is_
             expression(m->value);
         else
             emit(Opcode::LdaUndefined);
-        emit(m, Opcode::DefineKeyed, {1, key});
+        if (m->value && is_named_by_key(m->key, m->computed, m->value))
+            emit(m, Opcode::DefineMethod, {1, key, 4 | 8});
+        else
+            emit(m, Opcode::DefineKeyed, {1, key});
     }
     emit(Opcode::LdaUndefined);
     emit(Opcode::Return);

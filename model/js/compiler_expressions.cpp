@@ -1,4 +1,5 @@
 // Compiler: expressions. Every expression leaves its value in the accumulator.
+#include "model/js/call_site_text.h"
 #include "model/js/compiler.h"
 #include "model/js/conversions.h"
 #include "model/js/runtime.h"
@@ -351,7 +352,8 @@ void Compiler::assignment(const AssignmentExpression* node) {
         uint32_t value = reg();
         expression(node->value);
         emit(Opcode::Star, {value});
-        bind_pattern(target, false);
+        bind_pattern(target, false,
+                     {PatternSource::Kind::Assigned, call_site_text(node->value), {}});
         emit(Opcode::Ldar, {value});
         return;
     }
@@ -446,23 +448,7 @@ void Compiler::assignment(const AssignmentExpression* node) {
     if (end != UINT32_MAX) patch_here(end);
 }
 
-std::string Compiler::callee_text(const Node* node) const {
-    if (is<Identifier>(node)) return std::string(as<Identifier>(node)->name);
-    if (is<ThisExpression>(node)) return "this";
-    if (is<Super>(node)) return "super";
-    if (is<MemberExpression>(node)) {
-        auto* m = as<MemberExpression>(node);
-        std::string object = callee_text(m->object);
-        if (!m->computed) return object + "." + std::string(as<StringLiteral>(m->property)->value);
-        if (is<StringLiteral>(m->property))
-            return object + "." + std::string(as<StringLiteral>(m->property)->value);
-        if (is<NumberLiteral>(m->property))
-            return object + "[" + number_to_string(as<NumberLiteral>(m->property)->value) + "]";
-        return object + "[...]";
-    }
-    if (is<CallExpression>(node)) return callee_text(as<CallExpression>(node)->callee) + "(...)";
-    return "(intermediate value)";
-}
+std::string Compiler::callee_text(const Node* node) const { return call_site_text(node); }
 
 uint32_t Compiler::arguments(NodeList<Node> args, uint32_t first) {
     bool spread = false;
@@ -670,6 +656,26 @@ void Compiler::array_literal(const ArrayExpression* node) {
     emit(Opcode::Ldar, {array});
 }
 
+// IsAnonymousFunctionDefinition (ECMA-262 §8.4.3) under a computed or numeric key; the
+// parser names the functions under every other key. A class with a static field "name"
+// keeps that field.
+bool Compiler::is_named_by_key(const Node* key, bool computed, const Node* value) {
+    if (!computed && !is<NumberLiteral>(key)) return false;
+    if (is<Function>(value)) {
+        const auto* fn = as<Function>(value);
+        return !fn->id && fn->name.empty() &&
+               (fn->form == FunctionForm::Expression || fn->form == FunctionForm::Arrow);
+    }
+    if (!is<Class>(value) || as<Class>(value)->id || !as<Class>(value)->name.empty())
+        return false;
+    for (const ClassMember* m : as<Class>(value)->members) {
+        if (m->member_kind == ClassMemberKind::Field && m->is_static && !m->computed &&
+            is<StringLiteral>(m->key) && as<StringLiteral>(m->key)->value == "name")
+            return false;
+    }
+    return true;
+}
+
 // Leaves the key in `target`: a string constant, or the computed value (converted by the
 // defining instruction).
 void Compiler::property_key(const Node* key, bool computed, uint32_t target) {
@@ -738,7 +744,10 @@ void Compiler::object_literal(const ObjectExpression* node) {
         property_key(prop->key, prop->computed, key);
         if (prop->property_kind == PropertyKind::Init) {
             expression(prop->value);
-            emit(p, Opcode::DefineKeyed, {object, key});
+            if (is_named_by_key(prop->key, prop->computed, prop->value))
+                emit(p, Opcode::DefineMethod, {object, key, 4 | 8});
+            else
+                emit(p, Opcode::DefineKeyed, {object, key});
             continue;
         }
         CodeBlock* code = compile_function(as<Function>(prop->value));
@@ -747,7 +756,8 @@ void Compiler::object_literal(const ObjectExpression* node) {
         uint32_t kind = prop->property_kind == PropertyKind::Getter   ? 1
                         : prop->property_kind == PropertyKind::Setter ? 2
                                                                       : 0;
-        emit(p, Opcode::DefineMethod, {object, key, kind | 4});
+        uint32_t named = as<Function>(prop->value)->name.empty() ? 8 : 0;
+        emit(p, Opcode::DefineMethod, {object, key, kind | 4 | named});
     }
     emit(Opcode::Ldar, {object});
 }

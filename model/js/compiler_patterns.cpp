@@ -1,6 +1,7 @@
 // Compiler: destructuring patterns and assignment targets. The value to bind is in the
 // accumulator; `initialise` distinguishes a declaration (let/const/var/parameter/catch)
 // from an assignment (const and TDZ checks apply).
+#include "model/js/call_site_text.h"
 #include "model/js/compiler.h"
 #include "model/js/conversions.h"
 #include "model/js/runtime.h"
@@ -9,7 +10,21 @@ namespace loopsim::js {
 
 using namespace syntax;
 
+namespace {
+
+// The key of a non-computed pattern property as V8 names it in messages.
+std::string static_key_text(const Property* p) {
+    if (is<NumberLiteral>(p->key)) return number_to_string(as<NumberLiteral>(p->key)->value);
+    return std::string(as<StringLiteral>(p->key)->value);
+}
+
+} // namespace
+
 void Compiler::bind_pattern(const Node* target, bool initialise) {
+    bind_pattern(target, initialise, PatternSource{});
+}
+
+void Compiler::bind_pattern(const Node* target, bool initialise, const PatternSource& source) {
     if (error) return;
     uint32_t saved_reg = f->next_reg;
     switch (target->kind) {
@@ -39,11 +54,20 @@ void Compiler::bind_pattern(const Node* target, bool initialise) {
         uint32_t skip = emit_jump(Opcode::JumpIfNotUndefined);
         expression(p->fallback);
         patch_here(skip);
-        bind_pattern(p->target, initialise);
+        // V8 reads `target = default` as an assignment from the default's text, whether or
+        // not the default was used; a parameter's default as `arg === undefined ? d : arg`.
+        PatternSource inner{PatternSource::Kind::Assigned, call_site_text(p->fallback), {}};
+        if (source.kind == PatternSource::Kind::Parameter)
+            inner.text = "(intermediate value)(intermediate value)(intermediate value)";
+        bind_pattern(p->target, initialise, inner);
         break;
     }
     case NodeKind::ObjectPattern:
-        object_pattern(as<ObjectPattern>(target), initialise);
+        if (source.kind == PatternSource::Kind::Parameter)
+            object_pattern(as<ObjectPattern>(target), initialise,
+                           {PatternSource::Kind::Assigned, {}, {}});
+        else
+            object_pattern(as<ObjectPattern>(target), initialise, source);
         break;
     case NodeKind::ArrayPattern:
         array_pattern(as<ArrayPattern>(target), initialise);
@@ -58,16 +82,42 @@ void Compiler::bind_pattern(const Node* target, bool initialise) {
     f->next_reg = saved_reg;
 }
 
-void Compiler::object_pattern(const ObjectPattern* pattern, bool initialise) {
+// The null/undefined check, worded as V8 words the error it throws at that point: its first
+// property load fails, or (no property, a computed first key, a rest first) an explicit
+// check does.
+void Compiler::object_pattern_check(const ObjectPattern* pattern, const PatternSource& source) {
+    using Kind = PatternSource::Kind;
+    const Node* first = pattern->properties.empty() ? nullptr : pattern->properties[0];
+    std::string key;
+    std::string text = source.text;
+    uint32_t mode = 1; // "Cannot read properties of null (reading 'key')"
+    if (!first || (is<Property>(first) && as<Property>(first)->computed)) {
+        if (source.kind == Kind::Assigned) {
+            mode = 0;
+        } else if (source.kind == Kind::Property) {
+            mode = 0;
+            key = source.key; // V8 blames the parent's property
+        }
+    } else if (is<RestElement>(first)) {
+        if (source.kind == Kind::Assigned) mode = 0;
+    } else {
+        auto* p = as<Property>(first);
+        key = static_key_text(p);
+        // A default value or a member target moves the load to another source position,
+        // where V8 no longer sees the destructuring.
+        if (source.kind == Kind::Assigned && !is<AssignmentPattern>(p->value) &&
+            !is<MemberExpression>(p->value))
+            mode = 0;
+    }
+    emit(pattern, Opcode::RequireObjectCoercible,
+         {string_constant(key), string_constant(text), mode});
+}
+
+void Compiler::object_pattern(const ObjectPattern* pattern, bool initialise,
+                              const PatternSource& source) {
     uint32_t value = reg();
     emit(Opcode::Star, {value});
-    std::string first_key;
-    if (!pattern->properties.empty() && is<Property>(pattern->properties[0])) {
-        auto* p = as<Property>(pattern->properties[0]);
-        if (!p->computed && is<StringLiteral>(p->key))
-            first_key = std::string(as<StringLiteral>(p->key)->value);
-    }
-    emit(pattern, Opcode::RequireObjectCoercible, {string_constant(first_key)});
+    object_pattern_check(pattern, source);
     uint32_t count = pattern->properties.size();
     bool has_rest = count > 0 && is<RestElement>(pattern->properties[count - 1]);
     uint32_t keys = has_rest ? regs(count - 1) : 0;
@@ -93,7 +143,11 @@ void Compiler::object_pattern(const ObjectPattern* pattern, bool initialise) {
             emit(Opcode::Ldar, {key});
             emit(p, Opcode::GetKeyed, {value});
         }
-        bind_pattern(p->value, initialise);
+        PatternSource inner;
+        if (source.kind == PatternSource::Kind::Assigned && is<ObjectPattern>(p->value))
+            inner = {PatternSource::Kind::Property, source.text,
+                     p->computed ? std::string() : static_key_text(p)};
+        bind_pattern(p->value, initialise, inner);
     }
 }
 

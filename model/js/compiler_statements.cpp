@@ -1,5 +1,6 @@
 // Compiler: statements, loops, switch, try/catch/finally and the routing of break, continue
 // and return through finally blocks and open iterators.
+#include "model/js/call_site_text.h"
 #include "model/js/compiler.h"
 
 namespace loopsim::js {
@@ -112,7 +113,9 @@ void Compiler::variable_declaration(const VariableDeclaration* decl) {
             emit(Opcode::LdaUndefined);
         }
         f->offset = d->start;
-        bind_pattern(d->target, true);
+        PatternSource source;
+        if (d->init) source = {PatternSource::Kind::Assigned, call_site_text(d->init), {}};
+        bind_pattern(d->target, true, source);
     }
 }
 
@@ -211,7 +214,9 @@ void Compiler::for_statement(const ForStatement* node, std::vector<std::string_v
 void Compiler::for_each_binding(const Node* left, const Node* at) {
     f->offset = at->start;
     if (is<VariableDeclaration>(left)) {
-        bind_pattern(as<VariableDeclaration>(left)->declarations[0]->target, true);
+        // V8 assigns each value from an internal variable it names ".for".
+        bind_pattern(as<VariableDeclaration>(left)->declarations[0]->target, true,
+                     {PatternSource::Kind::Assigned, ".for", {}});
     } else {
         bind_pattern(left, false);
     }
@@ -274,7 +279,7 @@ void Compiler::for_of_statement(const ForOfStatement* node, std::vector<std::str
     emit(Opcode::Star, {thrown});
     emit(Opcode::IterClose, {iter});
     emit(Opcode::Ldar, {thrown});
-    emit(Opcode::Throw);
+    emit(Opcode::ReThrow);
     f->block->handlers.push_back({body_start, body_end, handler, env_reg});
     patch_here(skip);
     patch_here(done);
@@ -434,7 +439,7 @@ void Compiler::try_statement(const TryStatement* node) {
         enter_scope(scope);
         if (c->param) {
             emit(Opcode::Ldar, {thrown});
-            bind_pattern(c->param, true);
+            bind_pattern(c->param, true, {PatternSource::Kind::Assigned, ".catch", {}});
         }
         block_statement(c->body);
         leave_scope(scope);
@@ -467,7 +472,7 @@ void Compiler::try_statement(const TryStatement* node) {
     uint32_t to_end = emit_jump(Opcode::Jump);
     patch_here(rethrow);
     emit(Opcode::Ldar, {t.value_reg});
-    emit(Opcode::Throw);
+    emit(Opcode::ReThrow);
     for (size_t i = 0; i < t.pending.size(); ++i) {
         patch_here(dispatch[i]);
         if (t.pending[i].action == 2) {

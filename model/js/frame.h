@@ -28,6 +28,7 @@ struct Frame {
     uint32_t arg_count = 0;
     bool is_construct = false;
     bool is_entry = false; // returning from it leaves the dispatch loop (back to C++)
+    bool is_resumed = false; // an async function resumed from a job (after an await)
 };
 
 // An async function's frame while it waits in `await`.

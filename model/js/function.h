@@ -44,6 +44,10 @@ public:
     // A value the built-in keeps with itself (e.g. the promise a resolve function settles).
     Value data() const { return m_data; }
     void set_data(Value data) { m_data = data; }
+    // Built-ins that call back into JavaScript appear in stack traces ("Array.forEach
+    // (<anonymous>)"); the host's functions do not (it pushes its own frame lines instead).
+    bool is_hidden_in_stack() const { return m_hidden_in_stack; }
+    void set_hidden_in_stack() { m_hidden_in_stack = true; }
 
     void visit_edges(Visitor& visitor) override;
 
@@ -51,6 +55,7 @@ private:
     NativeFn m_function;
     NativeConstructFn m_construct = nullptr;
     Value m_data;
+    bool m_hidden_in_stack = false;
 };
 
 // A function compiled from scenario source. This layer only stores the VM's two cells;

@@ -25,10 +25,34 @@ Heap::~Heap() {
     Cell* cell = m_all_cells;
     while (cell != nullptr) {
         Cell* next = cell->m_next_cell;
+        const uint8_t size_class = cell->m_size_class; // read before the cell is destroyed
         cell->~Cell();
-        ::operator delete(cell);
+        free_memory(cell, size_class);
         cell = next;
     }
+}
+
+void* Heap::carve(uint8_t size_class) {
+    const size_t bytes = size_t{size_class} * kGranule;
+    if (m_carve_next == nullptr || static_cast<size_t>(m_carve_end - m_carve_next) < bytes) {
+        // The rest of the old block (less than one cell) stays unused.
+        m_blocks.push_back(std::make_unique_for_overwrite<std::byte[]>(kBlockBytes));
+        m_carve_next = m_blocks.back().get();
+        m_carve_end = m_carve_next + kBlockBytes;
+    }
+    void* memory = m_carve_next;
+    m_carve_next += bytes;
+    return memory;
+}
+
+void Heap::free_memory(void* cell, uint8_t size_class) {
+    if (size_class == 0) {
+        ::operator delete(cell);
+        return;
+    }
+    auto* free_cell = reinterpret_cast<FreeCell*>(cell);
+    free_cell->next = m_free[size_class];
+    m_free[size_class] = free_cell;
 }
 
 void Heap::link(Cell* cell, size_t bytes) {
@@ -97,6 +121,8 @@ void Heap::collect() {
     // Mark: roots first, then drain the gray stack. Each cell is pushed once (the mark bit
     // is set on push), so the stack never holds more than the number of live cells.
     Visitor visitor;
+    visitor.m_gray = std::move(m_gray);
+    visitor.m_gray.clear();
     mark_roots(visitor);
     while (!visitor.m_gray.empty()) {
         Cell* cell = visitor.m_gray.back();
@@ -113,6 +139,7 @@ void Heap::collect() {
     }
     m_weak_cells.resize(kept);
     for (WeakTable* table : m_weak_tables) table->clear_dead_entries();
+    m_gray = std::move(visitor.m_gray);
 
     sweep();
 
@@ -136,8 +163,9 @@ void Heap::sweep() {
         m_stats.heap_bytes -= cell->m_heap_bytes;
         m_stats.heap_cells -= 1;
         m_stats.freed_cells += 1;
+        const uint8_t size_class = cell->m_size_class; // read before the cell is destroyed
         cell->~Cell();
-        ::operator delete(cell);
+        free_memory(cell, size_class);
     }
 }
 

@@ -17,6 +17,8 @@
 #include "model/js/completion.h"
 
 #include <cstdint>
+#include <optional>
+#include <string>
 #include <string_view>
 
 namespace loopsim::js {
@@ -49,6 +51,13 @@ public:
     virtual void charge(int64_t nanoseconds) = 0;
     virtual double now_ms() = 0;             // Date.now(): ms since the epoch, virtual
     virtual double performance_now_ms() = 0; // ms since the process started, virtual
+    // The first line of an error's `stack` when the host formats it itself (Node's internal
+    // errors read "TypeError [ERR_INVALID_ARG_TYPE]: ..."); nullopt: Error.prototype.toString.
+    virtual std::optional<std::string> error_stack_header(Runtime& runtime, Object& error) {
+        (void)runtime;
+        (void)error;
+        return std::nullopt;
+    }
 
 protected:
     ~Host() = default;

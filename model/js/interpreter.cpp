@@ -51,6 +51,41 @@ Completion Interpreter::run_commonjs(CompiledScript& script, Object& exports, Va
     return m_runtime.call(Value(wrapper), Value(&exports), args);
 }
 
+sim::Result<CompiledModule> Interpreter::compile_es_module(const syntax::SourceFile& source,
+                                                           std::string code_name) {
+    syntax::ParseResult parsed = syntax::parse_module(source);
+    if (!parsed.is_ok()) return sim::Error{syntax::format_diagnostic(source, *parsed.diagnostic)};
+    CompiledModule module;
+    module.has_top_level_await = parsed.program.has_top_level_await;
+    std::vector<std::string_view> params;
+    for (const syntax::ModuleImport& import : parsed.program.imports) {
+        ModuleDependency d;
+        d.specifier = std::string(import.specifier);
+        d.imported = std::string(import.imported);
+        d.binds = !import.parameter.empty();
+        d.specifier_start = import.specifier_start;
+        d.name_start = import.name_start;
+        d.name_end = import.name_end;
+        module.imports.push_back(std::move(d));
+        if (!import.parameter.empty()) params.push_back(import.parameter);
+    }
+    params.push_back("%meta");
+    auto shared = std::make_shared<const syntax::SourceFile>(std::move(code_name), source.text());
+    CompileResult compiled = compile_script(m_runtime, shared, parsed.program, params);
+    if (!compiled.code) return sim::Error{syntax::format_diagnostic(source, *compiled.diagnostic)};
+    module.script.source = shared;
+    module.script.code = std::make_unique<Root<CodeBlock>>(m_runtime.heap(), compiled.code);
+    return module;
+}
+
+Completion Interpreter::run_module(CompiledScript& script, std::span<const Value> args) {
+    Closure* body = m_vm->make_closure(script.code->get(), nullptr);
+    Root<Closure> keep(m_runtime.heap(), body);
+    RootedVector rooted(m_runtime.heap());
+    for (Value v : args) rooted.push_back(v);
+    return m_runtime.call(Value(body), Value(), args);
+}
+
 Completion Interpreter::call(Value fn, Value this_value, std::span<const Value> args) {
     return m_runtime.call(fn, this_value, args);
 }

@@ -11,6 +11,10 @@
 // - run_commonjs() runs a compiled file as node runs a CommonJS module: the body is a
 //   function (exports, require, module, __filename, __dirname) called with `this` =
 //   exports. A throw comes back as a throw completion (the host prints it).
+// - compile_es_module() does the same for an ES module main (parse_module): the body is a
+//   function of hidden parameters, one per imported binding in CompiledModule::imports order,
+//   then import.meta; run_module() calls it with `this` undefined. It returns the body's
+//   completion: with top-level await, a promise (the body is an async function).
 // - A CompiledScript keeps its code rooted for as long as it lives; it must not outlive
 //   the Interpreter.
 #include "model/js/completion.h"
@@ -23,6 +27,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace loopsim::js {
 
@@ -35,6 +40,23 @@ struct CompiledScript {
     std::unique_ptr<Root<CodeBlock>> code;
 };
 
+// What an ES module needs from its host before it runs: one entry per import, in source
+// order (ModuleImport in syntax/ast.h, with the strings copied).
+struct ModuleDependency {
+    std::string specifier;       // 'fs', 'node:events'
+    std::string imported;        // "default", "*", a named export, or "" (existence only)
+    bool binds = false;          // true: the body reads it as its next hidden parameter
+    uint32_t specifier_start = 0; // byte offsets in the source, for messages
+    uint32_t name_start = 0;
+    uint32_t name_end = 0;
+};
+
+struct CompiledModule {
+    CompiledScript script;
+    std::vector<ModuleDependency> imports;
+    bool has_top_level_await = false;
+};
+
 class Interpreter {
 public:
     Interpreter(Runtime& runtime, Host& host);
@@ -45,6 +67,11 @@ public:
     sim::Result<CompiledScript> compile_module(const syntax::SourceFile& source);
     Completion run_commonjs(CompiledScript& script, Object& exports, Value require_fn,
                             Object& module, std::string_view filename, std::string_view dirname);
+    // `source` names the file in diagnostics; `code_name` names it in stack traces (node
+    // shows a module by its URL, file:///...).
+    sim::Result<CompiledModule> compile_es_module(const syntax::SourceFile& source, std::string code_name);
+    // `args`: the bound imports' values, then import.meta.
+    Completion run_module(CompiledScript& script, std::span<const Value> args);
     Completion call(Value fn, Value this_value, std::span<const Value> args);
 
     Object& global() { return *m_global; }

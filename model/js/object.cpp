@@ -2,6 +2,7 @@
 // elements.
 #include "model/js/object.h"
 
+#include "model/js/builtins/builtin_support.h"
 #include "model/js/conversions.h"
 #include "model/js/property_dictionary.h"
 #include "model/js/runtime.h"
@@ -189,8 +190,7 @@ ThrowCompletionOr<bool> Object::set(Runtime& runtime, PropertyKey key, Value val
 
 ThrowCompletionOr<void> Object::set_or_throw(Runtime& runtime, PropertyKey key, Value value) {
     bool ok = LOOPSIM_TRY(set(runtime, key, value, Value(this)));
-    if (!ok)
-        return runtime.throw_error(ErrorType::TypeError, "Cannot assign to read only property");
+    if (!ok) return throw_set_failure(runtime, *this, key, Value(this));
     return {};
 }
 

@@ -412,6 +412,14 @@ Completion promise_resolve_with(Runtime& runtime, Value constructor, Value value
         // step 1.b: If SameValue(xConstructor, C) is true, return x.
         if (x_constructor.is_same_bits(constructor)) return value;
     }
+    if (constructor.is_same_bits(Value(runtime.promise_constructor()))) {
+        // steps 2-4 with C = %Promise%: Construct(%Promise%, « executor ») runs no user code
+        // and the resolving functions never escape, so the new promise is resolved directly
+        // (as promise_then does; this is every `await`).
+        Root<Object> promise(runtime.heap(), new_promise(runtime));
+        resolve_promise(runtime, *promise, value);
+        return Value(promise.get());
+    }
     // step 2: Let promiseCapability be ? NewPromiseCapability(C).
     Root<PromiseCapability> capability(runtime.heap(),
                                        LOOPSIM_TRY(new_promise_capability(runtime, constructor)));

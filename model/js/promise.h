@@ -96,6 +96,8 @@ public:
     Value result() const { return m_result; }
     bool is_handled() const { return m_is_handled; }
     void set_handled() { m_is_handled = true; }
+    // The reactions waiting for fulfilment (pending only): stack traces follow `await`s.
+    const std::vector<PromiseReaction*>& fulfill_reactions() const { return m_fulfill_reactions; }
 
     // Appends to [[PromiseFulfillReactions]] and [[PromiseRejectReactions]] (pending only).
     void add_reactions(Heap& heap, PromiseReaction* on_fulfilled, PromiseReaction* on_rejected);

@@ -12,6 +12,7 @@
 #include "model/js/builtins/to_object.h"
 #include "model/js/conversions.h"
 #include "model/js/function.h"
+#include "model/js/builtins/error_builtins.h"
 #include "model/js/promise.h"
 #include "model/js/runtime.h"
 
@@ -213,15 +214,11 @@ Object* make_aggregate_error(Runtime& runtime, const std::vector<Value>& errors)
     Object* error;
     if (Object* prototype = runtime.intrinsic(Intrinsic::AggregateErrorPrototype)) {
         error = Object::create(runtime, prototype);
-        std::string stack = "AggregateError: " + std::string(kMessage);
-        if (runtime.call_handler() != nullptr) {
-            std::string frames = runtime.call_handler()->stack_trace_lines(10);
-            if (!frames.empty()) stack += "\n" + frames;
-        }
-        error->put_direct(runtime, runtime.common_key(CommonAtom::Stack),
-                          Value(runtime.string(stack)), attr::Builtin);
+        Root<Object> rooted(runtime.heap(), error);
+        error->put_direct(runtime, runtime.common_key(CommonAtom::Stack), Value(), attr::Builtin);
         error->put_direct(runtime, runtime.common_key(CommonAtom::Message),
                           Value(runtime.string(kMessage)), attr::Builtin);
+        (void)install_error_stack(runtime, *error);
     } else {
         // No built-ins installed (unit tests of this layer): a plain error named AggregateError.
         error = runtime.make_error(ErrorType::Error, kMessage);

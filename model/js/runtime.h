@@ -58,10 +58,14 @@ public:
                                          std::span<const Value> args, Object& new_target) = 0;
     // True if the closure has a [[Construct]] (not an arrow, method or async function).
     virtual bool is_constructor(const Closure& callee) const = 0;
-    // The JS call stack as V8 prints it under an error's first line, innermost first, at
-    // most `max_frames` lines (Error.stackTraceLimit, 10 by default), each
-    // "    at name (file:line:col)". Error constructors call it when they build `stack`.
-    virtual std::string stack_trace_lines(size_t max_frames) = 0;
+    // The JS call stack now, at most `max_frames` frames (Error.stackTraceLimit, 10 by
+    // default), as a CapturedStack cell (stack_trace.h); frames above and including the
+    // innermost call of `skip_until` are left out (V8: an error subclass's constructors, or
+    // Error.captureStackTrace's second argument). Error constructors call it.
+    virtual Cell* capture_stack(size_t max_frames, Object* skip_until) = 0;
+    // The captured frames as V8 prints them under an error's first line: lines
+    // "    at name (file:line:col)", innermost first, joined by '\n'.
+    virtual std::string format_stack(Cell& captured) = 0;
     // The source text of a closure, for Function.prototype.toString and inspection.
     virtual std::string_view source_text(const Closure& callee) const = 0;
 

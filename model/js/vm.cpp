@@ -3,6 +3,7 @@
 #include "model/js/vm.h"
 
 #include "model/js/array.h"
+#include "model/js/builtins/error_builtins.h"
 #include "model/js/host.h"
 #include "model/js/promise.h"
 #include "model/js/stack_trace.h"
@@ -38,6 +39,11 @@ uint32_t VM::stack_top() const {
 
 void VM::visit_roots(Visitor& visitor) {
     visitor.visit(m_global);
+    visitor.visit(m_site_value);
+    for (StackMark& m : m_marks) {
+        visitor.visit(m.native);
+        visitor.visit(m.receiver);
+    }
     // Every register of every live frame's window: a frame's upper registers may hold
     // values its callees wrote, and they must stay valid while the frame lives. The union of
     // the windows is a prefix of the stack, initialised when each frame was pushed.
@@ -56,11 +62,8 @@ void VM::visit_roots(Visitor& visitor) {
 
 ThrowCompletion VM::throw_error(ErrorType type, std::string_view message) {
     Object* error = m_runtime.make_error(type, message);
-    std::string stack = std::string(error_type_name(type)) + ": " + std::string(message);
-    std::string lines = stack_trace_lines(10);
-    if (!lines.empty()) stack += "\n" + lines;
-    error->put_direct(m_runtime, m_runtime.common_key(CommonAtom::Stack),
-                      Value(m_runtime.string(stack)), attr::Builtin);
+    Root<Object> rooted(m_runtime.heap(), error);
+    (void)install_error_stack(m_runtime, *error, nullptr);
     return ThrowCompletion{Value(error)};
 }
 
@@ -127,6 +130,9 @@ Completion VM::call_closure(Runtime& runtime, Closure& callee, Value this_value,
     R[1] = this_value;
     std::copy(args.begin(), args.end(), R + 2);
     LOOPSIM_TRY(push_frame(callee, base, static_cast<uint32_t>(args.size()), nullptr, true));
+    // A call from the host is a call boundary too: without it a program whose callbacks only
+    // call natives (setImmediate, then) would never collect.
+    m_runtime.heap().safepoint();
     return execute(Value(), 0);
 }
 
@@ -161,14 +167,150 @@ std::string_view VM::source_text(const Closure& callee) const {
         .substr(code->source_start, code->source_end - code->source_start);
 }
 
-std::string VM::stack_trace_lines(size_t max_frames) {
-    std::string out;
-    size_t count = 0;
-    for (size_t i = m_frames.size(); i-- > 0 && count < max_frames; ++count) {
-        if (!out.empty()) out += '\n';
-        out += format_stack_frame(m_frames[i]);
+void VM::push_host_frames(const HostFrameLines* lines) {
+    m_marks.push_back({static_cast<uint32_t>(m_frames.size()), lines, nullptr, Value(), false});
+}
+
+void VM::pop_host_frames() {
+    LOOPSIM_ASSERT(!m_marks.empty() && m_marks.back().native == nullptr, "unbalanced host frames");
+    m_marks.pop_back();
+}
+
+namespace {
+
+Completion await_fulfilled(Runtime&, NativeFunction& callee, Value, std::span<const Value> args);
+
+// "Array.forEach (<anonymous>)", "new Promise (<anonymous>)": a built-in on the stack.
+std::string native_frame_text(Runtime& rt, NativeFunction& native, Value receiver, bool is_construct) {
+    std::string name;
+    OwnProperty property;
+    if (native.lookup_own(rt.common_key(CommonAtom::Name), property) &&
+        (property.attributes & attr::Accessor) == 0 && property.value.is_string())
+        name = property.value.as_string()->to_utf8();
+    if (is_construct) return "new " + (name.empty() ? std::string("<anonymous>") : name) + " (<anonymous>)";
+    std::string type;
+    if (receiver.is_object()) {
+        // Namespaces name themselves through @@toStringTag ("JSON.parse", "Math.max").
+        Object* tag_holder = receiver.as_object();
+        OwnProperty tag;
+        if (tag_holder->lookup_own(PropertyKey::symbol(rt.well_known_symbol(WellKnownSymbol::ToStringTag)), tag) &&
+            (tag.attributes & attr::Accessor) == 0 && tag.value.is_string())
+            type = tag.value.as_string()->to_utf8();
     }
-    return out;
+    if (type.empty()) type = receiver_type_name(rt, receiver);
+    std::string text = type.empty() ? name : type + "." + (name.empty() ? "<anonymous>" : name);
+    return text + " (<anonymous>)";
+}
+
+} // namespace
+
+Cell* VM::capture_stack(size_t max_frames, Object* skip_until) {
+    auto* captured = m_runtime.heap().allocate<CapturedStack>();
+    Root<Cell> rooted(m_runtime.heap(), captured);
+    // V8 leaves out the frames above and including the innermost call of `skip_until` (if it
+    // is on the stack at all).
+    bool skipping = false;
+    if (skip_until != nullptr)
+        for (const Frame& f : m_frames)
+            if (f.callee == skip_until) skipping = true;
+    bool seen_frame = false; // natives above every frame are the error's own machinery
+    bool unwound = false;    // below an unwound-stack mark: nothing more to show
+    auto full = [&] { return captured->entries.size() >= max_frames; };
+    auto add_text = [&](std::string text) {
+        if (full()) return;
+        CapturedStack::Entry e;
+        e.text = std::move(text);
+        captured->entries.push_back(std::move(e));
+    };
+    auto emit_mark = [&](const StackMark& m) {
+        if (unwound) return;
+        if (m.lines == nullptr && m.native == nullptr) {
+            unwound = true;
+            return;
+        }
+        if (m.lines != nullptr) {
+            if (skipping) return;
+            for (const std::string& line : *m.lines) add_text(line);
+            seen_frame = true;
+            return;
+        }
+        if (!seen_frame || skipping || m.native->is_hidden_in_stack()) return;
+        add_text(native_frame_text(m_runtime, *m.native, m.receiver, m.is_construct));
+    };
+    size_t j = m_marks.size();
+    const Frame* resumed = nullptr;
+    for (size_t i = m_frames.size(); i-- > 0;) {
+        while (j > 0 && m_marks[j - 1].frame_index > i) emit_mark(m_marks[--j]);
+        if (unwound) break;
+        const Frame& f = m_frames[i];
+        if (f.is_resumed) resumed = &f;
+        if (skipping) {
+            if (f.callee == skip_until) skipping = false;
+            continue;
+        }
+        seen_frame = true;
+        if (full()) continue;
+        CapturedStack::Entry e;
+        e.is_script = true;
+        e.function = Value(f.callee);
+        e.receiver = m_stack[f.base + 1];
+        e.code = f.code;
+        e.pc = f.pc;
+        e.is_construct = f.is_construct;
+        captured->entries.push_back(std::move(e));
+    }
+    while (j > 0) emit_mark(m_marks[--j]);
+    // Async frames: from the async function a job resumed, follow its promise to the async
+    // function awaiting it, and so on (V8's async stack traces).
+    Object* promise = resumed && !unwound ? resumed->promise : nullptr;
+    while (promise != nullptr && promise->kind() == CellKind::Promise && !full()) {
+        auto* p = static_cast<Promise*>(promise);
+        if (p->state() != PromiseState::Pending || p->fulfill_reactions().size() != 1) break;
+        Value handler = p->fulfill_reactions()[0]->handler;
+        if (!handler.is_cell() || handler.as_cell()->kind() != CellKind::NativeFunction) break;
+        auto* native = static_cast<NativeFunction*>(handler.as_cell());
+        if (native->function() != &await_fulfilled) break;
+        auto* s = static_cast<SuspendedFrame*>(native->data().as_cell());
+        CapturedStack::Entry e;
+        e.is_script = true;
+        e.is_async = true;
+        e.function = Value(s->frame.callee);
+        e.receiver = s->registers.size() > 1 ? s->registers[1] : Value();
+        e.code = s->frame.code;
+        e.pc = s->frame.pc;
+        captured->entries.push_back(std::move(e));
+        promise = s->frame.promise;
+    }
+    return captured;
+}
+
+std::string VM::format_stack(Cell& captured) {
+    return format_captured_stack(m_runtime, static_cast<CapturedStack&>(captured), m_global);
+}
+
+std::optional<VM::ThrowSite> VM::throw_site(Value thrown) const {
+    if (thrown.bits() != m_site_value.bits()) return std::nullopt;
+    if (m_host_site) return m_host_site;
+    if (m_site_code == nullptr || !m_site_code->source) return std::nullopt;
+    const syntax::SourceFile& source = *m_site_code->source;
+    uint32_t offset = m_site_code->offset_at(m_site_pc);
+    syntax::LineColumn lc = source.line_column(offset);
+    std::string_view text = source.text();
+    size_t start = offset > text.size() ? text.size() : offset;
+    while (start > 0 && text[start - 1] != '\n') --start;
+    size_t end = text.find('\n', start);
+    ThrowSite site;
+    site.file = source.path();
+    site.line = lc.line;
+    site.column = lc.column;
+    site.source_line = std::string(text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+    return site;
+}
+
+void VM::set_host_throw_site(Value thrown, ThrowSite site) {
+    m_site_value = thrown;
+    m_site_code = nullptr;
+    m_host_site = std::move(site);
 }
 
 Object* VM::prototype_for(Value value) {
@@ -191,6 +333,7 @@ Completion VM::resume(SuspendedFrame& suspended, Value value, bool is_throw) {
     Frame f = suspended.frame;
     f.base = base;
     f.is_entry = true;
+    f.is_resumed = true;
     m_frames.push_back(f);
     m_stack_bytes += bytes;
     suspended.registers.clear();
@@ -228,12 +371,16 @@ ThrowCompletionOr<void> VM::suspend(Value awaited) {
     Value* R = m_stack.data() + f.base;
     s->registers.assign(R, R + f.code->register_count);
     m_runtime.heap().account_external(s, static_cast<int64_t>(s->registers.size() * sizeof(Value)));
-    NativeFunction* on_fulfilled =
-        NativeFunction::create(m_runtime, "", 1, &await_fulfilled, Value(s));
-    NativeFunction* on_rejected =
-        NativeFunction::create(m_runtime, "", 1, &await_rejected, Value(s));
-    perform_promise_then(m_runtime, *promise.as_object(), Value(on_fulfilled), Value(on_rejected),
-                         nullptr);
+    // The continuations are internal (no script can reach them): they go without the own
+    // "length" and "name" that CreateBuiltinFunction would give them, and a promise that is
+    // already fulfilled (every `await` of a plain value) never calls the rejected one.
+    NativeFunction* on_fulfilled = m_runtime.heap().allocate<NativeFunction>(
+        m_runtime, m_runtime.function_prototype(), &await_fulfilled, Value(s));
+    Value on_rejected;
+    if (promise_state(*promise.as_object()) != PromiseState::Fulfilled)
+        on_rejected = Value(m_runtime.heap().allocate<NativeFunction>(m_runtime, m_runtime.function_prototype(),
+                                                                      &await_rejected, Value(s)));
+    perform_promise_then(m_runtime, *promise.as_object(), Value(on_fulfilled), on_rejected, nullptr);
     return {};
 }
 

@@ -24,9 +24,11 @@
 //   a native promise costs exactly one job.
 #include "model/js/frame.h"
 #include "model/js/runtime.h"
+#include "model/js/stack_trace.h"
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -74,7 +76,8 @@ public:
     Completion construct_closure(Runtime& runtime, Closure& callee, std::span<const Value> args,
                                  Object& new_target) override;
     bool is_constructor(const Closure& callee) const override;
-    std::string stack_trace_lines(size_t max_frames) override;
+    Cell* capture_stack(size_t max_frames, Object* skip_until) override;
+    std::string format_stack(Cell& captured) override;
     std::string_view source_text(const Closure& callee) const override;
 
     void visit_roots(Visitor& visitor) override;
@@ -84,6 +87,39 @@ public:
     Closure* make_closure(CodeBlock* code, Environment* env);
     // An error of `type` with a V8-style `stack` property.
     ThrowCompletion throw_error(ErrorType type, std::string_view message);
+
+    // --- stack traces and throw sites ---------------------------------------------------------
+    // The host's own frames around the JavaScript it calls next (Node's listOnTimeout and
+    // processTimers around a timer callback): pushed and popped in nesting order; `lines` must
+    // stay alive while pushed. A capture shows them below the frames called under them.
+    // Null `lines`: the stack has unwound (the host handles an exception from native code);
+    // a capture shows nothing older.
+    void push_host_frames(const HostFrameLines* lines);
+    void pop_host_frames();
+    class HostFramesScope {
+    public:
+        HostFramesScope(VM& vm, const HostFrameLines* lines) : m_vm(vm) { vm.push_host_frames(lines); }
+        ~HostFramesScope() { m_vm.pop_host_frames(); }
+        HostFramesScope(const HostFramesScope&) = delete;
+        HostFramesScope& operator=(const HostFramesScope&) = delete;
+
+    private:
+        VM& m_vm;
+    };
+
+    // Where an exception was thrown, as Node prints it above an uncaught error: the `throw`
+    // statement, or the operation that failed (a call of a native that threw, a TypeError the
+    // VM raised). An exception propagating out of a callee keeps its callee's site.
+    struct ThrowSite {
+        std::string file; // as the source was loaded (node's __filename), or "node:events"
+        uint32_t line = 0;
+        uint32_t column = 0; // 1-based
+        std::string source_line;
+    };
+    // The site of `thrown` if it is the last exception thrown.
+    std::optional<ThrowSite> throw_site(Value thrown) const;
+    // The host throws from its own code (Node's `throw er; // Unhandled 'error' event`).
+    void set_host_throw_site(Value thrown, ThrowSite site);
 
     // Resumes a suspended async frame with a value (or a throw). Used by the continuation
     // functions `await` registers.
@@ -119,6 +155,32 @@ private:
     int64_t m_pending_ns = 0;
     uint64_t m_executed = 0;
     TraceHook m_trace;
+
+    // What a capture sees besides bytecode frames: the host's frame lines, and natives that
+    // are running (shown when they have called back into JavaScript, "Array.forEach").
+    struct StackMark {
+        uint32_t frame_index; // m_frames.size() when pushed: frames from here are inside it
+        const HostFrameLines* lines; // host frames; null with a null native: an unwound stack
+        NativeFunction* native;
+        Value receiver;
+        bool is_construct;
+    };
+    std::vector<StackMark> m_marks;
+    void push_native_mark(NativeFunction* native, Value receiver, bool is_construct) {
+        m_marks.push_back({static_cast<uint32_t>(m_frames.size()), nullptr, native, receiver, is_construct});
+    }
+    void pop_native_mark() { m_marks.pop_back(); }
+    // The last throw: its value and where (bytecode), or a host site.
+    void record_throw(Value thrown, CodeBlock* code, uint32_t pc) {
+        m_site_value = thrown;
+        m_site_code = code;
+        m_site_pc = pc;
+        m_host_site.reset();
+    }
+    Value m_site_value;
+    CodeBlock* m_site_code = nullptr;
+    uint32_t m_site_pc = 0;
+    std::optional<ThrowSite> m_host_site;
 };
 
 } // namespace loopsim::js
@@ -150,5 +212,10 @@ ThrowCompletionOr<void> copy_data_properties(VM& vm, Object& target, Value sourc
 Value create_arguments(VM& vm, std::span<const Value> args);
 // The text V8 shows for a value in "x is not iterable" and similar messages.
 std::string describe(VM& vm, Value value);
+// SetFunctionName (ECMA-262 §10.2.9) for a name known only at run time (a computed or
+// numeric key): `function`'s own "name" becomes `prefix` ("get "/"set " or empty) and the
+// key, a symbol's description in brackets.
+ThrowCompletionOr<void> set_function_name(VM& vm, Object& function, PropertyKey key,
+                                          std::string_view prefix);
 
 } // namespace loopsim::js::vm_ops

@@ -12,6 +12,7 @@
 // and continues after the call instruction, so JS recursion never recurses in C++.
 // NOLINT(readability-function-size): the dispatch loop is one switch by design (STYLE.md §2).
 #include "model/js/array.h"
+#include "model/js/builtins/builtin_support.h"
 #include "model/js/conversions.h"
 #include "model/js/host.h"
 #include "model/js/promise.h"
@@ -90,6 +91,7 @@ Completion VM::execute(Value initial_acc, int mode) {
     do {                                                                                           \
         SYNC();                                                                                    \
         thrown = (value);                                                                          \
+        if (thrown.bits() != m_site_value.bits()) record_throw(thrown, cb, pc);                    \
         goto handle_exception;                                                                     \
     } while (0)
 #define TRY_VALUE(target, expression)                                                              \
@@ -365,6 +367,10 @@ op_DefineMethod : {
     TRY_VALUE(key, to_property_key(rt, R[OPERAND(1)]));
     uint32_t flags = OPERAND(2);
     PropertyAttributes enumerable = (flags & 4) ? attr::Enumerable : attr::None;
+    if ((flags & 8) != 0) {
+        std::string_view prefix = (flags & 3) == 1 ? "get " : (flags & 3) == 2 ? "set " : "";
+        TRY_VOID(vm_ops::set_function_name(*this, *acc.as_object(), key, prefix));
+    }
     if ((flags & 3) == 0) {
         PropertyDescriptor d =
             PropertyDescriptor::data(acc, attr::Writable | attr::Configurable | enumerable);
@@ -415,14 +421,19 @@ op_DeleteKeyed : {
     PropertyKey key;
     TRY_VALUE(key, to_property_key(rt, acc));
     if (!base.is_object()) {
-        acc = Value(true);
+        // A string's indices and length are its own non-configurable properties.
+        bool own = base.is_string() &&
+                   ((key.is_index() && key.as_index() < base.as_string()->length()) ||
+                    key == rt.common_key(CommonAtom::Length));
+        if (own && STRICT())
+            TYPE_ERROR("Cannot delete property '" + key_display(key) + "' of [object String]");
+        acc = Value(!own);
         NEXT(1);
     }
     bool ok = base.as_object()->delete_property(rt, key);
     if (!ok && STRICT())
-        TYPE_ERROR("Cannot delete property '" +
-                   (key.is_string() ? key.as_string()->to_utf8() : std::string("?")) +
-                   "' of object");
+        TYPE_ERROR("Cannot delete property '" + key_display(key) + "' of " +
+                   describe_value(rt, base));
     acc = Value(ok);
     NEXT(1);
 }
@@ -432,13 +443,19 @@ op_DeleteGlobal:
 op_RequireObjectCoercible:
     if (acc.is_nullish()) {
         std::string what = acc.is_null() ? "null" : "undefined";
-        String* first = cb->constants[OPERAND(0)].as_string();
-        if (first->is_empty())
-            TYPE_ERROR("Cannot destructure '" + what + "' as it is " + what + ".");
-        TYPE_ERROR("Cannot destructure property '" + first->to_utf8() + "' of '" + what +
-                   "' as it is " + what + ".");
+        std::string key = cb->constants[OPERAND(0)].as_string()->to_utf8();
+        if (OPERAND(2) == 1) {
+            TYPE_ERROR("Cannot read properties of " + what +
+                       (key.empty() ? std::string() : " (reading '" + key + "')"));
+        }
+        // With no source text V8 describes the value: typeof, then the value itself.
+        std::string text = cb->constants[OPERAND(1)].as_string()->to_utf8();
+        if (text.empty()) text = acc.is_null() ? "object null" : "undefined";
+        if (key.empty()) TYPE_ERROR("Cannot destructure '" + text + "' as it is " + what + ".");
+        TYPE_ERROR("Cannot destructure property '" + key + "' of '" + text + "' as it is " +
+                   what + ".");
     }
-    NEXT(1);
+    NEXT(3);
 
     // --- calls ----------------------------------------------------------------------------------
     {
@@ -472,8 +489,10 @@ op_RequireObjectCoercible:
             flush_cost();
             uint32_t saved_reserved = m_reserved_top;
             m_reserved_top = std::max(m_reserved_top, fr->base + a + 2 + argc);
+            push_native_mark(native, R[a + 1], false);
             Completion c =
                 native->function()(rt, *native, R[a + 1], std::span<const Value>(R + a + 2, argc));
+            pop_native_mark();
             m_reserved_top = saved_reserved;
             RELOAD();
             if (c.is_throw()) THROW(c.thrown_value());
@@ -522,7 +541,10 @@ op_RequireObjectCoercible:
             flush_cost();
             uint32_t saved_reserved = m_reserved_top;
             m_reserved_top = std::max(m_reserved_top, fr->base + a + 2 + argc);
+            const bool native_callee = callee.as_cell()->kind() == CellKind::NativeFunction;
+            if (native_callee) push_native_mark(static_cast<NativeFunction*>(callee.as_cell()), Value(), true);
             Completion c = rt.construct(callee, std::span<const Value>(R + a + 2, argc));
+            if (native_callee) pop_native_mark();
             m_reserved_top = saved_reserved;
             RELOAD();
             if (c.is_throw()) THROW(c.thrown_value());
@@ -663,7 +685,12 @@ op_Await : {
     }
 }
 op_Throw:
+    record_throw(acc, cb, pc); // a throw statement is its exception's site, even a rethrow
     THROW(acc);
+op_ReThrow:
+    SYNC();
+    thrown = acc; // finally and iterator-close paths: the exception keeps its first site
+    goto handle_exception;
 op_ThrowConstAssign:
     TYPE_ERROR(std::string("Assignment to constant variable."));
 op_ThrowError:

@@ -1,6 +1,7 @@
 // VM slow paths: property access on any value, the operators' full semantics, iteration and
 // the object helpers literals and patterns need. Messages are V8's (checked with node 20).
 #include "model/js/array.h"
+#include "model/js/builtins/builtin_support.h"
 #include "model/js/conversions.h"
 #include "model/js/function.h"
 #include "model/js/vm.h"
@@ -32,6 +33,24 @@ std::string describe(VM& vm, Value value) {
     if (value.is_symbol()) return value.as_symbol()->descriptive_string();
     if (Runtime::is_callable(value)) return "function";
     return "object";
+}
+
+ThrowCompletionOr<void> set_function_name(VM& vm, Object& function, PropertyKey key,
+                                          std::string_view prefix) {
+    Runtime& rt = vm.runtime();
+    String* name = rt.empty_string();
+    if (key.is_index()) {
+        name = number_to_js_string(rt, key.as_index());
+    } else if (key.is_string()) {
+        name = key.as_string();
+    } else if (String* description = key.as_symbol()->description()) {
+        name = String::concat(rt.heap(), rt.string("["), description);
+        name = String::concat(rt.heap(), name, rt.string("]"));
+    }
+    if (!prefix.empty()) name = String::concat(rt.heap(), rt.string(prefix), name);
+    PropertyDescriptor d = PropertyDescriptor::data(Value(name), attr::Configurable);
+    LOOPSIM_TRY(function.define_own_property(rt, rt.common_key(CommonAtom::Name), d));
+    return {};
 }
 
 Completion get_property(VM& vm, Value base, PropertyKey key) {
@@ -75,16 +94,22 @@ ThrowCompletionOr<void> set_property(VM& vm, Value base, PropertyKey key, Value 
                                                         " (setting '" + key_text(key) + "')");
     }
     if (!base.is_object()) {
-        if (strict)
-            return vm.throw_error(ErrorType::TypeError, "Cannot create property '" + key_text(key) +
-                                                            "' on " + typeof_string(base) + " '" +
-                                                            describe(vm, base) + "'");
-        return {};
+        if (!strict) return {};
+        // A string's indices and length are its own read-only properties.
+        bool own = base.is_string() &&
+                   ((key.is_index() && key.as_index() < base.as_string()->length()) ||
+                    key == rt.common_key(CommonAtom::Length));
+        std::string what = std::string(typeof_string(base)) + " '" + describe_value(rt, base) + "'";
+        if (own)
+            return vm.throw_error(ErrorType::TypeError, "Cannot assign to read only property '" +
+                                                            key_text(key) + "' of " + what);
+        return vm.throw_error(ErrorType::TypeError,
+                              "Cannot create property '" + key_text(key) + "' on " + what);
     }
     bool ok = LOOPSIM_TRY(base.as_object()->set(rt, key, value, base));
     if (!ok && strict)
-        return vm.throw_error(ErrorType::TypeError, "Cannot assign to read only property '" +
-                                                        key_text(key) + "' of object");
+        return vm.throw_error(ErrorType::TypeError,
+                              set_failure_message(rt, *base.as_object(), key, base));
     return {};
 }
 

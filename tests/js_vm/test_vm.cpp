@@ -154,6 +154,33 @@ TEST_SUITE("vm") {
               "TypeError: Cannot destructure property 'a' of 'null' as it is null.");
     }
 
+    TEST_CASE("a failed assignment in strict code says why, as V8 words it") {
+        Machine m;
+        auto strict = [&](const std::string& body) {
+            return m.run("'use strict'; const fo = Object.freeze({a: 1}); const fa = "
+                         "Object.freeze([1, 2]); class Foo { constructor() { this.a = 1; "
+                         "Object.freeze(this); } } " +
+                         body);
+        };
+        CHECK(strict("fo.a = 2") ==
+              "TypeError: Cannot assign to read only property 'a' of object '#<Object>'");
+        CHECK(strict("new Foo().a = 2") ==
+              "TypeError: Cannot assign to read only property 'a' of object '#<Foo>'");
+        CHECK(strict("fa[0] = 2") ==
+              "TypeError: Cannot assign to read only property '0' of object '[object Array]'");
+        CHECK(strict("fo.b = 2") == "TypeError: Cannot add property b, object is not extensible");
+        CHECK(strict("fa.push(3)") ==
+              "TypeError: Cannot add property 2, object is not extensible");
+        CHECK(strict("delete fo.a") == "TypeError: Cannot delete property 'a' of #<Object>");
+        CHECK(strict("({ get g() { return 1; } }).g = 2") ==
+              "TypeError: Cannot set property g of #<Object> which has only a getter");
+        CHECK(strict("'abc'[0] = 'x'") ==
+              "TypeError: Cannot assign to read only property '0' of string 'abc'");
+        CHECK(strict("'abc'.x = 1") == "TypeError: Cannot create property 'x' on string 'abc'");
+        CHECK(m.run("const fo = Object.freeze({a: 1}); fo.a = 2; fo.b = 3; module.exports = "
+                    "[fo.a, fo.b, delete fo.a]") == "[1,undefined,false]");
+    }
+
     TEST_CASE("deep recursion throws RangeError close to V8's depth instead of crashing") {
         Machine m;
         CHECK(m.run("let d = 0; function f() { d++; f(); } try { f(); } catch (e) { module.exports "

@@ -221,6 +221,41 @@ std::string describe_value(Runtime& runtime, Value value) {
     return "#<" + constructor_name(runtime, object) + ">";
 }
 
+std::string set_failure_message(Runtime& runtime, Object& object, PropertyKey key,
+                                Value receiver) {
+    std::string name = key_display(key);
+    std::string read_only = "Cannot assign to read only property '" + name + "' of " +
+                            typeof_string(receiver) + " '" + describe_value(runtime, receiver) +
+                            "'";
+    // OrdinarySet: the first object on the chain that has the key decides.
+    for (Object* o = &object; o != nullptr; o = o->prototype()) {
+        OwnProperty property;
+        if (!o->lookup_own(key, property)) continue;
+        if ((property.attributes & attr::Accessor) != 0)
+            return "Cannot set property " + name + " of " + describe_value(runtime, receiver) +
+                   " which has only a getter";
+        if ((property.attributes & attr::Writable) == 0) return read_only;
+        break;
+    }
+    if (receiver.is_object()) {
+        Object& target = *receiver.as_object();
+        OwnProperty existing;
+        if (target.lookup_own(key, existing)) return read_only;
+        if (target.is_extensible() && target.kind() == CellKind::Array && key.is_index() &&
+            !static_cast<Array&>(target).is_length_writable())
+            return "Cannot assign to read only property 'length' of " +
+                   std::string(typeof_string(receiver)) + " '" + describe_value(runtime, receiver) +
+                   "'";
+    }
+    return "Cannot add property " + name + ", object is not extensible";
+}
+
+ThrowCompletion throw_set_failure(Runtime& runtime, Object& object, PropertyKey key,
+                                  Value receiver) {
+    return runtime.throw_error(ErrorType::TypeError,
+                               set_failure_message(runtime, object, key, receiver));
+}
+
 ThrowCompletion throw_not_callable(Runtime& runtime, Value value) {
     return runtime.throw_error(ErrorType::TypeError,
                                describe_value(runtime, value) + " is not a function");

@@ -78,6 +78,14 @@ String* to_string_primitive(Runtime& runtime, Value value);
 std::string describe_value(Runtime& runtime, Value value);
 // "<value> is not a function"
 ThrowCompletion throw_not_callable(Runtime& runtime, Value value);
+// The TypeError for a [[Set]] of `key` on `object` that returned false, in strict code or a
+// built-in that sets with throw = true: a read-only property (of `receiver`, described by
+// typeof and describe_value), an accessor without a setter, or a new property on an object
+// that is not extensible (or past an array's read-only length).
+std::string set_failure_message(Runtime& runtime, Object& object, PropertyKey key,
+                                Value receiver);
+ThrowCompletion throw_set_failure(Runtime& runtime, Object& object, PropertyKey key,
+                                  Value receiver);
 // Checks a callback argument.
 ThrowCompletionOr<void> require_callable(Runtime& runtime, Value value);
 // The constructor name V8 shows for an object ("Object", "Array", a class name), from the

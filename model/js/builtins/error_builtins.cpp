@@ -5,8 +5,10 @@
 #include "model/js/builtins/builtin_support.h"
 #include "model/js/builtins/install.h"
 #include "model/js/builtins/iteration.h"
+#include "model/js/host.h"
 
 #include <cmath>
+#include <optional>
 
 namespace loopsim::js {
 
@@ -19,21 +21,50 @@ Completion get_string_or(Runtime& rt, Object& object, CommonAtom which, const ch
     return Value(LOOPSIM_TRY(to_string(rt, value)));
 }
 
-std::string stack_lines(Runtime& rt) {
+// Error.stackTraceLimit as V8 reads it: a number (clamped), or no stack at all.
+std::optional<size_t> stack_trace_limit(Runtime& rt) {
     Object* error_ctor = rt.intrinsic(Intrinsic::ErrorConstructor);
-    size_t limit = 10;
-    if (error_ctor != nullptr) {
-        OwnProperty property;
-        if (!error_ctor->lookup_own(rt.key("stackTraceLimit"), property) ||
-            (property.attributes & attr::Accessor) != 0 || !property.value.is_number())
-            return std::string();
-        double n = property.value.as_number();
-        limit = n != n || n <= 0 ? 0 : n >= 1e6 ? 1000000 : static_cast<size_t>(n);
+    if (error_ctor == nullptr) return 10;
+    OwnProperty property;
+    if (!error_ctor->lookup_own(rt.key("stackTraceLimit"), property) ||
+        (property.attributes & attr::Accessor) != 0 || !property.value.is_number())
+        return std::nullopt;
+    double n = property.value.as_number();
+    return n != n || n <= 0 ? 0 : n >= 1e6 ? 1000000 : static_cast<size_t>(n);
+}
+
+// The `stack` accessor's getter: formats the captured frames under the error's ToString as
+// the error is now, and from then on `stack` is that text (a data property), as in V8.
+Completion stack_getter(Runtime& rt, NativeFunction& callee, Value self, std::span<const Value>) {
+    if (!self.is_object()) return Value();
+    Root<Object> holder(rt.heap(), self.as_object());
+    std::string text;
+    if (auto own = rt.host() ? rt.host()->error_stack_header(rt, *holder) : std::nullopt)
+        text = *own;
+    else
+        text = LOOPSIM_TRY(error_to_string(rt, *holder))->to_utf8();
+    if (callee.data().is_cell() && rt.call_handler() != nullptr) {
+        std::string lines = rt.call_handler()->format_stack(*callee.data().as_cell());
+        if (!lines.empty()) text += "\n" + lines;
     }
-    if (limit == 0 || rt.call_handler() == nullptr) return std::string();
-    std::string lines = rt.call_handler()->stack_trace_lines(limit);
-    while (!lines.empty() && lines.back() == '\n') lines.pop_back();
-    return lines;
+    Value value(rt.string(text));
+    OwnProperty own;
+    PropertyKey key = rt.common_key(CommonAtom::Stack);
+    if (holder->lookup_own(key, own) && (own.attributes & attr::Accessor) != 0 &&
+        static_cast<Accessor*>(own.value.as_cell())->getter().bits() == Value(&callee).bits()) {
+        RootedValue rooted(rt.heap(), value);
+        LOOPSIM_TRY(holder->define_own_property(
+            rt, key, PropertyDescriptor::data(value, attr::Writable | attr::Configurable)));
+    }
+    return value;
+}
+
+Completion stack_setter(Runtime& rt, NativeFunction&, Value self, std::span<const Value> args) {
+    if (!self.is_object()) return Value();
+    LOOPSIM_TRY(self.as_object()->define_own_property(
+        rt, rt.common_key(CommonAtom::Stack),
+        PropertyDescriptor::data(arg(args, 0), attr::Writable | attr::Configurable)));
+    return Value();
 }
 
 Completion error_construct_common(Runtime& rt, ErrorType type, Object* fallback_proto,
@@ -43,6 +74,7 @@ Completion error_construct_common(Runtime& rt, ErrorType type, Object* fallback_
     // `stack` comes first among the own keys (as in V8); its text needs the message, so it
     // is reserved here and written last.
     error->put_direct(rt, rt.common_key(CommonAtom::Stack), Value(), attr::Builtin);
+    Object* skip_until = &new_target;
     if (!message.is_undefined()) {
         String* text = LOOPSIM_TRY(to_string(rt, message));
         error->put_direct(rt, rt.common_key(CommonAtom::Message), Value(text), attr::Builtin);
@@ -53,7 +85,8 @@ Completion error_construct_common(Runtime& rt, ErrorType type, Object* fallback_
         error->put_direct(rt, rt.common_key(CommonAtom::Cause), cause, attr::Builtin);
     }
     (void)type;
-    LOOPSIM_TRY(install_error_stack(rt, *error));
+    // V8 leaves out the constructors of the error being made (an error subclass's frames).
+    LOOPSIM_TRY(install_error_stack(rt, *error, skip_until));
     return Value(error.get());
 }
 
@@ -105,7 +138,8 @@ Completion error_capture_stack_trace(Runtime& rt, NativeFunction&, Value,
                                      std::span<const Value> args) {
     Value target = arg(args, 0);
     if (!target.is_object()) return rt.throw_error(ErrorType::TypeError, "invalid_argument");
-    LOOPSIM_TRY(install_error_stack(rt, *target.as_object()));
+    Value skip = arg(args, 1);
+    LOOPSIM_TRY(install_error_stack(rt, *target.as_object(), skip.is_object() ? skip.as_object() : nullptr));
     return Value();
 }
 
@@ -123,15 +157,18 @@ ThrowCompletionOr<String*> error_to_string(Runtime& rt, Object& object) {
     return String::concat(rt.heap(), String::concat(rt.heap(), n, rt.string(": ")), m);
 }
 
-ThrowCompletionOr<void> install_error_stack(Runtime& rt, Object& error) {
+ThrowCompletionOr<void> install_error_stack(Runtime& rt, Object& error, Object* skip_until) {
     Root<Object> rooted(rt.heap(), &error);
-    std::string lines = stack_lines(rt);
-    // The header is the error's ToString as the object stands now (V8 formats it lazily,
-    // on first access; see docs/builtins.md).
-    String* header = LOOPSIM_TRY(error_to_string(rt, error));
-    std::string text = header->to_utf8();
-    if (!lines.empty()) text += "\n" + lines;
-    error.put_direct(rt, rt.common_key(CommonAtom::Stack), Value(rt.string(text)), attr::Builtin);
+    // The frames are captured now; the text is made on first read (V8 formats lazily).
+    std::optional<size_t> limit = stack_trace_limit(rt);
+    Value captured;
+    if (limit && *limit > 0 && rt.call_handler() != nullptr)
+        captured = Value(rt.call_handler()->capture_stack(*limit, skip_until));
+    RootedValue rooted_captured(rt.heap(), captured);
+    NativeFunction* getter = NativeFunction::create(rt, "", 0, stack_getter, captured);
+    Root<NativeFunction> rooted_getter(rt.heap(), getter);
+    NativeFunction* setter = NativeFunction::create(rt, "", 1, stack_setter);
+    error.put_accessor(rt, rt.common_key(CommonAtom::Stack), Value(getter), Value(setter), attr::Configurable);
     return {};
 }
 

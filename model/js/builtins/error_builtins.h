@@ -12,6 +12,6 @@ class String;
 
 ThrowCompletionOr<String*> error_to_string(Runtime& runtime, Object& error);
 // Defines (or overwrites) `error.stack` as non-enumerable, writable, configurable.
-ThrowCompletionOr<void> install_error_stack(Runtime& runtime, Object& error);
+ThrowCompletionOr<void> install_error_stack(Runtime& runtime, Object& error, Object* skip_until = nullptr);
 
 } // namespace loopsim::js

@@ -34,6 +34,7 @@
 #include <cstdint>
 #include <memory>
 #include <string_view>
+#include <vector>
 
 namespace loopsim::js::syntax {
 
@@ -541,13 +542,31 @@ struct RestElement : Node {
 
 // ---- 7. Program ------------------------------------------------------------------------------
 
-// One parsed scenario file (a CommonJS script body). Move-only; owns the Arena.
+// An ES module's dependency, as parse_module records it (the strings live in the Arena).
+// `import x from 'fs'` binds the hidden parameter `parameter` to the default export and the
+// body opens with `const x = <parameter>;` (imports are hoisted); `import 'fs'` and
+// `export ... from 'fs'` have no parameter: the host only checks that the module exists.
+struct ModuleImport {
+    std::string_view specifier; // as written: 'fs', 'node:events'
+    std::string_view imported;  // "default", "*" (the namespace), a named export, or empty
+    std::string_view parameter; // "%import0", ...; empty when nothing is bound
+    uint32_t specifier_start = 0;        // where the module's name is written
+    uint32_t name_start = 0, name_end = 0; // the imported name as written (for messages)
+};
+
+// One parsed scenario file (a CommonJS script body, or an ES module). Move-only; owns the
+// Arena.
 struct Program {
     NodeList<Node> body;       // statements in source order
-    bool is_strict = false;    // a 'use strict' directive opens the file
+    bool is_strict = false;    // a 'use strict' directive opens the file (always, for a module)
     bool has_hashbang = false; // the first line is `#!...`
     uint32_t end = 0;          // byte length of the source
     std::unique_ptr<Arena> arena;
+    // ES modules only (parse_module). The body reads `import.meta` as the hidden parameter
+    // "%meta", after the imports' parameters.
+    bool is_module = false;
+    bool has_top_level_await = false;
+    std::vector<ModuleImport> imports; // in source order
 };
 
 } // namespace loopsim::js::syntax

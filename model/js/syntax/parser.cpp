@@ -4,8 +4,8 @@
 
 namespace loopsim::js::syntax {
 
-Parser::Parser(const SourceFile& source)
-    : m_source(source), m_lexer(source), m_arena(std::make_unique<Arena>()) {}
+Parser::Parser(const SourceFile& source, bool is_module)
+    : m_source(source), m_lexer(source), m_arena(std::make_unique<Arena>()), m_module(is_module) {}
 
 // ---- tokens ---------------------------------------------------------------------------------
 
@@ -180,17 +180,22 @@ void Parser::note_arguments_use() {
 Program Parser::parse() {
     if (m_source.text().size() > UINT32_MAX - 1) fail(0, DiagnosticCode::SourceTooLarge);
     Scope top;
-    top.allows_return = true; // CommonJS: the file is the body of a function
+    top.allows_return = !m_module; // CommonJS: the file is the body of a function
+    top.is_strict = m_module;      // module code is always strict
+    top.is_async = m_module;       // top-level await
     m_scopes.push_back(top);
     m_token = lex();
     if (m_token.kind == TokenKind::Error) throw ParseFailure{m_lexer.diagnostic()};
-    std::vector<Node*> body = parse_body(TokenKind::EndOfFile, nullptr);
+    std::vector<Node*> body = m_module ? parse_module_body() : parse_body(TokenKind::EndOfFile, nullptr);
     Program program;
     program.body = list(body);
     program.is_strict = scope().is_strict;
     program.has_hashbang = m_lexer.has_hashbang();
     program.end = m_source.size();
     program.arena = std::move(m_arena);
+    program.is_module = m_module;
+    program.has_top_level_await = m_top_level_await;
+    program.imports = std::move(m_imports);
     return program;
 }
 
@@ -270,11 +275,17 @@ Node* Parser::parse_statement_list_item() {
 void Parser::reject_unsupported_statement() {
     if (at(TokenKind::With)) fail(m_token.start, DiagnosticCode::With);
     if (at(TokenKind::Debugger)) fail(m_token.start, DiagnosticCode::Debugger);
-    if (at(TokenKind::Export)) fail(m_token.start, DiagnosticCode::ExportDeclaration);
+    // In a module, parse_module_body takes the top-level ones: these are nested.
+    if (at(TokenKind::Export)) {
+        if (m_module) fail(m_token.start, DiagnosticCode::ModuleItemNotTopLevel, {"export"});
+        fail(m_token.start, DiagnosticCode::ExportDeclaration);
+    }
     if (at(TokenKind::Import)) {
         TokenKind next = peek().kind;
-        if (next != TokenKind::LeftParen && next != TokenKind::Dot)
+        if (next != TokenKind::LeftParen && next != TokenKind::Dot) {
+            if (m_module) fail(m_token.start, DiagnosticCode::ModuleItemNotTopLevel, {"import"});
             fail(m_token.start, DiagnosticCode::ImportDeclaration);
+        }
     }
     if (at(TokenKind::Enum)) fail(m_token.start, DiagnosticCode::ReservedWordAsName, {"enum"});
 }
@@ -694,6 +705,18 @@ ParseResult parse_program(const SourceFile& source) {
     ParseResult result;
     try {
         Parser parser(source);
+        result.program = parser.parse();
+    } catch (ParseFailure& failure) {
+        result.program = Program{};
+        result.diagnostic = std::move(failure.diagnostic);
+    }
+    return result;
+}
+
+ParseResult parse_module(const SourceFile& source) {
+    ParseResult result;
+    try {
+        Parser parser(source, true);
         result.program = parser.parse();
     } catch (ParseFailure& failure) {
         result.program = Program{};

@@ -31,6 +31,13 @@ struct ParseResult {
 
 ParseResult parse_program(const SourceFile& source);
 
+// The same for an ES module (a `.mjs` main), parsed with the module goal: strict, `await`
+// allowed at the top level (Program::has_top_level_await), no top-level `return`, and
+// `import` / `export` declarations at the top level. Imports become hoisted const
+// declarations of hidden parameters (Program::imports says which); exports are accepted and
+// dropped (nothing imports a main module); `import.meta` reads the hidden parameter "%meta".
+ParseResult parse_module(const SourceFile& source);
+
 // The same, with the failure already formatted by format_diagnostic (position, message,
 // code frame) as the Error message: for callers that only print it.
 sim::Result<Program> parse_program_or_error(const SourceFile& source);

@@ -355,6 +355,7 @@ Node* Parser::parse_unary() {
         result = finish(update);
     } else if (at_word("await") && scope().is_async) {
         if (scope().in_parameters) fail(m_token.start, DiagnosticCode::AwaitInParameters);
+        if (m_module && m_scopes.size() == 1) m_top_level_await = true;
         advance();
         auto* await = make<AwaitExpression>(start);
         await->argument = parse_unary();
@@ -645,7 +646,8 @@ Node* Parser::parse_identifier_expression() {
         }
     }
     if (name.value == "yield") fail(start, DiagnosticCode::Yield);
-    if (name.value == "await") fail(start, DiagnosticCode::AwaitOutsideAsync);
+    if (name.value == "await")
+        fail(start, m_module ? DiagnosticCode::AwaitOutsideAsyncInModule : DiagnosticCode::AwaitOutsideAsync);
     advance();
     if (at(TokenKind::Arrow)) {
         if (m_token.newline_before) fail(m_token.start, DiagnosticCode::NewlineBeforeArrow);
@@ -825,12 +827,20 @@ Node* Parser::parse_super() {
     return finish(make<Super>(start));
 }
 
-// `import(...)` and `import.meta` are outside the dialect; `import x from` is caught at
-// statement level.
+// `import(...)` is outside the dialect, and so is `import.meta` outside a module (where it
+// reads the hidden parameter "%meta"); `import x from` is caught at statement level.
 Node* Parser::parse_import_expression() {
     uint32_t start = m_token.start;
     advance();
-    if (at(TokenKind::LeftParen)) fail(start, DiagnosticCode::DynamicImport);
+    if (at(TokenKind::LeftParen))
+        fail(start, m_module ? DiagnosticCode::DynamicImportInModule : DiagnosticCode::DynamicImport);
+    if (at(TokenKind::Dot) && m_module) {
+        advance();
+        if (!at_word("meta")) fail(m_token.start, DiagnosticCode::Expected, {"'meta'", describe(m_token)});
+        Identifier* meta = make_synthetic_identifier("%meta", start, m_token.end);
+        advance();
+        return meta;
+    }
     if (at(TokenKind::Dot)) fail(start, DiagnosticCode::ImportMeta);
     fail(start, DiagnosticCode::ImportDeclaration);
 }

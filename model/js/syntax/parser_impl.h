@@ -27,7 +27,8 @@ struct ParseFailure {
 
 class Parser {
 public:
-    explicit Parser(const SourceFile& source);
+    // `is_module`: parse the ES module goal (parse_module) instead of a CommonJS script.
+    explicit Parser(const SourceFile& source, bool is_module = false);
     Program parse();
 
 private:
@@ -117,6 +118,21 @@ private:
     // StatementListItem* up to `closer`, with the directive prologue applied to scope().
     std::vector<Node*> parse_body(TokenKind closer, const Token* opener);
 
+    // ---- ES modules (parser_module.cpp)
+    std::vector<Node*> parse_module_body();
+    void parse_import_declaration(std::vector<Node*>& hoisted);
+    Node* parse_export_declaration();
+    // `'m'` after `from` (or after `import`); returns the string's value.
+    std::string_view parse_module_specifier(uint32_t& start);
+    Identifier* parse_import_binding();
+    // An IdentifierName or a string: the name a module exports.
+    StringLiteral* parse_module_export_name();
+    Identifier* make_synthetic_identifier(std::string_view name, uint32_t start, uint32_t end);
+    void expect_word(std::string_view word);
+    // An exported name (a module exports each name once); the names a declaration binds.
+    void note_export(std::string_view name, uint32_t offset);
+    void note_exported_bindings(const Node* target);
+
     // ---- expressions (parser_expressions.cpp)
     Node* parse_expression();
     Node* parse_assignment(bool allow_cover = false);
@@ -185,6 +201,12 @@ private:
     uint32_t m_this_uses = 0;         // `this`/`super` seen so far
     uint32_t m_arguments_uses = 0;    // `arguments` seen so far
     std::vector<Scope> m_scopes;
+    // ES modules: the module goal, whether `await` appeared at the top level, and the
+    // imports found so far (Program::imports).
+    bool m_module = false;
+    bool m_top_level_await = false;
+    std::vector<ModuleImport> m_imports;
+    std::vector<std::string_view> m_exported; // names exported so far
     // Interned names: an open-addressing set of views into the Arena (power-of-two size,
     // FNV-1a hash). Only ever probed, never iterated, so its order cannot leak into output.
     std::vector<std::string_view> m_name_slots = std::vector<std::string_view>(1024);
