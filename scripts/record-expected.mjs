@@ -134,8 +134,18 @@ function runOnce(file, env) {
 }
 
 const key = (o) => JSON.stringify([o.exit_code, o.stdout, o.stderr]);
+const files = inputs.flatMap((p) => collect(p, []));
+// NAME.js and NAME.mjs would share NAME.expect.json: refuse rather than overwrite one.
+const byExpect = new Map();
+for (const file of files) {
+  const expectPath = file.replace(/\.m?js$/, '.expect.json');
+  if (byExpect.has(expectPath) && byExpect.get(expectPath) !== file)
+    usage(`${path.relative(root, byExpect.get(expectPath))} and ${path.relative(root, file)} would share ` +
+      `${path.relative(root, expectPath)}; rename one of them`);
+  byExpect.set(expectPath, file);
+}
 let failures = 0;
-for (const file of inputs.flatMap((p) => collect(p, []))) {
+for (const file of files) {
   const source = fs.readFileSync(file, 'utf8');
   const h = header(source);
   if (h.skip || (skipNondeterministic && h.nondeterministic)) continue;

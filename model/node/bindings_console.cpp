@@ -38,7 +38,9 @@ void install_console(ScriptHost& host) {
 }
 
 js::Object* make_function(ScriptHost& host, std::string_view name, uint32_t length, js::NativeFn fn) {
-    return js::NativeFunction::create(host.runtime(), name, length, fn);
+    js::NativeFunction* function = js::NativeFunction::create(host.runtime(), name, length, fn);
+    function->set_hidden_in_stack();
+    return function;
 }
 
 void define_method(ScriptHost& host, js::Object& target, std::string_view name, uint32_t length, js::NativeFn fn) {
@@ -60,9 +62,38 @@ js::ThrowCompletion invalid_arg_type(ScriptHost& host, std::string_view name, st
         what = "type " + std::string(js::typeof_string(received)) + " (" + js::inspect(rt, received) + ")";
     std::string message = "The \"" + std::string(name) + "\" argument must be of type " + std::string(expected) +
                           ". Received " + what;
-    js::Object* error = rt.make_error(js::ErrorType::TypeError, message);
-    error->put_direct(rt, rt.key("code"), js::Value(rt.string("ERR_INVALID_ARG_TYPE")), js::attr::Default);
-    return js::ThrowCompletion{js::Value(error)};
+    js::Completion error = make_node_error(host, js::ErrorType::TypeError, "ERR_INVALID_ARG_TYPE", message);
+    if (error.is_throw()) return error.release_error();
+    return js::ThrowCompletion{error.value()};
+}
+
+js::Completion make_node_error(ScriptHost& host, js::ErrorType type, std::string_view code,
+                               std::string_view message) {
+    js::Runtime& rt = host.runtime();
+    BindingState& state = host.bindings();
+    if (!state.node_error_symbol.get()) state.node_error_symbol.set(rt.make_symbol(rt.string("kIsNodeError")));
+    auto found = state.node_error_prototypes.find(static_cast<int>(type));
+    if (found == state.node_error_prototypes.end()) {
+        // A prototype per error type whose toString() adds the code, as NodeError's does.
+        js::Object* prototype = js::Object::create(rt, rt.error_prototype(type));
+        define_method(host, *prototype, "toString", 0,
+                      [](js::Runtime& r, js::NativeFunction&, js::Value self,
+                         std::span<const js::Value>) -> js::Completion {
+                          if (!self.is_object()) return js::Value(r.string("Error"));
+                          auto header = ScriptHost::from(r).error_stack_header(r, *self.as_object());
+                          if (!header) return js::Value(LOOPSIM_TRY(js::to_string(r, self)));
+                          return js::Value(r.string(*header));
+                      });
+        found = state.node_error_prototypes.emplace(static_cast<int>(type), js::RootedValue(rt.heap(), js::Value(prototype)))
+                    .first;
+    }
+    js::Value made = LOOPSIM_TRY(rt.construct(js::Value(rt.intrinsic(js::Intrinsic::ErrorConstructor)), {}));
+    js::Root<js::Object> error(rt.heap(), made.as_object());
+    error->set_prototype(found->second.get().as_object());
+    error->put_direct(rt, rt.common_key(js::CommonAtom::Message), js::Value(rt.string(message)), js::attr::Builtin);
+    error->put_direct(rt, js::PropertyKey::symbol(state.node_error_symbol.get()), js::Value(true), js::attr::Builtin);
+    error->put_direct(rt, rt.key("code"), js::Value(rt.string(code)), js::attr::Default);
+    return js::Value(error.get());
 }
 
 } // namespace loopsim::node

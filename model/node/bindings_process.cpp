@@ -2,12 +2,17 @@
 // listenerCount), env, argv, platform and versions (lib/internal/bootstrap/node.js,
 // lib/internal/process/per_thread.js).
 #include "model/js/array.h"
+#include "model/js/builtins/builtin_support.h"
+#include "model/js/builtins/error_builtins.h"
+#include "model/js/builtins/function_builtins.h"
 #include "model/js/conversions.h"
 #include "model/js/function.h"
 #include "model/js/runtime.h"
 #include "model/js/string.h"
 #include "model/node/bindings.h"
 #include "model/node/script_host.h"
+
+#include <algorithm>
 #include "sim/simulation.h"
 
 #include <cmath>
@@ -26,7 +31,10 @@ js::Completion next_tick(js::Runtime& rt, js::NativeFunction&, js::Value, std::s
     js::Value fn = args.empty() ? js::Value() : args[0];
     if (!js::Runtime::is_callable(fn)) return invalid_arg_type(host, "callback", "function", fn);
     std::vector<js::Value> rest(args.size() > 1 ? args.begin() + 1 : args.end(), args.end());
-    host.env().queues().next_tick(host.make_task(host.describe_function(fn), fn, js::Value(), std::move(rest)));
+    const size_t arg_count = rest.size();
+    Task task = host.make_task(host.describe_function(fn), fn, js::Value(), std::move(rest));
+    task.arg_count = static_cast<uint8_t>(std::min<size_t>(arg_count, 255));
+    host.env().queues().next_tick(std::move(task));
     return js::Value();
 }
 
@@ -125,11 +133,151 @@ js::Completion process_cwd(js::Runtime& rt, js::NativeFunction&, js::Value, std:
     return js::Value(rt.string("/"));
 }
 
+// createWarningObject: an Error named after the warning type, with `code` when given.
+js::Completion create_warning(ScriptHost& host, std::string_view message, std::string_view type,
+                              std::string_view code) {
+    js::Runtime& rt = host.runtime();
+    js::Value text(rt.string(message));
+    js::Value made =
+        LOOPSIM_TRY(rt.construct(js::Value(rt.intrinsic(js::Intrinsic::ErrorConstructor)),
+                                 std::span<const js::Value>(&text, 1)));
+    js::Root<js::Object> warning(rt.heap(), made.as_object());
+    LOOPSIM_TRY(
+        warning->create_data_property(rt, rt.common_key(js::CommonAtom::Name),
+                                      js::Value(rt.string(type.empty() ? "Warning" : type))));
+    if (!code.empty())
+        LOOPSIM_TRY(warning->create_data_property(rt, rt.key("code"), js::Value(rt.string(code))));
+    // Error.captureStackTrace once the name is set: the stack starts with the warning type.
+    LOOPSIM_TRY(js::install_error_stack(rt, *warning));
+    return js::Value(warning.get());
+}
+
+// process.emitWarning(warning, type | options, code): lib/internal/process/warning.js.
+// `ctor` only trims the stack in Node; loopsim ignores it.
+js::Completion process_emit_warning(js::Runtime& rt, js::NativeFunction&, js::Value,
+                                    std::span<const js::Value> args) {
+    ScriptHost& host = ScriptHost::from(rt);
+    js::Value warning = args.empty() ? js::Value() : args[0];
+    js::Value type = args.size() > 1 ? args[1] : js::Value();
+    js::Value code = args.size() > 2 ? args[2] : js::Value();
+    js::RootedValue detail(rt.heap());
+    js::RootedValue rooted_warning(rt.heap(), warning);
+    if (type.is_object() && !js::Runtime::is_callable(type) && !js::is_array(type)) {
+        js::Object& options = *type.as_object();
+        js::RootedValue rooted_options(rt.heap(), type);
+        code = LOOPSIM_TRY(options.get(rt, rt.key("code")));
+        js::RootedValue rooted_code(rt.heap(), code);
+        js::Value d = LOOPSIM_TRY(options.get(rt, rt.key("detail")));
+        if (d.is_string()) detail.set(d);
+        type = LOOPSIM_TRY(options.get(rt, rt.key("type")));
+        if (!js::to_boolean(type)) type = js::Value(rt.string("Warning"));
+        code = rooted_code.get();
+    } else if (js::Runtime::is_callable(type)) {
+        type = js::Value(rt.string("Warning"));
+        code = js::Value();
+    }
+    if (!type.is_undefined() && !type.is_string())
+        return invalid_arg_type(host, "type", "string", type);
+    if (js::Runtime::is_callable(code))
+        code = js::Value();
+    else if (!code.is_undefined() && !code.is_string())
+        return invalid_arg_type(host, "code", "string", code);
+    const std::string type_text = type.is_string() ? type.as_string()->to_utf8() : "Warning";
+    const std::string code_text = code.is_string() ? code.as_string()->to_utf8() : "";
+    if (!warning.is_string()) {
+        js::Object* error_ctor = rt.intrinsic(js::Intrinsic::ErrorConstructor);
+        bool is_error = false;
+        if (warning.is_object())
+            is_error =
+                js::to_boolean(LOOPSIM_TRY(js::instance_of(rt, warning, js::Value(error_ctor))));
+        if (!is_error)
+            return invalid_arg_type(host, "warning", "string or an instance of Error", warning);
+        LOOPSIM_TRY(emit_warning(host, rooted_warning.get(), type_text, code_text));
+        return js::Value();
+    }
+    js::Value made =
+        LOOPSIM_TRY(create_warning(host, warning.as_string()->to_utf8(), type_text, code_text));
+    if (detail.get().is_string()) {
+        js::RootedValue rooted_made(rt.heap(), made);
+        LOOPSIM_TRY(made.as_object()->create_data_property(rt, rt.key("detail"), detail.get()));
+        made = rooted_made.get();
+    }
+    LOOPSIM_TRY(emit_warning(host, made, type_text, code_text));
+    return js::Value();
+}
+
+// onWarning, the listener Node installs for 'warning' unless NODE_NO_WARNINGS=1: prints
+// "(node:PID) [code] Name: message", the detail, and once per process the hint about
+// --trace-warnings. The process id is printed as `PID`, as the recorded outputs spell it.
+js::Completion on_warning(js::Runtime& rt, js::NativeFunction&, js::Value,
+                          std::span<const js::Value> args) {
+    ScriptHost& host = ScriptHost::from(rt);
+    js::Value warning = args.empty() ? js::Value() : args[0];
+    if (!warning.is_object()) return js::Value();
+    js::RootedValue rooted(rt.heap(), warning);
+    js::Object& object = *warning.as_object();
+    js::Value error_ctor(rt.intrinsic(js::Intrinsic::ErrorConstructor));
+    if (!js::to_boolean(LOOPSIM_TRY(js::instance_of(rt, warning, error_ctor)))) return js::Value();
+    js::Value name = LOOPSIM_TRY(object.get(rt, rt.common_key(js::CommonAtom::Name)));
+    const bool is_deprecation =
+        name.is_string() && name.as_string()->to_utf8() == "DeprecationWarning";
+    std::string message = "(node:PID) ";
+    js::Value code = LOOPSIM_TRY(object.get(rt, rt.key("code")));
+    if (js::to_boolean(code))
+        message += "[" + LOOPSIM_TRY(js::to_string(rt, code))->to_utf8() + "] ";
+    js::Value to_string_fn = LOOPSIM_TRY(object.get(rt, rt.key("toString")));
+    if (js::Runtime::is_callable(to_string_fn)) {
+        js::Value text = LOOPSIM_TRY(rt.call(to_string_fn, rooted.get(), {}));
+        message += LOOPSIM_TRY(js::to_string(rt, text))->to_utf8();
+    } else {
+        message += LOOPSIM_TRY(js::error_to_string(rt, object))->to_utf8();
+    }
+    js::Value detail = LOOPSIM_TRY(rooted.get().as_object()->get(rt, rt.key("detail")));
+    if (detail.is_string()) message += "\n" + detail.as_string()->to_utf8();
+    if (!host.bindings().warning_helper_shown) {
+        message += std::string("\n(Use `node ") +
+                   (is_deprecation ? "--trace-deprecation" : "--trace-warnings") +
+                   " ...` to show where the warning was created)";
+        host.bindings().warning_helper_shown = true;
+    }
+    message.push_back('\n');
+    host.write(trace::Stream::Stderr, message);
+    return js::Value();
+}
+
 } // namespace
+
+js::ThrowCompletionOr<void> emit_warning(ScriptHost& host, js::Value warning, std::string_view type,
+                                         std::string_view code) {
+    js::Runtime& rt = host.runtime();
+    if (warning.is_string())
+        warning = LOOPSIM_TRY(create_warning(host, warning.as_string()->to_utf8(), type, code));
+    // process.nextTick(doEmitWarning, warning): the 'warning' event comes on the next tick.
+    js::RootedValue rooted(rt.heap(), warning);
+    host.env().queues().next_tick(Task{"doEmitWarning",
+                                       [&host, rooted]() {
+                                           js::Value args[] = {rooted.get()};
+                                           if (host.emit_process_event)
+                                               host.emit_process_event("warning", args);
+                                           return CallResult::Returned;
+                                       },
+                                       0});
+    return {};
+}
 
 void install_process(ScriptHost& host) {
     js::Runtime& rt = host.runtime();
-    js::Object* process = js::Object::create(rt, rt.object_prototype());
+    // process's prototype has a constructor named "process" (what stack traces print for a
+    // listener's receiver: "process.<anonymous>").
+    js::Object* process_prototype = js::Object::create(rt, rt.object_prototype());
+    js::Object* process_constructor = make_function(host, "process", 0, [](js::Runtime& r, js::NativeFunction&, js::Value,
+                                                                           std::span<const js::Value>) -> js::Completion {
+        return r.throw_error(js::ErrorType::TypeError, "Illegal constructor");
+    });
+    process_constructor->put_direct(rt, rt.common_key(js::CommonAtom::Prototype), js::Value(process_prototype),
+                                    js::attr::None);
+    process_prototype->put_direct(rt, rt.key("constructor"), js::Value(process_constructor), js::attr::Builtin);
+    js::Object* process = js::Object::create(rt, process_prototype);
     js::RootedValue rooted(rt.heap(), js::Value(process));
     define_method(host, *process, "nextTick", 1, next_tick);
     define_method(host, *process, "on", 2, process_on);
@@ -143,6 +291,7 @@ void install_process(ScriptHost& host) {
     define_method(host, *process, "exit", 1, process_exit);
     define_method(host, *process, "hrtime", 0, process_hrtime);
     define_method(host, *process, "cwd", 0, process_cwd);
+    define_method(host, *process, "emitWarning", 4, process_emit_warning);
     process->put_accessor(rt, rt.key("exitCode"), js::Value(make_function(host, "get exitCode", 0, get_exit_code)),
                           js::Value(make_function(host, "set exitCode", 1, set_exit_code)),
                           js::attr::Enumerable | js::attr::Configurable);
@@ -158,6 +307,11 @@ void install_process(ScriptHost& host) {
     versions->put_direct(rt, rt.key("uv"), js::Value(rt.string("1.46.0")), js::attr::Default);
     process->put_direct(rt, rt.key("versions"), js::Value(versions), js::attr::Default);
     host.interpreter().define_global("process", js::Value(process));
+    auto no_warnings = host.process_env().find("NODE_NO_WARNINGS");
+    if (no_warnings == host.process_env().end() || no_warnings->second != "1")
+        host.bindings().process_listeners["warning"].push_back(
+            {js::RootedValue(rt.heap(), js::Value(make_function(host, "onWarning", 1, on_warning))),
+             false});
 
     host.emit_process_event = [&host](std::string_view event, std::span<const js::Value> args) {
         auto& all = host.bindings().process_listeners;
@@ -168,6 +322,7 @@ void install_process(ScriptHost& host) {
         for (auto& l : it->second) snapshot.push_back(l.fn);
         std::erase_if(it->second, [](const BindingState::Listener& l) { return l.once; });
         js::Value process = host.interpreter().get_global("process");
+        frames::Scope scope(host.env().frame_hooks(), frames::process_emit(snapshot.size()));
         for (js::RootedValue& fn : snapshot) {
             if (!host.env().can_call_into_js()) break;
             if (host.call(fn.get(), process, args) == CallResult::Threw) {

@@ -21,6 +21,7 @@ js::Completion make_timers_module(ScriptHost& host) {
     for (const char* fn : {"setTimeout", "clearTimeout", "setInterval", "clearInterval",
                            "setImmediate", "clearImmediate"})
         timers->put_direct(rt, rt.key(fn), interpreter.get_global(fn), js::attr::Default);
+    define_timers_promises_getter(host, *timers);
     return js::Value(timers);
 }
 
@@ -33,6 +34,15 @@ struct ModuleEntry {
 constexpr ModuleEntry k_modules[] = {
     {"process", make_process_module},
     {"timers", make_timers_module},
+    {"timers/promises", make_timers_promises_module},
+    {"events", make_events_module},
+    {"util", make_util_module},
+    {"fs", make_fs_module},
+    {"fs/promises", make_fs_promises_module},
+    {"crypto", make_crypto_module},
+    {"dns", make_dns_module},
+    {"buffer", make_buffer_module},
+    {"perf_hooks", make_perf_hooks_module},
 };
 
 std::string modelled_list() {
@@ -66,6 +76,17 @@ js::Completion require(js::Runtime& rt, js::NativeFunction&, js::Value,
 }
 
 } // namespace
+
+bool is_modelled_module(std::string_view name) {
+    if (name.starts_with("node:")) name.remove_prefix(5);
+    for (const ModuleEntry& entry : k_modules)
+        if (entry.name == name) return true;
+    return false;
+}
+
+std::string modelled_modules() {
+    return modelled_list();
+}
 
 js::Value make_require(ScriptHost& host) {
     return js::Value(make_function(host, "require", 1, require));

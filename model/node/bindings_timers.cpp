@@ -6,6 +6,7 @@
 #include "model/node/bindings.h"
 #include "model/node/script_host.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -44,6 +45,7 @@ js::Completion schedule_timer(js::Runtime& rt, std::span<const js::Value> args, 
     // The Timeout constructor: `after *= 1` coerces anything (undefined becomes NaN -> 1).
     double after = std::numeric_limits<double>::quiet_NaN();
     if (args.size() > 1) after = LOOPSIM_TRY(js::to_number(rt, args[1]));
+    if (Timers::coerce_delay(after).overflowed) LOOPSIM_TRY(warn_timeout_overflow(host, after));
     js::Object* object = make_handle_object(host, host.bindings().timeout_prototype.get(), 0);
     js::RootedValue rooted(rt.heap(), js::Value(object));
     Task task = host.make_task(host.describe_function(fn), fn, js::Value(object), rest(args, 2));
@@ -53,6 +55,8 @@ js::Completion schedule_timer(js::Runtime& rt, std::span<const js::Value> args, 
     host.bindings().timeouts[timer->id] = timer;
     object->put_direct(rt, id_key(host), js::Value::number(static_cast<double>(timer->id)), js::attr::None);
     object->put_direct(rt, rt.key("_idleTimeout"), js::Value::number(timer->idle_timeout), js::attr::Default);
+    // Node calls the callback as timer._onTimeout(): stack traces name it so.
+    object->put_direct(rt, rt.key("_onTimeout"), fn, js::attr::Default);
     object->put_direct(rt, rt.key("_idleStart"), js::Value::number(static_cast<double>(timer->idle_start)),
                        js::attr::Default);
     return js::Value(object);
@@ -128,9 +132,27 @@ js::Completion set_immediate(js::Runtime& rt, js::NativeFunction&, js::Value, st
     js::Value fn = args.empty() ? js::Value() : args[0];
     if (!js::Runtime::is_callable(fn)) return invalid_arg_type(host, "callback", "function", fn);
     js::Object* object = make_handle_object(host, host.bindings().immediate_prototype.get(), 0);
+    js::RootedValue rooted(rt.heap(), js::Value(object));
+    // Node calls immediate._onImmediate() and sets it to null once it has run: a stack
+    // formatted later reads "Immediate.<anonymous>".
+    object->put_direct(rt, rt.key("_onImmediate"), fn, js::attr::Default);
     Task task = host.make_task(host.describe_function(fn), fn, js::Value(object), rest(args, 1));
+    task.call = [&host, rooted, call = std::move(task.call)] {
+        CallResult result = call();
+        js::Runtime& r = host.runtime();
+        rooted.get().as_object()->put_direct(r, r.key("_onImmediate"), js::Value::null(), js::attr::Default);
+        return result;
+    };
     std::shared_ptr<Immediate> immediate = host.env().immediates().set_immediate(std::move(task));
-    host.bindings().immediates[immediate->id] = immediate;
+    BindingState& state = host.bindings();
+    if (state.immediates.size() >= state.immediates_prune_at) {
+        // An immediate that ran needs no entry (ref, unref and hasRef of it answer as for an
+        // unknown handle); dropping them keeps a chain of a million immediates in constant
+        // memory. Amortised O(1): the next pruning waits until the map has doubled.
+        std::erase_if(state.immediates, [](const auto& entry) { return entry.second->destroyed; });
+        state.immediates_prune_at = std::max<size_t>(1024, 2 * state.immediates.size());
+    }
+    state.immediates[immediate->id] = immediate;
     object->put_direct(rt, id_key(host), js::Value::number(static_cast<double>(immediate->id)), js::attr::None);
     return js::Value(object);
 }
@@ -166,7 +188,13 @@ js::Completion queue_microtask(js::Runtime& rt, js::NativeFunction&, js::Value, 
     ScriptHost& host = ScriptHost::from(rt);
     js::Value fn = args.empty() ? js::Value() : args[0];
     if (!js::Runtime::is_callable(fn)) return invalid_arg_type(host, "callback", "function", fn);
-    host.env().queues().enqueue_microtask(host.make_task(host.describe_function(fn), fn, js::Value(), {}));
+    Task task = host.make_task(host.describe_function(fn), fn, js::Value(), {});
+    // The callback runs inside an AsyncResource, whose frames its stack shows.
+    task.call = [&host, call = std::move(task.call)] {
+        frames::Scope scope(host.env().frame_hooks(), frames::k_queue_microtask);
+        return call();
+    };
+    host.env().queues().enqueue_microtask(std::move(task));
     return js::Value();
 }
 
@@ -209,11 +237,15 @@ void install_timers(ScriptHost& host) {
     define_method(host, *immediate, "hasRef", 0, immediate_has_ref);
 
     js::Interpreter& interpreter = host.interpreter();
-    interpreter.define_global("setTimeout", js::Value(make_function(host, "setTimeout", 2, set_timeout)));
+    js::Object* set_timeout_fn = make_function(host, "setTimeout", 2, set_timeout);
+    define_custom_promisify(host, *set_timeout_fn, "setTimeout");
+    interpreter.define_global("setTimeout", js::Value(set_timeout_fn));
     interpreter.define_global("clearTimeout", js::Value(make_function(host, "clearTimeout", 1, clear_timeout)));
     interpreter.define_global("setInterval", js::Value(make_function(host, "setInterval", 2, set_interval)));
     interpreter.define_global("clearInterval", js::Value(make_function(host, "clearInterval", 1, clear_timeout)));
-    interpreter.define_global("setImmediate", js::Value(make_function(host, "setImmediate", 1, set_immediate)));
+    js::Object* set_immediate_fn = make_function(host, "setImmediate", 1, set_immediate);
+    define_custom_promisify(host, *set_immediate_fn, "setImmediate");
+    interpreter.define_global("setImmediate", js::Value(set_immediate_fn));
     interpreter.define_global("clearImmediate", js::Value(make_function(host, "clearImmediate", 1, clear_immediate)));
     interpreter.define_global("queueMicrotask", js::Value(make_function(host, "queueMicrotask", 1, queue_microtask)));
 }

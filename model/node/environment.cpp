@@ -38,6 +38,15 @@ CallResult Environment::invoke(Task& task, trace::Queue from, trace::Reason reas
         }
         m_tracer->started(task.id, from, task.label, reason);
     }
+    sim::SimTime overhead;
+    switch (from) {
+    case trace::Queue::NextTick: overhead = m_options.costs.tick; break;
+    case trace::Queue::Microtasks: overhead = m_options.costs.microtask; break;
+    case trace::Queue::Timers: overhead = m_options.costs.timer; break;
+    case trace::Queue::Check: overhead = m_options.costs.immediate; break;
+    default: break;
+    }
+    if (overhead > sim::SimTime()) m_sim.advance(overhead);
     const CallResult result = task.call ? task.call() : CallResult::Returned;
     if (m_tracer) m_tracer->ended(task.id, result);
     if (result == CallResult::Threw) report_uncaught(ExceptionOrigin::UncaughtException);
@@ -104,6 +113,7 @@ ProcessResult Environment::run(Task main_script) {
 // SpinEventLoop (src/api/embed_helpers.cc): run the loop; when it runs dry emit 'beforeExit',
 // which may revive it; then 'exit'.
 void Environment::spin_event_loop() {
+    m_loop_start = m_sim.now(); // the LOOP_START milestone, marked before uv_run
     bool alive = true;
     do {
         if (m_stopped) return;

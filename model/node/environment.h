@@ -19,6 +19,7 @@
 #include "model/node/timers.h"
 #include "model/uv/loop.h"
 #include "model/uv/profile.h"
+#include "model/node/internal_frames.h"
 #include "model/uv/thread_pool.h"
 #include "sim/actor.h"
 #include "traces/queue.h"
@@ -57,11 +58,25 @@ struct ProcessResult {
     } how = How::Natural;
 };
 
+// What Node itself spends on the main thread to run one callback from each queue, besides
+// the callback's own JavaScript (which the interpreter charges): the loop in
+// processTicksAndRejections and its TickObject, V8's microtask loop, listOnTimeout's and
+// processImmediate's bookkeeping. Calibrated against node 20 on chained programs (1 M chained
+// nextTicks take 0.14 us each in node; loopsim's VM charges about 60 ns of that to the
+// callback's own code); see docs/node-model.md, "Costs".
+struct HostCosts {
+    sim::SimTime tick = sim::SimTime::ns(100);
+    sim::SimTime microtask = sim::SimTime::ns(40);
+    sim::SimTime timer = sim::SimTime::ns(250);
+    sim::SimTime immediate = sim::SimTime::ns(250);
+};
+
 struct EnvironmentOptions {
     uv::UvProfile uv_profile = uv::k_libuv_1_46;
     uv::ThreadPoolOptions thread_pool;
     // Where the monotonic clock started within its millisecond (see uv::Loop).
     sim::SimTime clock_origin;
+    HostCosts costs;
 };
 
 class Tracer;
@@ -84,6 +99,8 @@ public:
     sim::ActorId main_actor() const { return m_main_actor; }
     // Records trace events when set (null: no trace).
     void set_tracer(Tracer* tracer) { m_tracer = tracer; }
+    // Node's internal frames around the JavaScript it runs (set by the interpreter's host).
+    frames::FrameHooks& frame_hooks() { return m_frame_hooks; }
     Tracer* tracer() const { return m_tracer; }
 
     uint64_t new_async_id() { return ++m_last_async_id; }
@@ -109,6 +126,9 @@ public:
     bool can_call_into_js() const { return !m_stopped; }
     // process.exitCode; nullopt when unset.
     std::optional<int> exit_code;
+    // When the event loop started (performance.nodeTiming.loopStart); unset while the main
+    // script runs.
+    std::optional<sim::SimTime> loop_start() const { return m_loop_start; }
 
     // Runs the CommonJS main script, then the loop until the process ends.
     ProcessResult run(Task main_script);
@@ -121,6 +141,7 @@ private:
     EnvironmentOptions m_options;
     std::unique_ptr<uv::Loop> m_loop;
     std::unique_ptr<uv::ThreadPool> m_pool;
+    frames::FrameHooks m_frame_hooks;
     std::unique_ptr<TaskQueues> m_queues;
     std::unique_ptr<Timers> m_timers;
     std::unique_ptr<Immediates> m_immediates;
@@ -132,6 +153,7 @@ private:
     int64_t m_timer_base = 0;
     int m_scope_depth = 0;
     int m_fatal_exit_code = 1;
+    std::optional<sim::SimTime> m_loop_start;
     bool m_exiting = false;
     bool m_stopped = false;
 };

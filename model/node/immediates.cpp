@@ -99,6 +99,7 @@ CallResult Immediates::process_immediate() {
     bool ran_at_least_one = false;
     while (m_outstanding_next < m_outstanding.size()) {
         if (ran_at_least_one) {
+            frames::Scope scope(m_env.frame_hooks(), frames::k_process_immediate_ticks);
             if (m_env.queues().run_next_ticks() == CallResult::Threw) return CallResult::Threw;
             if (!m_env.can_call_into_js()) return CallResult::Returned;
         } else {
@@ -117,8 +118,13 @@ CallResult Immediates::process_immediate() {
         trace::Reason reason;
         reason.code = trace::ReasonCode::ImmediateRuns;
         reason.args = {static_cast<int64_t>(m_outstanding_next + 1), static_cast<int64_t>(m_outstanding.size()), 0};
-        const CallResult result = m_env.invoke(immediate->callback, trace::Queue::Check, reason);
+        CallResult result;
+        {
+            frames::Scope scope(m_env.frame_hooks(), frames::k_process_immediate_call);
+            result = m_env.invoke(immediate->callback, trace::Queue::Check, reason);
+        }
         immediate->has_callback = false; // the `finally`
+        immediate->callback.call = nullptr; // _onImmediate = null: its values may be collected
         ++m_outstanding_next;
         if (result == CallResult::Threw) return CallResult::Threw;
         if (!m_env.can_call_into_js()) return CallResult::Returned;

@@ -3,16 +3,22 @@
 #include "model/node/scenario_runner.h"
 
 #include "model/js/array.h"
+#include "model/js/conversions.h"
 #include "model/js/inspect.h"
 #include "model/js/object.h"
 #include "model/js/runtime.h"
 #include "model/js/string.h"
+#include "model/js/vm.h"
+#include "model/js/stack_trace.h"
 #include "model/node/bindings.h"
 #include "model/node/environment.h"
+#include "model/node/esm_main.h"
+#include "model/node/node_io.h"
 #include "model/node/script_host.h"
 #include "model/node/tracer.h"
 #include "sim/simulation.h"
 
+#include <algorithm>
 #include <charconv>
 
 namespace loopsim::node {
@@ -46,27 +52,117 @@ std::string source_line(std::string_view source, uint32_t line) {
     return std::string(source.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
 }
 
-// What Node prints for an exception that ends the process: the source line where it was
-// thrown with a caret, a blank line, the error's stack (or inspect of a non-error), and the
-// version footer.
-std::string format_fatal_exception(ScriptHost& host, const ScenarioOptions& options, js::Value error) {
+// "file:line\nsource line\n   ^\n": where the exception was thrown, as Node prints it above
+// the error (the caret under the throw site's column).
+std::string site_header(const std::string& file, uint32_t line, const std::string& source_line, uint32_t column) {
+    return file + ":" + std::to_string(line) + "\n" + source_line + "\n" +
+           std::string(column > 0 ? column - 1 : 0, ' ') + "^\n";
+}
+
+std::vector<std::string> split_lines(const std::string& text) {
+    std::vector<std::string> lines;
+    size_t start = 0;
+    while (start <= text.size()) {
+        size_t end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        lines.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return lines;
+}
+
+// identicalSequenceRange (lib/internal/util/inspect.js): the first run of more than three
+// lines of `a` that also appear in a row in `b`.
+std::pair<size_t, size_t> identical_sequence_range(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+    for (size_t i = 0; i + 3 < a.size(); ++i) {
+        auto found = std::find(b.begin(), b.end(), a[i]);
+        if (found == b.end()) continue;
+        const size_t pos = static_cast<size_t>(found - b.begin());
+        const size_t rest = b.size() - pos;
+        if (rest <= 3) continue;
+        size_t len = 1;
+        const size_t max_len = std::min(a.size() - i, rest);
+        while (max_len > len && a[i + len] == b[pos + len]) ++len;
+        if (len > 3) return {len, i};
+    }
+    return {0, 0};
+}
+
+// An unhandled 'error' event: Node appends where emit was called to the error's stack
+// before printing it (enhanceStackTrace in lib/events.js), folding the frames both share.
+void enhance_unhandled_error_event(ScriptHost& host, js::Value error) {
+    auto& internals = host.bindings().internals;
+    auto site_it = internals.find("events.unhandledErrorSite");
+    auto stack_it = internals.find("events.unhandledErrorSite.stack");
+    if (site_it == internals.end() || stack_it == internals.end() || !site_it->second.get().is_object() ||
+        !stack_it->second.get().is_cell())
+        return;
     js::Runtime& rt = host.runtime();
-    std::string body;
-    std::string stack;
-    if (error.is_object()) {
-        js::Completion s = error.as_object()->get(rt, rt.key("stack"));
-        if (!s.is_throw() && s.value().is_string()) stack = s.value().as_string()->to_utf8();
+    js::Object& site = *site_it->second.get().as_object();
+    js::Completion site_error = site.get(rt, rt.key("error"));
+    js::Completion emitter = site.get(rt, rt.key("emitter"));
+    if (site_error.is_throw() || emitter.is_throw() || site_error.value().bits() != error.bits()) return;
+    js::Completion stack = error.as_object()->get(rt, rt.common_key(js::CommonAtom::Stack));
+    if (stack.is_throw() || !stack.value().is_string()) return;
+    const std::string err_stack = stack.value().as_string()->to_utf8();
+    std::string ctor = js::receiver_type_name(rt, emitter.value());
+    std::string separator = "\nEmitted 'error' event" + (ctor != "EventEmitter" ? " on " + ctor + " instance" : "") + " at:\n";
+    std::vector<std::string> err_lines = split_lines(err_stack);
+    err_lines.erase(err_lines.begin());
+    std::vector<std::string> own = split_lines(host.interpreter().vm().format_stack(*stack_it->second.get().as_cell()));
+    auto [len, offset] = identical_sequence_range(own, err_lines);
+    if (len > 0) {
+        own.erase(own.begin() + static_cast<std::ptrdiff_t>(offset + 1),
+                  own.begin() + static_cast<std::ptrdiff_t>(offset + 1 + (len - 2)));
+        own.insert(own.begin() + static_cast<std::ptrdiff_t>(offset + 1), "    [... lines matching original stack trace ...]");
     }
+    std::string text = err_stack + separator;
+    for (size_t i = 0; i < own.size(); ++i) text += (i ? "\n" : "") + own[i];
+    js::RootedValue value(rt.heap(), js::Value(rt.string(text)));
+    (void)error.as_object()->define_own_property(
+        rt, rt.common_key(js::CommonAtom::Stack),
+        js::PropertyDescriptor::data(value.get(), js::attr::Writable | js::attr::Configurable));
+}
+
+// What Node prints for an exception that ends the process (TriggerUncaughtException): the
+// throw site with a caret; then an Error as util.inspect shows it (its stack and own
+// properties), a primitive as its string with a hint about --trace-uncaught, any other object
+// inspected; and the version footer. A rejection has no throw site: the header comes from
+// the first frame of its stack that names the scenario.
+// `main_name`: the main module as node names it (its path, or its file:// URL for an ES module).
+std::string format_fatal_exception(ScriptHost& host, const ScenarioOptions& options, const std::string& main_name,
+                                   js::Value error) {
+    js::Runtime& rt = host.runtime();
     std::string header;
-    if (auto pos = first_frame_position(stack, options.path)) {
-        header = options.path + ":" + std::to_string(pos->first) + "\n" + source_line(options.source, pos->first) +
-                 "\n" + std::string(pos->second > 0 ? pos->second - 1 : 0, ' ') + "^\n\n";
+    if (const auto& site = host.pending_throw_site()) {
+        header = site_header(site->file, site->line, site->source_line, site->column);
     }
-    if (!stack.empty())
-        body = stack;
-    else
-        body = "Uncaught " + js::inspect(rt, error);
-    return header + body + "\n" + std::string(k_node_footer);
+    bool is_error = false;
+    std::string stack;
+    if (error.is_object()) enhance_unhandled_error_event(host, error);
+    if (error.is_object()) {
+        js::Object& object = *error.as_object();
+        is_error = object.has_own_property(rt.common_key(js::CommonAtom::Stack));
+        if (is_error) {
+            js::Completion s = object.get(rt, rt.common_key(js::CommonAtom::Stack));
+            if (!s.is_throw() && s.value().is_string()) stack = s.value().as_string()->to_utf8();
+        }
+    }
+    if (header.empty() && !stack.empty()) {
+        if (auto pos = first_frame_position(stack, main_name))
+            header = site_header(main_name, pos->first, source_line(options.source, pos->first), pos->second);
+    }
+    if (is_error) return header + (header.empty() ? "" : "\n") + js::inspect(rt, error) + "\n" + std::string(k_node_footer);
+    std::string prefix = header.empty() ? "Uncaught " : "\n" + header;
+    if (!error.is_object()) {
+        auto text = error.is_symbol() ? js::ThrowCompletionOr<js::String*>(js::ThrowCompletion{js::Value()})
+                                      : js::to_string(rt, error);
+        std::string shown = text.is_throw() ? js::inspect(rt, error) : text.value()->to_utf8();
+        if (header.empty()) return "Uncaught " + js::inspect(rt, error) + "\n" + std::string(k_node_footer);
+        return prefix + shown + "\n(Use `node --trace-uncaught ...` to show where the exception was thrown)\n" +
+               std::string(k_node_footer);
+    }
+    return prefix + js::inspect(rt, error) + "\n" + std::string(k_node_footer);
 }
 
 } // namespace
@@ -80,11 +176,14 @@ ScenarioResult run_scenario(const ScenarioOptions& options) {
     js::Runtime runtime;
     EnvironmentOptions env_options;
     env_options.uv_profile = options.profile;
-    env_options.thread_pool.size_source = [&options]() -> std::optional<std::string> {
+    ScriptHost* script_host = nullptr; // the pool reads process.env as the script left it (probe tp05)
+    env_options.thread_pool.size_source = [&options, &script_host]() -> std::optional<std::string> {
+        if (script_host) return process_env_value(*script_host, "UV_THREADPOOL_SIZE");
         auto it = options.env.find("UV_THREADPOOL_SIZE");
         if (it == options.env.end()) return std::nullopt;
         return it->second;
     };
+    env_options.thread_pool.wake_latency = options.latency.nominal(io::LatencyKind::PoolWake);
     Environment env(sim, env_options);
 
     std::optional<trace::TraceRecorder> recorder;
@@ -101,7 +200,12 @@ ScenarioResult run_scenario(const ScenarioOptions& options) {
     }
 
     ScriptHost host(env, runtime, options.env);
+    script_host = &host;
+    std::unique_ptr<NodeIo> io = attach_io(host, options); // the VFS and the OS (docs/io.md)
     ScenarioResult result;
+    // A .mjs main is an ES module (docs/node-model.md, "An ES module main").
+    std::optional<EsModuleMain> esm;
+    if (options.path.ends_with(".mjs")) esm.emplace(host, options.path, options.source);
     env.set_hooks(ProcessHooks{
         [&host, in_handler = false](ExceptionOrigin origin) mutable {
             if (in_handler) { // the 'uncaughtException' handler itself threw: fatal, code 7
@@ -115,6 +219,8 @@ ScenarioResult run_scenario(const ScenarioOptions& options) {
                                 js::Value(rt.string(origin == ExceptionOrigin::UnhandledRejection ? "unhandledRejection"
                                                                                                   : "uncaughtException"))};
             in_handler = true;
+            frames::Scope unwound(host.env().frame_hooks(), frames::k_unwound);
+            frames::Scope scope(host.env().frame_hooks(), frames::k_fatal_exception);
             host.emit_process_event("uncaughtException", args);
             in_handler = false;
             return true;
@@ -124,16 +230,31 @@ ScenarioResult run_scenario(const ScenarioOptions& options) {
             host.emit_process_event("beforeExit", args);
             return CallResult::Returned;
         },
-        [&host](int code) {
+        [&host, &esm](int code) {
+            // An ES main whose top-level await never settled: handleProcessExit runs first.
+            if (esm && esm->is_pending() && !host.env().exit_code)
+                host.env().exit_code = k_unsettled_top_level_await_exit_code;
             js::Value args[] = {js::Value::number(code)};
             host.emit_process_event("exit", args);
             return CallResult::Returned;
         }});
 
-    js::syntax::SourceFile source(options.path, options.source);
-    sim::Result<js::CompiledScript> compiled = host.interpreter().compile_module(source);
-    if (!compiled) {
-        result.stderr_text = compiled.error().message;
+    // The main module, compiled before anything runs: an ES module (with its imports checked)
+    // or a CommonJS script.
+    std::optional<js::CompiledScript> compiled;
+    std::string load_error;
+    if (esm) {
+        if (sim::Result<void> loaded = esm->load(); !loaded) load_error = loaded.error().message;
+    } else {
+        js::syntax::SourceFile source(options.path, options.source);
+        sim::Result<js::CompiledScript> script = host.interpreter().compile_module(source);
+        if (script)
+            compiled.emplace(std::move(script).value());
+        else
+            load_error = script.error().message;
+    }
+    if (!load_error.empty()) {
+        result.stderr_text = load_error;
         if (!result.stderr_text.ends_with('\n')) result.stderr_text.push_back('\n');
         result.exit_code = 1;
         return result;
@@ -147,7 +268,8 @@ ScenarioResult run_scenario(const ScenarioOptions& options) {
                   js::Object* exports = js::Object::create(rt, rt.object_prototype());
                   js::Root<js::Object> exports_root(rt.heap(), exports);
                   module->put_direct(rt, rt.key("exports"), js::Value(exports), js::attr::Default);
-                  js::Completion c = host.interpreter().run_commonjs(compiled.value(), *exports, make_require(host),
+                  frames::Scope scope(env.frame_hooks(), frames::k_main_module);
+                  js::Completion c = host.interpreter().run_commonjs(*compiled, *exports, make_require(host),
                                                                      *module, options.path, dirname);
                   if (c.is_throw()) {
                       host.set_pending_exception(c.thrown_value());
@@ -156,14 +278,14 @@ ScenarioResult run_scenario(const ScenarioOptions& options) {
                   return CallResult::Returned;
               },
               0};
-    ProcessResult process = env.run(std::move(main));
+    ProcessResult process = env.run(esm ? esm->main_task() : std::move(main));
 
     result.stdout_text = host.stdout_text();
     result.stderr_text = host.stderr_text();
     result.exit_code = process.exit_code;
     switch (process.how) {
     case ProcessResult::How::UncaughtError:
-        result.stderr_text += format_fatal_exception(host, options, host.pending_exception());
+        result.stderr_text += format_fatal_exception(host, options, esm ? esm->url() : options.path, host.pending_exception());
         break;
     case ProcessResult::How::Halted: {
         const auto& halt = sim.halt_outcome();

@@ -6,6 +6,8 @@
 // the body gets (exports, require, module, __filename, __dirname), and the process ends as
 // Node's does (natural end, process.exit, uncaught exception, unhandled rejection). A source
 // outside loopsim's dialect prints the diagnostic and exits 1 without running anything.
+#include "model/io/file_spec.h"
+#include "model/io/latency_model.h"
 #include "model/uv/profile.h"
 #include "sim/budget.h"
 #include "sim/sim_time.h"
@@ -14,6 +16,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace loopsim::node {
 
@@ -26,6 +29,10 @@ struct ScenarioOptions {
     sim::Budgets budgets;
     std::map<std::string, std::string> env; // process.env
     bool record_trace = false;
+    // The virtual file system and the OS (docs/io.md); apply_scenario_header fills them.
+    std::vector<io::FileSpec> files; // @file: names relative to the scenario's folder
+    io::LatencyModel latency;        // defaults, then the @latency overrides
+    std::string cwd = "/";           // the working directory relative fs paths start from
 };
 
 struct ScenarioResult {

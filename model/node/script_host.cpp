@@ -2,6 +2,10 @@
 #include "model/node/script_host.h"
 
 #include "model/js/function.h"
+#include "model/js/stack_trace.h"
+#include "model/js/inspect.h"
+#include "model/js/conversions.h"
+#include "model/js/builtins/error_builtins.h"
 #include "model/js/object.h"
 #include "model/js/promise.h"
 #include "model/js/string.h"
@@ -10,6 +14,7 @@
 #include "model/node/tracer.h"
 #include "sim/simulation.h"
 
+#include <array>
 #include <cmath>
 
 namespace loopsim::node {
@@ -17,6 +22,8 @@ namespace loopsim::node {
 namespace {
 // Date.now() at virtual time zero: 2026-01-01T00:00:00Z. Fixed, so runs are reproducible.
 constexpr double k_epoch_ms = 1767225600000.0;
+// Creating process.stdout or process.stderr on first use (docs/node-model.md, "Costs").
+constexpr int64_t k_stdio_stream_open_ns = 2'000'000;
 } // namespace
 
 ScriptHost::ScriptHost(Environment& env, js::Runtime& runtime, std::map<std::string, std::string> process_env)
@@ -24,14 +31,20 @@ ScriptHost::ScriptHost(Environment& env, js::Runtime& runtime, std::map<std::str
       m_pending_exception(m_runtime->heap()) {
     m_interpreter = std::make_unique<js::Interpreter>(*m_runtime, *this);
     m_bindings = std::make_unique<BindingState>(m_runtime->heap());
+    m_env.frame_hooks().push = [this](const frames::Lines* lines) {
+        m_interpreter->vm().push_host_frames(lines == &frames::k_unwound ? nullptr : lines);
+    };
+    m_env.frame_hooks().pop = [this] { m_interpreter->vm().pop_host_frames(); };
     m_env.queues().set_rejection_hooks([this] { return has_pending_rejections(); },
                                        [this] { return process_rejections(); });
     install_console(*this);
     install_timers(*this);
     install_process(*this);
+    install_performance(*this);
 }
 
 ScriptHost::~ScriptHost() {
+    m_env.frame_hooks() = {};
     m_pending_rejections.clear();
     m_bindings.reset();
 }
@@ -47,7 +60,7 @@ void ScriptHost::enqueue_job(js::Job& job) {
                                               auto* job = static_cast<js::Job*>(root.get().as_cell());
                                               js::Completion result = job->run(*m_runtime);
                                               if (result.is_throw()) {
-                                                  m_pending_exception.set(result.thrown_value());
+                                                  set_pending_exception(result.thrown_value());
                                                   return CallResult::Threw;
                                               }
                                               return CallResult::Returned;
@@ -58,7 +71,8 @@ void ScriptHost::enqueue_job(js::Job& job) {
 void ScriptHost::promise_rejection_tracker(js::Object& promise, js::RejectionOperation operation) {
     if (operation == js::RejectionOperation::Reject) {
         auto info = std::make_unique<RejectionInfo>(RejectionInfo{js::RootedValue(m_runtime->heap(), js::Value(&promise)),
-                                                                  js::RootedValue(m_runtime->heap()), false});
+                                                                  js::RootedValue(m_runtime->heap()), false,
+                                                                  ++m_last_promise_id});
         // The reason is read when the rejection is judged (the promise holds it).
         m_pending_rejections.push_back(std::move(info));
         return;
@@ -70,12 +84,35 @@ void ScriptHost::promise_rejection_tracker(js::Object& promise, js::RejectionOpe
             return;
         }
     }
+    // One already reported as unhandled: 'rejectionHandled' at the next rejection processing.
+    for (auto it = m_warned_rejections.begin(); it != m_warned_rejections.end(); ++it) {
+        if ((*it)->promise.get().as_cell() == &promise) {
+            m_async_handled.push_back(std::move(*it));
+            m_warned_rejections.erase(it);
+            return;
+        }
+    }
 }
 
 bool ScriptHost::process_rejections() {
     // processPromiseRejections, default mode 'throw': 'unhandledRejection' first; if no
     // listener took it, it becomes an uncaught exception (origin 'unhandledRejection').
-    bool more = false;
+    bool more = !m_async_handled.empty();
+    while (!m_async_handled.empty() && m_env.can_call_into_js()) {
+        std::unique_ptr<RejectionInfo> info = std::move(m_async_handled.front());
+        m_async_handled.erase(m_async_handled.begin());
+        js::Value args[] = {info->promise.get()};
+        bool listened = false;
+        if (emit_process_event) {
+            frames::Scope scope(m_env.frame_hooks(), frames::k_rejection_handled);
+            listened = emit_process_event("rejectionHandled", args);
+        }
+        if (!listened) {
+            js::Value text(m_runtime->string("Promise rejection was handled asynchronously (rejection id: " +
+                                             std::to_string(info->uid) + ")"));
+            (void)emit_warning(*this, text, "PromiseRejectionHandledWarning");
+        }
+    }
     size_t count = m_pending_rejections.size();
     while (count-- > 0 && !m_pending_rejections.empty() && m_env.can_call_into_js()) {
         std::unique_ptr<RejectionInfo> info = std::move(m_pending_rejections.front());
@@ -83,14 +120,44 @@ bool ScriptHost::process_rejections() {
         js::Object& promise = *info->promise.get().as_object();
         js::Value reason = js::promise_result(promise);
         js::Value args[] = {reason, js::Value(&promise)};
-        const bool handled = emit_process_event && emit_process_event("unhandledRejection", args);
+        info->warned = true;
+        bool handled = false;
+        if (emit_process_event) {
+            frames::Scope scope(m_env.frame_hooks(), frames::k_unhandled_rejection);
+            handled = emit_process_event("unhandledRejection", args);
+        }
         if (!handled) {
-            m_pending_exception.set(reason);
+            if (is_error_like(reason)) {
+                set_pending_rejection(reason);
+            } else {
+                // Node wraps a reason that is not an Error before it throws it.
+                js::Value wrapped = make_unhandled_rejection_error(reason);
+                set_pending_rejection(wrapped);
+                m_pending_site = js::VM::ThrowSite{"node:internal/process/promises", 389, 7,
+                                                   "      new UnhandledPromiseRejection(reason);"};
+            }
             m_env.report_uncaught(ExceptionOrigin::UnhandledRejection);
+        } else {
+            m_warned_rejections.push_back(std::move(info));
         }
         more = true;
     }
     return more || !m_pending_rejections.empty();
+}
+
+// Node's internal errors format their first line with the code: "Name [CODE]: message".
+std::optional<std::string> ScriptHost::error_stack_header(js::Runtime& runtime, js::Object& error) {
+    js::Symbol* marker = m_bindings ? m_bindings->node_error_symbol.get() : nullptr;
+    if (marker == nullptr || !error.has_own_property(js::PropertyKey::symbol(marker))) return std::nullopt;
+    js::Root<js::Object> rooted(runtime.heap(), &error);
+    auto text = [&](js::PropertyKey key) -> std::string {
+        js::Completion value = rooted->get(runtime, key);
+        if (value.is_throw()) return {};
+        auto s = js::to_string(runtime, value.value());
+        return s.is_throw() ? std::string() : s.value()->to_utf8();
+    };
+    return text(runtime.common_key(js::CommonAtom::Name)) + " [" + text(runtime.key("code")) +
+           "]: " + text(runtime.common_key(js::CommonAtom::Message));
 }
 
 void ScriptHost::charge(int64_t nanoseconds) {
@@ -106,28 +173,107 @@ double ScriptHost::performance_now_ms() {
     return static_cast<double>(m_env.simulation().now().count_ns()) / 1e6;
 }
 
+namespace {
+// What a Task made by make_task calls, rooted while it waits. The std::function holds it in
+// one allocation; a callback without arguments (nearly all) allocates nothing else.
+struct RootedCall {
+    ScriptHost* host;
+    js::RootedValue fn;
+    js::RootedValue self;
+    std::vector<js::RootedValue> args;
+
+    CallResult operator()() const {
+        constexpr size_t k_inline = 8;
+        if (args.size() <= k_inline) {
+            std::array<js::Value, k_inline> values;
+            for (size_t i = 0; i < args.size(); ++i) values[i] = args[i].get();
+            return host->call(fn.get(), self.get(), std::span<const js::Value>(values.data(), args.size()));
+        }
+        std::vector<js::Value> values;
+        values.reserve(args.size());
+        for (const js::RootedValue& a : args) values.push_back(a.get());
+        return host->call(fn.get(), self.get(), values);
+    }
+};
+} // namespace
+
 Task ScriptHost::make_task(std::string label, js::Value fn, js::Value this_value, std::vector<js::Value> args) {
     js::Heap& heap = m_runtime->heap();
-    std::vector<js::RootedValue> rooted;
-    rooted.reserve(args.size() + 2);
-    rooted.emplace_back(heap, fn);
-    rooted.emplace_back(heap, this_value);
-    for (js::Value a : args) rooted.emplace_back(heap, a);
-    return Task{std::move(label), [this, rooted]() {
-                    std::vector<js::Value> call_args;
-                    for (size_t i = 2; i < rooted.size(); ++i) call_args.push_back(rooted[i].get());
-                    return call(rooted[0].get(), rooted[1].get(), call_args);
-                },
-                0};
+    RootedCall call{this, js::RootedValue(heap, fn), js::RootedValue(heap, this_value), {}};
+    if (!args.empty()) {
+        call.args.reserve(args.size());
+        for (js::Value a : args) call.args.emplace_back(heap, a);
+    }
+    return Task{std::move(label), std::move(call), 0};
 }
 
 CallResult ScriptHost::call(js::Value fn, js::Value this_value, std::span<const js::Value> args) {
     js::Completion result = m_interpreter->call(fn, this_value, args);
     if (result.is_throw()) {
-        m_pending_exception.set(result.thrown_value());
+        set_pending_exception(result.thrown_value());
         return CallResult::Threw;
     }
     return CallResult::Returned;
+}
+
+// isErrorLike (lib/internal/process/promises.js): an object with an own `stack`.
+bool ScriptHost::is_error_like(js::Value value) const {
+    return value.is_object() && value.as_object()->has_own_property(m_runtime->common_key(js::CommonAtom::Stack));
+}
+
+namespace {
+
+// V8's NoSideEffectsToString, as far as a rejection reason needs it.
+std::string no_side_effects_to_string(js::Runtime& rt, js::Value value) {
+    if (!value.is_object()) {
+        if (value.is_symbol()) return js::inspect(rt, value);
+        auto text = js::to_string(rt, value);
+        return text.is_throw() ? std::string() : text.value()->to_utf8();
+    }
+    if (value.as_object()->kind() == js::CellKind::Array) return "[object Array]";
+    return "#<" + js::receiver_type_name(rt, value) + ">";
+}
+
+} // namespace
+
+js::Value ScriptHost::make_unhandled_rejection_error(js::Value reason) {
+    js::Runtime& rt = *m_runtime;
+    BindingState& state = *m_bindings;
+    if (!state.unhandled_rejection_prototype.get()) {
+        js::Object* prototype = js::Object::create(rt, rt.error_prototype(js::ErrorType::Error));
+        js::Object* constructor = make_function(*this, "UnhandledPromiseRejection", 1,
+                                                [](js::Runtime& r, js::NativeFunction&, js::Value,
+                                                   std::span<const js::Value>) -> js::Completion { return js::Value(); });
+        constructor->put_direct(rt, rt.common_key(js::CommonAtom::Prototype), js::Value(prototype), js::attr::None);
+        prototype->put_direct(rt, rt.key("constructor"), js::Value(constructor), js::attr::Builtin);
+        prototype->put_direct(rt, rt.common_key(js::CommonAtom::Name), js::Value(rt.string("UnhandledPromiseRejection")),
+                              js::attr::Builtin);
+        state.unhandled_rejection_prototype.set(prototype);
+    }
+    js::Object* error = js::Object::create(rt, state.unhandled_rejection_prototype.get());
+    js::Root<js::Object> rooted(rt.heap(), error);
+    error->put_direct(rt, rt.common_key(js::CommonAtom::Stack), js::Value(), js::attr::Builtin);
+    std::string message =
+        "This error originated either by throwing inside of an async function without a catch block, or by "
+        "rejecting a promise which was not handled with .catch(). The promise rejected with the reason \"" +
+        no_side_effects_to_string(rt, reason) + "\".";
+    error->put_direct(rt, rt.common_key(js::CommonAtom::Message), js::Value(rt.string(message)), js::attr::Builtin);
+    {
+        frames::Scope scope(m_env.frame_hooks(), frames::k_unhandled_rejection_error);
+        (void)js::install_error_stack(rt, *error);
+    }
+    error->put_direct(rt, rt.key("code"), js::Value(rt.string("ERR_UNHANDLED_REJECTION")), js::attr::Default);
+    return js::Value(error);
+}
+
+void ScriptHost::set_pending_exception(js::Value value) {
+    m_pending_exception.set(value);
+    m_pending_site = m_interpreter->vm().throw_site(value);
+}
+
+void ScriptHost::set_pending_rejection(js::Value reason) {
+    m_pending_exception.set(reason);
+    m_pending_site.reset();
 }
 
 js::ThrowCompletion ScriptHost::terminate() {
@@ -136,8 +282,31 @@ js::ThrowCompletion ScriptHost::terminate() {
 
 void ScriptHost::write(trace::Stream stream, std::string_view text) {
     if (!m_env.can_call_into_js()) return;
+    // Node makes process.stdout and process.stderr on their first use (a pipe, TTY or file
+    // stream): that costs the main thread over a millisecond, enough to make a 1 ms timer
+    // created before the first console.log due at the first timers phase (probes e09, m01).
+    bool& opened = stream == trace::Stream::Stderr ? m_stream_opened[1] : m_stream_opened[0];
+    if (!opened) {
+        opened = true;
+        charge(k_stdio_stream_open_ns);
+    }
     (stream == trace::Stream::Stderr ? m_stderr : m_stdout).append(text);
     if (Tracer* t = m_env.tracer()) t->console(stream, text);
+    // A write to stdout or stderr completes synchronously (files, pipes and terminals alike),
+    // and the stream then queues its afterWrite callback with process.nextTick, one at a time
+    // per stream (later writes join the pending one). That tick is why a drain after a
+    // console.log goes through processTicksAndRejections.
+    bool& pending = stream == trace::Stream::Stderr ? m_after_write_pending[1] : m_after_write_pending[0];
+    if (!pending && !m_env.is_exiting()) {
+        pending = true;
+        Task tick{"afterWriteTick", [&pending] {
+                      pending = false;
+                      return CallResult::Returned;
+                  },
+                  0};
+        tick.internal = true;
+        m_env.queues().next_tick(std::move(tick));
+    }
 }
 
 std::string ScriptHost::describe_function(js::Value fn) {

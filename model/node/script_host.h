@@ -16,12 +16,14 @@
 #include "model/js/host.h"
 #include "model/js/interpreter.h"
 #include "model/js/runtime.h"
+#include "model/js/vm.h"
 #include "model/node/environment.h"
 #include "traces/trace_event.h"
 
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -50,13 +52,23 @@ public:
     void charge(int64_t nanoseconds) override;
     double now_ms() override;
     double performance_now_ms() override;
+    std::optional<std::string> error_stack_header(js::Runtime& runtime, js::Object& error) override;
 
     // A Task that calls a JS function with `this` and arguments, all kept rooted.
     Task make_task(std::string label, js::Value fn, js::Value this_value, std::vector<js::Value> args);
     // Calls a JS function now; a throw is kept as the pending exception.
     CallResult call(js::Value fn, js::Value this_value, std::span<const js::Value> args);
     js::Value pending_exception() const { return m_pending_exception.get(); }
-    void set_pending_exception(js::Value value) { m_pending_exception.set(value); }
+    // A thrown exception: keeps where it was thrown (the header of Node's fatal report).
+    void set_pending_exception(js::Value value);
+    // A rejection reason becoming an uncaught exception: Node reports it from its stack.
+    void set_pending_rejection(js::Value reason);
+    // isErrorLike: an object with an own `stack` (Node throws anything else wrapped).
+    bool is_error_like(js::Value value) const;
+    // Node's UnhandledPromiseRejection error (code ERR_UNHANDLED_REJECTION) for `reason`.
+    js::Value make_unhandled_rejection_error(js::Value reason);
+    // Where the pending exception was thrown, when it was thrown (not a rejection).
+    const std::optional<js::VM::ThrowSite>& pending_throw_site() const { return m_pending_site; }
 
     // What process.exit() returns to the interpreter after the process has ended: a throw
     // completion that unwinds the running JavaScript (nothing after it runs).
@@ -78,13 +90,14 @@ public:
 
     // Node's processPromiseRejections; true if another drain round is needed.
     bool process_rejections();
-    bool has_pending_rejections() const { return !m_pending_rejections.empty(); }
+    bool has_pending_rejections() const { return !m_pending_rejections.empty() || !m_async_handled.empty(); }
 
 private:
     struct RejectionInfo {
         js::RootedValue promise;
         js::RootedValue reason;
         bool warned = false;
+        uint64_t uid = 0; // Node's rejection id (lastPromiseId)
     };
 
     Environment& m_env;
@@ -92,10 +105,18 @@ private:
     js::Runtime* m_runtime;
     std::unique_ptr<js::Interpreter> m_interpreter;
     js::RootedValue m_pending_exception;
+    std::optional<js::VM::ThrowSite> m_pending_site;
+    bool m_after_write_pending[2] = {false, false}; // stdout, stderr: an afterWrite tick is queued
+    bool m_stream_opened[2] = {false, false};       // stdout, stderr: made by a first write
     std::string m_stdout;
     std::string m_stderr;
     // pendingUnhandledRejections, in rejection order; handled ones are removed.
     std::vector<std::unique_ptr<RejectionInfo>> m_pending_rejections;
+    // Rejections reported to 'unhandledRejection' and still without a handler; a handler
+    // attached later moves one to m_async_handled, for 'rejectionHandled'.
+    std::vector<std::unique_ptr<RejectionInfo>> m_warned_rejections;
+    std::vector<std::unique_ptr<RejectionInfo>> m_async_handled;
+    uint64_t m_last_promise_id = 0;
     std::unique_ptr<BindingState> m_bindings;
 };
 

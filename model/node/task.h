@@ -15,6 +15,8 @@ struct Task {
     std::string label;                 // the function's name or its first line of source
     std::function<CallResult()> call;
     uint64_t id = 0;                   // its async id; the queue that takes it assigns one
+    uint8_t arg_count = 0;             // ticks: arguments passed to the callback (stack frames)
+    bool internal = false;             // Node's own bookkeeping, not the scenario's (afterWrite)
 };
 
 // Why an exception reached the top: the `origin` argument of 'uncaughtException'.

@@ -12,7 +12,7 @@ void TaskQueues::next_tick(Task task) {
     if (task.id == 0) task.id = m_env.new_async_id();
     if (Tracer* t = m_env.tracer()) {
         trace::Reason reason;
-        reason.code = trace::ReasonCode::NextTickQueued;
+        reason.code = task.internal ? trace::ReasonCode::NodeInternal : trace::ReasonCode::NextTickQueued;
         t->created(task.id, trace::Queue::NextTick, task.label, reason);
     }
     m_ticks.push_back(std::move(task));
@@ -47,27 +47,42 @@ void TaskQueues::run_microtasks() {
 }
 
 // processTicksAndRejections (lib/internal/process/task_queues.js).
-CallResult TaskQueues::process_ticks_and_rejections() {
+CallResult TaskQueues::process_ticks_and_rejections(bool from_native) {
+    const frames::FrameHooks& hooks = m_env.frame_hooks();
     do {
         while (!m_ticks.empty()) {
             if (!m_env.can_call_into_js()) return CallResult::Returned;
             Task tick = std::move(m_ticks.front());
             m_ticks.pop_front();
             if (on_run) on_run(tick, true);
+            frames::Scope scope(hooks, frames::process_ticks_tick(from_native, tick.arg_count));
             if (m_env.invoke(tick, trace::Queue::NextTick) == CallResult::Threw)
                 return CallResult::Threw; // the rest stays queued
         }
-        run_microtasks();
+        {
+            frames::Scope scope(hooks, frames::process_ticks_microtasks(from_native));
+            run_microtasks();
+        }
         if (!m_env.can_call_into_js()) return CallResult::Returned;
-    } while (!m_ticks.empty() || (m_process_rejections && m_process_rejections()));
+    } while (!m_ticks.empty() || process_rejections_in(from_native));
     return CallResult::Returned;
+}
+
+bool TaskQueues::process_rejections_in(bool from_native) {
+    if (!m_process_rejections) return false;
+    frames::Scope scope(m_env.frame_hooks(), frames::process_ticks_rejections(from_native));
+    return m_process_rejections();
 }
 
 // runNextTicks (lib/internal/process/task_queues.js): between timers and between immediates.
 CallResult TaskQueues::run_next_ticks() {
-    if (!has_tick_scheduled() && !has_rejection_to_warn()) run_microtasks();
+    if (!has_tick_scheduled() && !has_rejection_to_warn()) {
+        frames::Scope scope(m_env.frame_hooks(), frames::k_run_next_ticks_microtasks);
+        run_microtasks();
+    }
     if (!has_tick_scheduled() && !has_rejection_to_warn()) return CallResult::Returned;
-    return process_ticks_and_rejections();
+    frames::Scope scope(m_env.frame_hooks(), frames::k_run_next_ticks_ticks);
+    return process_ticks_and_rejections(false);
 }
 
 // InternalCallbackScope::Close (src/api/callback.cc): a failed scope does not drain; with no
@@ -76,7 +91,7 @@ CallResult TaskQueues::close_scope(ScopeEnd end) {
     if (!m_env.can_call_into_js() || end == ScopeEnd::Failed) return CallResult::Returned;
     if (!has_tick_scheduled()) run_microtasks();
     if (!m_env.can_call_into_js()) return CallResult::Returned;
-    if (has_tick_scheduled() || has_rejection_to_warn()) return process_ticks_and_rejections();
+    if (has_tick_scheduled() || has_rejection_to_warn()) return process_ticks_and_rejections(true);
     return CallResult::Returned;
 }
 

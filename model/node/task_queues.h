@@ -44,7 +44,9 @@ public:
     // meanwhile. A job that throws (only queueMicrotask callbacks can) is reported as an
     // uncaught exception and the checkpoint goes on.
     void run_microtasks();
-    CallResult process_ticks_and_rejections();
+    // `from_native`: called from C++ (a callback scope's close) rather than from runNextTicks;
+    // only the stack frames differ.
+    CallResult process_ticks_and_rejections(bool from_native = true);
     CallResult run_next_ticks();
     CallResult close_scope(ScopeEnd end);
 
@@ -53,6 +55,7 @@ public:
 
 private:
     bool has_rejection_to_warn() const { return m_has_pending_rejection && m_has_pending_rejection(); }
+    bool process_rejections_in(bool from_native);
 
     Environment& m_env;
     std::deque<Task> m_ticks;

@@ -195,11 +195,13 @@ CallResult Timers::process_timers(int64_t now, int64_t& next) {
             return CallResult::Returned;
         }
         if (ran_at_least_one_list) {
+            frames::Scope scope(m_env.frame_hooks(), frames::k_process_timers_ticks);
             if (m_env.queues().run_next_ticks() == CallResult::Threw) return CallResult::Threw;
             if (!m_env.can_call_into_js()) return CallResult::Returned;
         } else {
             ran_at_least_one_list = true;
         }
+        frames::Scope scope(m_env.frame_hooks(), frames::k_process_timers_list);
         if (list_on_timeout(list, now) == CallResult::Threw) return CallResult::Threw;
         if (!m_env.can_call_into_js()) return CallResult::Returned;
     }
@@ -225,6 +227,7 @@ CallResult Timers::list_on_timeout(TimersList& list, int64_t now) {
             return CallResult::Returned;
         }
         if (ran_at_least_one_timer) {
+            frames::Scope scope(m_env.frame_hooks(), frames::k_list_on_timeout_ticks);
             if (m_env.queues().run_next_ticks() == CallResult::Threw) return CallResult::Threw;
             if (!m_env.can_call_into_js()) return CallResult::Returned;
         } else {
@@ -245,7 +248,11 @@ CallResult Timers::list_on_timeout(TimersList& list, int64_t now) {
         trace::Reason reason;
         reason.code = trace::ReasonCode::TimerExpired;
         reason.args = {msecs, timer.idle_start + msecs, m_env.loop().now_ms() - m_env.timer_base()};
-        const CallResult result = m_env.invoke(timer.callback, trace::Queue::Timers, reason);
+        CallResult result;
+        {
+            frames::Scope scope(m_env.frame_hooks(), frames::k_list_on_timeout_call);
+            result = m_env.invoke(timer.callback, trace::Queue::Timers, reason);
+        }
         // The `finally` of listOnTimeout runs whether or not the callback threw.
         if (timer.repeat != 0 && timer.idle_timeout != -1) {
             timer.idle_timeout = timer.repeat;

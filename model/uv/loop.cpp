@@ -6,7 +6,9 @@
 #include "sim/simulation.h"
 
 #include <algorithm>
+#include <array>
 #include <optional>
+#include <span>
 
 namespace loopsim::uv {
 
@@ -255,9 +257,11 @@ void Loop::run_timers() {
 void Loop::run_pending() {
     // uv__run_pending: one pass over a snapshot; callbacks fed meanwhile wait for the next.
     enter(Phase::Pending);
-    std::deque<ReadyEvent> batch;
-    batch.swap(m_pending);
-    for (ReadyEvent& e : batch) e.callback();
+    if (!m_pending.empty()) { // (an empty std::deque still allocates: skip it)
+        std::deque<ReadyEvent> batch;
+        batch.swap(m_pending);
+        for (ReadyEvent& e : batch) e.callback();
+    }
     leave(Phase::Pending);
 }
 
@@ -266,7 +270,18 @@ void Loop::run_watchers(Phase phase, std::vector<WatcherHandle*>& list) {
     // handle stopped before its turn does not run.
     enter(phase);
     const uint64_t generation_at_entry = m_watcher_generation;
-    std::vector<WatcherHandle*> snapshot = list;
+    // The snapshot lives on the stack for the usual one or two handles.
+    constexpr size_t k_inline = 8;
+    std::array<WatcherHandle*, k_inline> inline_snapshot;
+    std::vector<WatcherHandle*> heap_snapshot;
+    std::span<WatcherHandle* const> snapshot;
+    if (list.size() <= k_inline) {
+        std::copy(list.begin(), list.end(), inline_snapshot.begin());
+        snapshot = std::span<WatcherHandle* const>(inline_snapshot.data(), list.size());
+    } else {
+        heap_snapshot = list;
+        snapshot = heap_snapshot;
+    }
     for (WatcherHandle* w : snapshot) {
         if (!w->m_active || w->m_start_generation > generation_at_entry) continue;
         w->m_callback();
@@ -314,6 +329,7 @@ void Loop::deliver_ready() {
     // One epoll batch: what was ready when epoll returned. The loop's eventfd (thread-pool and
     // other async wakeups) comes first: its watcher was registered first. Events posted while
     // the batch runs wait for the next poll.
+    if (m_ready.empty() && !m_async_fd_ready) return; // (an empty std::deque still allocates)
     std::deque<ReadyEvent> batch;
     batch.swap(m_ready);
     if (m_async_fd_ready) {

@@ -52,14 +52,11 @@ void ThreadPool::start() {
 }
 
 size_t ThreadPool::queued() const {
-    size_t n = m_slow_pending.size();
-    for (const Entry& e : m_queue)
-        if (e.job) ++n;
-    return n;
+    return m_slow_pending.size() + m_queue.size() - m_markers_queued;
 }
 
 bool ThreadPool::marker_queued() const {
-    return std::any_of(m_queue.begin(), m_queue.end(), [](const Entry& e) { return !e.job; });
+    return m_markers_queued > 0;
 }
 
 WorkId ThreadPool::submit(WorkKind kind, std::string label, sim::SimTime duration, HandleCallback done) {
@@ -74,6 +71,7 @@ WorkId ThreadPool::submit(WorkKind kind, std::string label, sim::SimTime duratio
         m_slow_pending.push_back(std::move(job));
         if (marker_queued()) return id;
         m_queue.push_back(Entry{nullptr});
+        ++m_markers_queued;
     } else {
         m_queue.push_back(Entry{std::move(job)});
     }
@@ -111,11 +109,13 @@ void ThreadPool::try_pick(Worker& worker) {
         }
         Entry entry = std::move(m_queue.front());
         m_queue.pop_front();
+        if (!entry.job) --m_markers_queued;
         std::unique_ptr<Job> job;
         bool slow = false;
         if (!entry.job) {
             if (m_slow_running >= slow_threshold()) {
                 m_queue.push_back(Entry{nullptr}); // re-schedule after the other work
+                ++m_markers_queued;
                 continue;
             }
             if (m_slow_pending.empty()) continue; // cancelled meanwhile
@@ -125,6 +125,7 @@ void ThreadPool::try_pick(Worker& worker) {
             m_slow_pending.pop_front();
             if (!m_slow_pending.empty()) {
                 m_queue.push_back(Entry{nullptr});
+                ++m_markers_queued;
                 signal_one_idle();
             }
         } else {

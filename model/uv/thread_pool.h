@@ -122,6 +122,7 @@ private:
     ThreadPoolObserver* m_observer = nullptr;
     std::vector<Worker> m_workers;
     std::deque<Entry> m_queue;
+    size_t m_markers_queued = 0; // slow-I/O markers in m_queue (queued() is O(1))
     std::deque<std::unique_ptr<Job>> m_slow_pending;
     uint32_t m_slow_running = 0;
     uint64_t m_next_id = 1;

@@ -1,0 +1,139 @@
+#pragma once
+// NodeIo: the I/O side of one Node process: the virtual file system, the OS latency model,
+// and what every fs, crypto and dns binding shares (docs/io.md).
+//
+// Contract:
+// - An asynchronous call is one or more thread-pool requests in a row (submit). Each request
+//   takes the time the latency model samples for it, labelled "fs.read big.txt" on its
+//   worker's lane. Its effect on the file system happens when its completion reaches the
+//   main thread (in the poll phase), so effects apply in completion order.
+// - Node runs some JavaScript of its own between two requests of one call (readFileAfterOpen
+//   and friends); between_steps() charges that time and opens and closes a callback scope,
+//   which drains what an earlier failed callback left queued, as Node's would.
+// - The user's callback runs through call_back: its own callback scope in the poll phase, a
+//   trace start from the poll queue with the reason "fs.readFile x.txt completed after N ns".
+// - A *Sync call does the same system calls on the main thread: charge_sync adds each one's
+//   time to the main thread's clock.
+// - Errors are Node's uvException objects: `CODE: description, syscall 'path'` with errno,
+//   code, syscall, path (and dest) in that order.
+#include "model/io/latency_model.h"
+#include "model/io/vfs.h"
+#include "model/js/heap.h"
+#include "model/node/task.h"
+#include "model/uv/thread_pool.h"
+#include "sim/rng.h"
+#include "sim/sim_time.h"
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace loopsim::js {
+class Object;
+}
+
+namespace loopsim::node {
+
+class ScriptHost;
+class Environment;
+
+struct NodeIoOptions {
+    io::VfsOptions vfs;
+    io::LatencyModel latency;
+    // The run's seed. Seed 0, the default, is the nominal run: every request takes its
+    // nominal time. Any other seed draws each request's jitter from the kernel's Rng.
+    uint64_t seed = 0;
+};
+
+// A JavaScript callback waiting for its request: what the trace knows about it.
+struct IoCallback {
+    uint64_t id = 0;      // its async id
+    std::string label;    // the function's name or source, as for every traced callback
+    std::string what;     // "fs.readFile data.txt": the reason's subject
+    js::RootedValue fn;
+    sim::SimTime started; // when the call was made
+};
+
+// Where the stack of a synchronous error comes from: Node's own frames on top (one string
+// of "    at ..." lines), then the scenario's frames from the VM.
+struct SyncFrames {
+    std::string_view internal;
+};
+
+class NodeIo {
+public:
+    NodeIo(ScriptHost& host, NodeIoOptions options);
+    NodeIo(const NodeIo&) = delete;
+    NodeIo& operator=(const NodeIo&) = delete;
+    ~NodeIo();
+
+    ScriptHost& host() { return m_host; }
+    Environment& env();
+    io::Vfs& vfs() { return m_vfs; }
+    const io::LatencyModel& latency() const { return m_latency; }
+    sim::Rng& random() { return m_random; }
+    // Virtual time now, in ns since the process started (file times).
+    int64_t now_ns() const;
+    // Date.now()'s epoch, in ms: files' times are reported from it.
+    static double epoch_ms();
+
+    // --- requests -------------------------------------------------------------------------
+    // Queues one thread-pool request; `done` runs on the main thread in a later poll phase.
+    void submit(uv::WorkKind kind, io::LatencyKind latency, uint64_t units, std::string label,
+                std::function<void()> done);
+    // The main thread's cost of starting an asynchronous call (main.call).
+    void charge_call();
+    // A system call made by a *Sync function: its time on the main thread.
+    void charge_sync(io::LatencyKind kind, uint64_t units = 0);
+    // Node's JavaScript between two requests of one call (readFileAfterOpen ...): its cost,
+    // and a callback scope around `next`, which submits the next request.
+    void between_steps(const std::function<void()>& next);
+
+    // --- callbacks -----------------------------------------------------------------------
+    // Keeps `fn` for a later call_back and records it in the trace as waiting in the poll
+    // queue. `what` names the call ("fs.stat a.txt").
+    std::shared_ptr<IoCallback> hold(js::Value fn, std::string what);
+    // Calls it in its own callback scope (the poll phase's MakeCallback).
+    void call_back(IoCallback& callback, std::span<const js::Value> args);
+    // Runs `fn` inside a callback scope of its own, for promise settlements.
+    void in_scope(const std::function<void()>& fn);
+
+    // --- errors --------------------------------------------------------------------------
+    // Node's error for a failed system call: "ENOENT: no such file or directory, open 'x'".
+    // `frames` (synchronous calls only) puts Node's and the scenario's frames under the
+    // message; asynchronous errors have none, as in Node.
+    js::Object* uv_error(io::Errno error, std::string_view syscall, std::string_view path = {},
+                         std::string_view dest = {}, const SyncFrames* frames = nullptr);
+
+    // --- names -----------------------------------------------------------------------------
+    // The last component of a path, for labels ("fs.read big.txt").
+    static std::string label_name(std::string_view path);
+    // Refreshes the synthetic /proc/self/task (one entry per thread of the process) before a
+    // call that reads under /proc.
+    void refresh_proc(std::string_view resolved_path);
+
+private:
+    ScriptHost& m_host;
+    io::Vfs m_vfs;
+    io::LatencyModel m_latency;
+    sim::Rng m_random;      // crypto.randomBytes' stream, apart from the latency draws
+    bool m_jitter = false;  // seed != 0
+    sim::SimTime sample(io::LatencyKind kind, uint64_t units);
+};
+
+// The NodeIo of the process, or null (a ScriptHost made without attach_io).
+NodeIo* node_io(ScriptHost& host);
+
+struct ScenarioOptions;
+// The I/O of a scenario's process: a VFS holding the scenario file itself and its @file
+// files (next to it), the working directory and /tmp; the scenario's latency model; the
+// Buffer global. Destroy it before the host.
+std::unique_ptr<NodeIo> attach_io(ScriptHost& host, const ScenarioOptions& options);
+// process.env[name] as the script has left it (Node reads UV_THREADPOOL_SIZE from there when
+// the pool starts); nullopt when unset.
+std::optional<std::string> process_env_value(ScriptHost& host, std::string_view name);
+
+} // namespace loopsim::node
