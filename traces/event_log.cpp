@@ -1,24 +1,449 @@
+// EventLog: delta records, the LZ77 coder and the decoded-chunk cache. See event_log.h.
+//
+// A chunk is a sequence of records, one per event, written from a blank state:
+//   kind          1 byte
+//   mask          varint: one bit per field that differs from its prediction
+//   fields        in bit order, only those whose bit is set
+// Predictions: time, loop_ms, iter, phase and actor come from the previous event of the
+// chunk; every other field from the previous event of the same kind (the way a callback
+// start resembles the previous callback start). Integers are stored as zigzag varints of
+// their difference to the prediction, wrapping modulo 2^64 (2^32 for 32-bit fields), so
+// every value round-trips exactly; ids and small enums are stored as they are.
+//
+// The records are then compressed with a byte-oriented LZ77 whose sequences are
+//   token (literal count << 4 | match length - 4, each capped at 15)
+//   [varint literal count - 15] literals [varint offset [varint match length - 19]]
+// and the last sequence of a chunk has literals only.
 #include "traces/event_log.h"
 
+#include "sim/assert.h"
+
+#include <algorithm>
+#include <cstring>
 #include <utility>
 
 namespace loopsim::trace {
 
-void EventLog::add_chunk() {
-    m_chunks.push_back(std::make_unique_for_overwrite<Slot[]>(kChunkSize));
-    m_next = reinterpret_cast<TraceEvent*>(m_chunks.back().get());
-    m_end = m_next + kChunkSize;
+namespace {
+
+enum Bit : uint32_t {
+    kTime = 1u << 0,
+    kCallback = 1u << 1,
+    kCreator = 1u << 2,
+    kPhase = 1u << 3,
+    kLoopTime = 1u << 4,
+    kIteration = 1u << 5,
+    kReasonCode = 1u << 6,
+    kReasonArgs = 1u << 7,
+    kReasonStr = 1u << 8,
+    kLabel = 1u << 9,
+    kText = 1u << 10,
+    kLine = 1u << 11,
+    kColumn = 1u << 12,
+    kFrom = 1u << 13,
+    kTo = 1u << 14,
+    kStream = 1u << 15,
+    kActor = 1u << 16,
+};
+
+constexpr size_t kKindSlots = 256; // every uint8_t value of EventKind, valid or not
+
+// Differences modulo 2^64 (2^32), as a signed value, then zigzagged so small magnitudes of
+// either sign take few bytes.
+inline uint64_t zigzag64(uint64_t now, uint64_t predicted) {
+    const auto d = static_cast<int64_t>(now - predicted);
+    return (static_cast<uint64_t>(d) << 1) ^ static_cast<uint64_t>(d >> 63);
+}
+inline uint64_t unzigzag64(uint64_t z, uint64_t predicted) {
+    const uint64_t d = (z >> 1) ^ (~(z & 1) + 1);
+    return predicted + d;
+}
+inline uint64_t zigzag32(uint32_t now, uint32_t predicted) {
+    const auto d = static_cast<int32_t>(now - predicted);
+    return static_cast<uint32_t>((static_cast<uint32_t>(d) << 1) ^ static_cast<uint32_t>(d >> 31));
+}
+inline uint32_t unzigzag32(uint64_t z, uint32_t predicted) {
+    const auto v = static_cast<uint32_t>(z);
+    const uint32_t d = (v >> 1) ^ (~(v & 1) + 1);
+    return predicted + d;
+}
+
+inline void put_varint(std::vector<uint8_t>& out, uint64_t v) {
+    while (v >= 0x80) {
+        out.push_back(static_cast<uint8_t>(v | 0x80));
+        v >>= 7;
+    }
+    out.push_back(static_cast<uint8_t>(v));
+}
+
+class Reader {
+public:
+    Reader(const uint8_t* data, size_t size) : m_p(data), m_end(data + size) {}
+    uint8_t byte() {
+        LOOPSIM_ASSERT(m_p < m_end, "event log chunk ends inside a record");
+        return *m_p++;
+    }
+    uint64_t varint() {
+        uint64_t v = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            const uint8_t b = byte();
+            v |= static_cast<uint64_t>(b & 0x7F) << shift;
+            if ((b & 0x80) == 0) return v;
+        }
+        LOOPSIM_ASSERT(false, "event log varint longer than 10 bytes");
+        return v;
+    }
+    bool at_end() const { return m_p == m_end; }
+
+private:
+    const uint8_t* m_p;
+    const uint8_t* m_end;
+};
+
+inline uint64_t time_bits(const TraceEvent& e) { return static_cast<uint64_t>(e.time.count_ns()); }
+
+// The longest record: kind, a 3-byte mask, seven 10-byte and eight 5-byte varints, 4 bytes.
+constexpr size_t kMaxRecordBytes = 1 + 3 + 7 * 10 + 8 * 5 + 4;
+
+inline uint8_t* put_varint(uint8_t* out, uint64_t v) {
+    while (v >= 0x80) {
+        *out++ = static_cast<uint8_t>(v | 0x80);
+        v >>= 7;
+    }
+    *out++ = static_cast<uint8_t>(v);
+    return out;
+}
+
+// Writes the records of `count` events at `out` (room for count * kMaxRecordBytes); returns
+// the end of what it wrote.
+uint8_t* encode_with(const TraceEvent* events, size_t count, uint8_t* out) {
+    // Predictions point into `events` (no copies): the previous event, and per kind the last
+    // event of that kind (a blank event before the first).
+    static constexpr TraceEvent k_blank{};
+    std::array<const TraceEvent*, kKindSlots> last;
+    last.fill(&k_blank);
+    const TraceEvent* prev_ptr = &k_blank;
+    for (size_t i = 0; i < count; ++i) {
+        const TraceEvent& e = events[i];
+        const TraceEvent& prev = *prev_ptr;
+        const auto kind = static_cast<uint8_t>(e.kind);
+        const TraceEvent& k = *last[kind];
+        uint32_t mask = 0;
+        mask |= e.time != prev.time ? kTime : 0u;
+        mask |= e.callback != k.callback ? kCallback : 0u;
+        mask |= e.creator != k.creator ? kCreator : 0u;
+        mask |= e.phase != prev.phase ? kPhase : 0u;
+        mask |= e.loop_time_ms != prev.loop_time_ms ? kLoopTime : 0u;
+        mask |= e.iteration != prev.iteration ? kIteration : 0u;
+        mask |= e.reason.code != k.reason.code ? kReasonCode : 0u;
+        mask |= (e.reason.args[0] != k.reason.args[0]) | (e.reason.args[1] != k.reason.args[1]) |
+                        (e.reason.args[2] != k.reason.args[2])
+                    ? kReasonArgs
+                    : 0u;
+        mask |= e.reason.str != k.reason.str ? kReasonStr : 0u;
+        mask |= e.label != k.label ? kLabel : 0u;
+        mask |= e.text != k.text ? kText : 0u;
+        mask |= e.line != k.line ? kLine : 0u;
+        mask |= e.column != k.column ? kColumn : 0u;
+        mask |= e.from_queue != k.from_queue ? kFrom : 0u;
+        mask |= e.to_queue != k.to_queue ? kTo : 0u;
+        mask |= e.stream != k.stream ? kStream : 0u;
+        mask |= e.actor != prev.actor ? kActor : 0u;
+
+        *out++ = kind;
+        out = put_varint(out, mask);
+        if (mask & kTime) out = put_varint(out, zigzag64(time_bits(e), time_bits(prev)));
+        if (mask & kCallback) out = put_varint(out, zigzag64(e.callback, k.callback));
+        if (mask & kCreator) out = put_varint(out, zigzag64(e.creator, k.creator));
+        if (mask & kPhase) *out++ = e.phase;
+        if (mask & kLoopTime)
+            out = put_varint(out, zigzag64(static_cast<uint64_t>(e.loop_time_ms), static_cast<uint64_t>(prev.loop_time_ms)));
+        if (mask & kIteration) out = put_varint(out, zigzag32(e.iteration, prev.iteration));
+        if (mask & ~(kTime | kCallback | kCreator | kPhase | kLoopTime | kIteration)) [[unlikely]] {
+            if (mask & kReasonCode) out = put_varint(out, static_cast<uint16_t>(e.reason.code));
+            if (mask & kReasonArgs) {
+                for (size_t a = 0; a < 3; ++a)
+                    out = put_varint(out, zigzag64(static_cast<uint64_t>(e.reason.args[a]),
+                                                   static_cast<uint64_t>(k.reason.args[a])));
+            }
+            if (mask & kReasonStr) out = put_varint(out, e.reason.str);
+            if (mask & kLabel) out = put_varint(out, e.label);
+            if (mask & kText) out = put_varint(out, e.text);
+            if (mask & kLine) out = put_varint(out, zigzag32(e.line, k.line));
+            if (mask & kColumn) out = put_varint(out, zigzag32(e.column, k.column));
+            if (mask & kFrom) *out++ = static_cast<uint8_t>(e.from_queue);
+            if (mask & kTo) *out++ = static_cast<uint8_t>(e.to_queue);
+            if (mask & kStream) *out++ = static_cast<uint8_t>(e.stream);
+            if (mask & kActor) out = put_varint(out, e.actor);
+        }
+
+        last[kind] = &e;
+        prev_ptr = &e;
+    }
+    return out;
+}
+
+void decode_with(const uint8_t* data, size_t size, size_t count, std::vector<TraceEvent>& out) {
+    // As the encoder: predictions point at events already decoded (`out` never reallocates).
+    static constexpr TraceEvent k_blank{};
+    std::array<const TraceEvent*, kKindSlots> last;
+    last.fill(&k_blank);
+    out.clear();
+    out.reserve(count);
+    Reader in(data, size);
+    const TraceEvent* prev_ptr = &k_blank;
+    for (size_t i = 0; i < count; ++i) {
+        const TraceEvent& prev = *prev_ptr;
+        const uint8_t kind = in.byte();
+        const TraceEvent& k = *last[kind];
+        const uint64_t mask = in.varint();
+        TraceEvent e = k;
+        e.kind = static_cast<EventKind>(kind);
+        e.time = (mask & kTime) ? sim::SimTime::ns(static_cast<int64_t>(unzigzag64(in.varint(), time_bits(prev))))
+                                : prev.time;
+        if (mask & kCallback) e.callback = unzigzag64(in.varint(), k.callback);
+        if (mask & kCreator) e.creator = unzigzag64(in.varint(), k.creator);
+        e.phase = (mask & kPhase) ? in.byte() : prev.phase;
+        e.loop_time_ms = (mask & kLoopTime)
+                             ? static_cast<int64_t>(unzigzag64(in.varint(), static_cast<uint64_t>(prev.loop_time_ms)))
+                             : prev.loop_time_ms;
+        e.iteration = (mask & kIteration) ? unzigzag32(in.varint(), prev.iteration) : prev.iteration;
+        if (mask & kReasonCode) e.reason.code = static_cast<ReasonCode>(static_cast<uint16_t>(in.varint()));
+        if (mask & kReasonArgs) {
+            for (size_t a = 0; a < 3; ++a)
+                e.reason.args[a] =
+                    static_cast<int64_t>(unzigzag64(in.varint(), static_cast<uint64_t>(k.reason.args[a])));
+        }
+        if (mask & kReasonStr) e.reason.str = static_cast<StringId>(in.varint());
+        if (mask & kLabel) e.label = static_cast<StringId>(in.varint());
+        if (mask & kText) e.text = static_cast<StringId>(in.varint());
+        if (mask & kLine) e.line = unzigzag32(in.varint(), k.line);
+        if (mask & kColumn) e.column = unzigzag32(in.varint(), k.column);
+        if (mask & kFrom) e.from_queue = static_cast<Queue>(in.byte());
+        if (mask & kTo) e.to_queue = static_cast<Queue>(in.byte());
+        if (mask & kStream) e.stream = static_cast<Stream>(in.byte());
+        e.actor = (mask & kActor) ? static_cast<uint32_t>(in.varint()) : prev.actor;
+        out.push_back(e);
+        last[kind] = &out.back();
+        prev_ptr = &out.back();
+    }
+    LOOPSIM_ASSERT(in.at_end(), "event log chunk has bytes after its last record");
+}
+
+// --- LZ77 -------------------------------------------------------------------------------
+
+constexpr size_t kMinMatch = 4;
+constexpr int kHashBits = 13;
+
+inline uint32_t read32(const uint8_t* p) {
+    uint32_t v;
+    std::memcpy(&v, p, sizeof v);
+    return v;
+}
+inline uint32_t hash4(uint32_t v) { return (v * 2654435761u) >> (32 - kHashBits); }
+
+void put_sequence(std::vector<uint8_t>& out, const uint8_t* literals, size_t literal_count, size_t offset,
+                  size_t match_length) {
+    const size_t lit_nibble = std::min<size_t>(literal_count, 15);
+    const size_t match_extra = match_length == 0 ? 0 : match_length - kMinMatch;
+    const size_t match_nibble = std::min<size_t>(match_extra, 15);
+    out.push_back(static_cast<uint8_t>(lit_nibble << 4 | match_nibble));
+    if (lit_nibble == 15) put_varint(out, literal_count - 15);
+    out.insert(out.end(), literals, literals + literal_count);
+    if (match_length == 0) return;
+    put_varint(out, offset);
+    if (match_nibble == 15) put_varint(out, match_extra - 15);
+}
+
+} // namespace
+
+void encode_events(const TraceEvent* events, size_t count, std::vector<uint8_t>& out) {
+    const size_t start = out.size();
+    out.resize(start + count * kMaxRecordBytes);
+    uint8_t* end = encode_with(events, count, out.data() + start);
+    out.resize(static_cast<size_t>(end - out.data()));
+}
+
+void decode_events(const uint8_t* data, size_t size, size_t count, std::vector<TraceEvent>& out) {
+    decode_with(data, size, count, out);
+}
+
+namespace {
+
+// `table` has 2^kHashBits entries; its contents on entry do not matter.
+void lz_compress_with(const uint8_t* in, size_t n, std::vector<uint8_t>& out, uint32_t* table) {
+    std::fill(table, table + (size_t{1} << kHashBits), UINT32_MAX);
+    size_t anchor = 0;
+    size_t p = 0;
+    // A match needs kMinMatch bytes to hash; the tail shorter than that stays literal.
+    while (n >= kMinMatch && p + kMinMatch <= n) {
+        const uint32_t v = read32(in + p);
+        uint32_t& slot = table[hash4(v)];
+        const uint32_t candidate = slot;
+        slot = static_cast<uint32_t>(p);
+        if (candidate == UINT32_MAX || read32(in + candidate) != v) {
+            // Skip faster through bytes that do not compress.
+            p += 1 + ((p - anchor) >> 6);
+            continue;
+        }
+        size_t length = kMinMatch;
+        while (p + length + 8 <= n) {
+            uint64_t a, b;
+            std::memcpy(&a, in + candidate + length, 8);
+            std::memcpy(&b, in + p + length, 8);
+            if (a != b) break;
+            length += 8;
+        }
+        while (p + length < n && in[candidate + length] == in[p + length]) ++length;
+        put_sequence(out, in + anchor, p - anchor, p - candidate, length);
+        p += length;
+        anchor = p;
+        if (p >= 2 && p + 2 <= n && p - 2 + kMinMatch <= n) table[hash4(read32(in + p - 2))] = static_cast<uint32_t>(p - 2);
+    }
+    if (anchor < n) put_sequence(out, in + anchor, n - anchor, 0, 0);
+}
+
+} // namespace
+
+void lz_compress(const uint8_t* in, size_t n, std::vector<uint8_t>& out) {
+    std::vector<uint32_t> table(size_t{1} << kHashBits);
+    lz_compress_with(in, n, out, table.data());
+}
+
+void lz_decompress(const uint8_t* data, size_t size, size_t raw_size, uint8_t* out) {
+    Reader in(data, size);
+    size_t o = 0;
+    while (o < raw_size) {
+        const uint8_t token = in.byte();
+        size_t literals = token >> 4;
+        if (literals == 15) literals += in.varint();
+        LOOPSIM_ASSERT(literals <= raw_size - o, "event log chunk: literals past the end");
+        for (size_t i = 0; i < literals; ++i) out[o + i] = in.byte();
+        o += literals;
+        if (o == raw_size) break;
+        const size_t offset = in.varint();
+        size_t length = (token & 0x0F);
+        if (length == 15) length += in.varint();
+        length += kMinMatch;
+        LOOPSIM_ASSERT(offset > 0 && offset <= o && length <= raw_size - o, "event log chunk: bad match");
+        uint8_t* dst = out + o;
+        const uint8_t* src = dst - offset;
+        // Overlapping copies repeat the last `offset` bytes; each memcpy doubles the span.
+        size_t done = 0;
+        while (done < length) {
+            const size_t step = std::min(length - done, offset + done);
+            std::memcpy(dst + done, src, step);
+            done += step;
+        }
+        o += length;
+    }
+    LOOPSIM_ASSERT(in.at_end(), "event log chunk has bytes after its last sequence");
+}
+
+// --- EventLog ---------------------------------------------------------------------------
+
+struct EventLog::Scratch {
+    // Room for a full chunk's records, never zero-filled (it is written before it is read).
+    std::unique_ptr<uint8_t[]> records = std::make_unique_for_overwrite<uint8_t[]>(kChunkSize * kMaxRecordBytes);
+    std::vector<uint8_t> compressed;
+    // The coder's hash table, kept: allocating it per chunk made the C allocator consolidate.
+    std::array<uint32_t, size_t{1} << kHashBits> lz_table;
+};
+
+EventLog::EventLog() = default;
+EventLog::~EventLog() = default;
+
+EventLog::EventLog(EventLog&& other) noexcept {
+    *this = std::move(other);
 }
 
 EventLog& EventLog::operator=(EventLog&& other) noexcept {
     if (this != &other) {
         m_chunks = std::move(other.m_chunks);
-        m_next = std::exchange(other.m_next, nullptr);
-        m_end = std::exchange(other.m_end, nullptr);
+        m_open = std::move(other.m_open);
         m_size = std::exchange(other.m_size, 0);
+        m_sealed_bytes = std::exchange(other.m_sealed_bytes, 0);
+        m_scratch = std::move(other.m_scratch);
+        m_cache = std::move(other.m_cache);
+        m_cache_next = std::exchange(other.m_cache_next, 0);
         other.m_chunks.clear();
+        other.m_open.clear();
+        for (auto& slot : other.m_cache) slot.reset();
     }
     return *this;
+}
+
+void EventLog::seal_open_chunk() {
+    if (!m_scratch) m_scratch = std::make_unique<Scratch>();
+    Scratch& s = *m_scratch;
+    const uint8_t* end = encode_with(m_open.data(), m_open.size(), s.records.get());
+    const auto raw_size = static_cast<size_t>(end - s.records.get());
+    s.compressed.clear();
+    lz_compress_with(s.records.get(), raw_size, s.compressed, s.lz_table.data());
+    Chunk chunk;
+    chunk.size = static_cast<uint32_t>(s.compressed.size());
+    chunk.raw_size = static_cast<uint32_t>(raw_size);
+    chunk.bytes = std::make_unique_for_overwrite<uint8_t[]>(chunk.size);
+    std::memcpy(chunk.bytes.get(), s.compressed.data(), chunk.size);
+    m_sealed_bytes += chunk.size;
+    m_chunks.push_back(std::move(chunk));
+    m_open.clear();
+}
+
+namespace {
+void decode_chunk_into(const uint8_t* bytes, size_t size, size_t raw_size, size_t count,
+                       std::vector<TraceEvent>& out) {
+    auto raw = std::make_unique_for_overwrite<uint8_t[]>(raw_size);
+    lz_decompress(bytes, size, raw_size, raw.get());
+    decode_events(raw.get(), raw_size, count, out);
+}
+} // namespace
+
+std::shared_ptr<const EventLog::Decoded> EventLog::decoded(size_t chunk) const {
+    for (const auto& slot : m_cache)
+        if (slot && slot->chunk == chunk) return slot;
+    auto d = std::make_shared<Decoded>();
+    d->chunk = chunk;
+    const Chunk& c = m_chunks[chunk];
+    decode_chunk_into(c.bytes.get(), c.size, c.raw_size, kChunkSize, d->events);
+    m_cache[m_cache_next] = d;
+    m_cache_next = (m_cache_next + 1) % kCacheSlots;
+    return d;
+}
+
+TraceEvent EventLog::operator[](size_t i) const {
+    LOOPSIM_ASSERT(i < m_size, "event index out of range");
+    const size_t chunk = i >> kChunkShift;
+    if (chunk == m_chunks.size()) return m_open[i & (kChunkSize - 1)];
+    return decoded(chunk)->events[i & (kChunkSize - 1)];
+}
+
+size_t EventLog::memory_bytes() const {
+    size_t bytes = m_sealed_bytes + m_chunks.capacity() * sizeof(Chunk) + m_open.capacity() * sizeof(TraceEvent);
+    if (m_scratch) {
+        bytes += sizeof(Scratch) + kChunkSize * kMaxRecordBytes + m_scratch->compressed.capacity();
+    }
+    return bytes;
+}
+
+const TraceEvent& EventLog::Iterator::operator*() const {
+    LOOPSIM_ASSERT(m_log != nullptr && m_index < m_log->m_size, "dereferencing an event log iterator at the end");
+    const size_t chunk = m_index >> kChunkShift;
+    if (chunk == m_log->m_chunks.size()) return m_log->m_open[m_index & (kChunkSize - 1)];
+    if (!m_chunk || m_chunk->chunk != chunk) {
+        // Decode privately (iterators never touch the log's shared cache), reusing this
+        // iterator's buffer when no copy of it shares the chunk.
+        std::shared_ptr<Decoded> d;
+        if (m_chunk && m_chunk.use_count() == 1)
+            d = std::const_pointer_cast<Decoded>(std::move(m_chunk));
+        else
+            d = std::make_shared<Decoded>();
+        d->chunk = chunk;
+        const Chunk& c = m_log->m_chunks[chunk];
+        decode_chunk_into(c.bytes.get(), c.size, c.raw_size, kChunkSize, d->events);
+        m_chunk = std::move(d);
+    }
+    return m_chunk->events[m_index & (kChunkSize - 1)];
 }
 
 } // namespace loopsim::trace

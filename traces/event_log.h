@@ -1,17 +1,29 @@
 #pragma once
-// EventLog: the append-only, chunked event array of one trace.
-// Contract: push_back is amortised O(1) and allocates only when a chunk of kChunkSize
-// events fills up; events never move once stored, so 10 M events are never copied by a
-// reallocation, and references stay valid until the log is destroyed. Index access is two
-// shifts away; iteration is in insertion order.
+// EventLog: the append-only event sequence of one trace, kept compact in memory.
+//
+// Contract:
+// - push_back is amortised O(1). The newest events (at most kChunkSize) wait as plain
+//   TraceEvents in the open chunk; when it is full it is sealed: encoded as deltas (each
+//   field against the previous event, or the previous event of the same kind, and only
+//   when it differs) and then compressed with a small LZ77 coder, which folds the
+//   repetitions of a loop (the same phases, the same callbacks, iteration after iteration)
+//   into a few bytes. A million-callback trace takes a few megabytes instead of 96 bytes an
+//   event.
+// - Events are read back by value. Each sealed chunk decodes on its own (its encoder
+//   starts from a blank state: a checkpoint every kChunkSize events), so random access
+//   decodes one chunk; the log keeps the last few decoded chunks, so walking by index is
+//   as cheap as iterating. Iterators carry their own decoded chunk.
+// - A log is not safe for concurrent reads through operator[] (the decoded-chunk cache is
+//   shared); separate logs on separate threads are independent (no global state).
+// - Encoding is lossless for every value of every field, including values no model
+//   produces (tests/traces/test_event_log.cpp round-trips random and extreme events).
 #include "traces/trace_event.h"
 
+#include <array>
 #include <cstddef>
+#include <cstdint>
 #include <iterator>
 #include <memory>
-#include <new>
-#include <type_traits>
-#include <utility>
 #include <vector>
 
 namespace loopsim::trace {
@@ -19,33 +31,41 @@ namespace loopsim::trace {
 class EventLog {
 public:
     static constexpr size_t kChunkShift = 12;
-    static constexpr size_t kChunkSize = size_t{1} << kChunkShift; // events per chunk
+    static constexpr size_t kChunkSize = size_t{1} << kChunkShift; // events per sealed chunk
 
-    EventLog() = default;
-    // A moved-from log is empty (its chunk pointers must not alias the new owner's chunks).
-    EventLog(EventLog&& other) noexcept { *this = std::move(other); }
+    EventLog();
+    ~EventLog();
+    // A moved-from log is empty and can be filled again.
+    EventLog(EventLog&& other) noexcept;
     EventLog& operator=(EventLog&& other) noexcept;
     EventLog(const EventLog&) = delete;
     EventLog& operator=(const EventLog&) = delete;
 
     void push_back(const TraceEvent& event) {
-        if (m_next == m_end) [[unlikely]]
-            add_chunk();
-        new (m_next++) TraceEvent(event);
+        if (m_open.size() == kChunkSize) [[unlikely]]
+            seal_open_chunk();
+        m_open.push_back(event);
         ++m_size;
     }
 
     size_t size() const { return m_size; }
     bool empty() const { return m_size == 0; }
-    const TraceEvent& operator[](size_t i) const {
-        return *std::launder(
-            reinterpret_cast<const TraceEvent*>(&m_chunks[i >> kChunkShift][i & (kChunkSize - 1)]));
-    }
-    const TraceEvent& back() const { return (*this)[m_size - 1]; }
+    TraceEvent operator[](size_t i) const;
+    TraceEvent back() const { return m_open.back(); }
 
+    // Bytes the log holds: sealed chunks, the open chunk and the encoder's scratch space.
+    size_t memory_bytes() const;
+    // Bytes of the sealed chunks alone, and how many events they hold.
+    size_t sealed_bytes() const { return m_sealed_bytes; }
+    size_t sealed_events() const { return m_chunks.size() * kChunkSize; }
+
+    // One decoded chunk, shared by the iterators and the index cache that read it.
+    struct Decoded;
+
+    // Reads events in order, decoding one chunk at a time. Dereferencing gives a value.
     class Iterator {
     public:
-        using iterator_category = std::forward_iterator_tag;
+        using iterator_category = std::input_iterator_tag;
         using value_type = TraceEvent;
         using difference_type = std::ptrdiff_t;
         using pointer = const TraceEvent*;
@@ -53,8 +73,9 @@ public:
 
         Iterator() = default;
         Iterator(const EventLog* log, size_t index) : m_log(log), m_index(index) {}
-        reference operator*() const { return (*m_log)[m_index]; }
-        pointer operator->() const { return &(*m_log)[m_index]; }
+        // Valid until this iterator moves or the log changes.
+        const TraceEvent& operator*() const;
+        const TraceEvent* operator->() const { return &**this; }
         Iterator& operator++() {
             ++m_index;
             return *this;
@@ -65,31 +86,52 @@ public:
             return old;
         }
         bool operator==(const Iterator& o) const { return m_index == o.m_index; }
+        size_t index() const { return m_index; }
 
     private:
         const EventLog* m_log = nullptr;
         size_t m_index = 0;
+        mutable std::shared_ptr<const Decoded> m_chunk;
     };
 
     Iterator begin() const { return {this, 0}; }
     Iterator end() const { return {this, m_size}; }
+    // An iterator at event `index` (end() when index == size()).
+    Iterator at(size_t index) const { return {this, index}; }
 
 private:
-    void add_chunk();
-
-    // Raw, uninitialised storage for one event: a chunk is not constructed up front (that
-    // would write every byte twice); push_back constructs each event in place.
-    struct Slot {
-        alignas(TraceEvent) unsigned char bytes[sizeof(TraceEvent)];
+    struct Chunk {
+        std::unique_ptr<uint8_t[]> bytes; // compressed delta records
+        uint32_t size = 0;                // compressed bytes
+        uint32_t raw_size = 0;            // bytes of the delta records before compression
     };
-    static_assert(std::is_trivially_copyable_v<TraceEvent> &&
-                      std::is_trivially_destructible_v<TraceEvent>,
-                  "EventLog never runs TraceEvent destructors");
+    struct Scratch; // the encoder's reusable buffers
 
-    std::vector<std::unique_ptr<Slot[]>> m_chunks;
-    TraceEvent* m_next = nullptr; // next free slot in the last chunk
-    TraceEvent* m_end = nullptr;  // one past the last chunk
+    void seal_open_chunk();
+    std::shared_ptr<const Decoded> decoded(size_t chunk) const;
+
+    std::vector<Chunk> m_chunks;
+    std::vector<TraceEvent> m_open; // events after the last sealed chunk
     size_t m_size = 0;
+    size_t m_sealed_bytes = 0;
+    std::unique_ptr<Scratch> m_scratch;
+    static constexpr size_t kCacheSlots = 4;
+    mutable std::array<std::shared_ptr<const Decoded>, kCacheSlots> m_cache;
+    mutable size_t m_cache_next = 0; // the slot the next decoded chunk replaces
 };
+
+struct EventLog::Decoded {
+    size_t chunk = 0;
+    std::vector<TraceEvent> events;
+};
+
+// The chunk codec, exposed for tests and benchmarks. encode_events appends the delta
+// records of `count` events to `out` (from a blank state); decode_events reads them back.
+void encode_events(const TraceEvent* events, size_t count, std::vector<uint8_t>& out);
+void decode_events(const uint8_t* data, size_t size, size_t count, std::vector<TraceEvent>& out);
+// LZ77: lz_compress appends the compressed form of [data, data + size) to `out`;
+// lz_decompress writes exactly `raw_size` bytes to `out`.
+void lz_compress(const uint8_t* data, size_t size, std::vector<uint8_t>& out);
+void lz_decompress(const uint8_t* data, size_t size, size_t raw_size, uint8_t* out);
 
 } // namespace loopsim::trace

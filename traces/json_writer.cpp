@@ -230,7 +230,8 @@ void JsonTraceWriter::write_event(const TraceEvent& e, const StringPool& strings
 }
 
 void JsonTraceWriter::write_new_events(const EventLog& events, const StringPool& strings) {
-    for (size_t i = m_events_written; i < events.size(); ++i) write_event(events[i], strings);
+    const EventLog::Iterator end = events.end();
+    for (EventLog::Iterator it = events.at(m_events_written); it != end; ++it) write_event(*it, strings);
 }
 
 sim::Result<void> JsonTraceWriter::finish(const Outcome& outcome) {

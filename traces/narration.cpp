@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <sstream>
 #include <vector>
 
@@ -78,6 +79,7 @@ std::string narrate(const Trace& trace, const NarrationOptions& options) {
         << trace.header.seed << ")\n";
     QueueState queues;
     std::map<uint64_t, std::string> labels;
+    std::set<uint64_t> hidden; // Node's bookkeeping callbacks, left out unless asked for
     std::string pending_phase; // printed only when something happens inside the phase
     std::string indent = "  ";
     int depth = 0;
@@ -95,6 +97,10 @@ std::string narrate(const Trace& trace, const NarrationOptions& options) {
         }
         case EventKind::PhaseLeave: pending_phase.clear(); break;
         case EventKind::CallbackCreated: {
+            if (!options.show_internal && e.reason.code == ReasonCode::NodeInternal) {
+                hidden.insert(e.callback);
+                break;
+            }
             std::string label = short_label(strings.get(e.label));
             labels[e.callback] = label;
             if (e.to_queue == Queue::CallStack) break; // the main script
@@ -105,6 +111,7 @@ std::string narrate(const Trace& trace, const NarrationOptions& options) {
             break;
         }
         case EventKind::CallbackStart: {
+            if (hidden.contains(e.callback)) break;
             if (!pending_phase.empty()) {
                 out << pending_phase << '\n';
                 pending_phase.clear();
@@ -117,6 +124,7 @@ std::string narrate(const Trace& trace, const NarrationOptions& options) {
             break;
         }
         case EventKind::CallbackEnd: {
+            if (hidden.contains(e.callback)) break;
             depth = std::max(0, depth - 1);
             if (depth == 0 && options.show_queues) {
                 std::string state = queues.describe();
@@ -130,6 +138,7 @@ std::string narrate(const Trace& trace, const NarrationOptions& options) {
             break;
         case EventKind::Console: print_output(out, indent + "  ", strings.get(e.text), e.stream); break;
         case EventKind::WorkerPick:
+            queues.remove(Queue::ThreadPool, e.callback); // the job leaves the queue for its worker
             out << indent << "  [worker lane " << e.actor << "] picks " << short_label(strings.get(e.label)) << " at "
                 << ms(e.time) << '\n';
             break;

@@ -12,6 +12,7 @@ namespace loopsim::trace {
 struct NarrationOptions {
     bool show_queues = true;      // after each callback, the queues that hold something
     bool show_loop_time = true;   // the loop's clock on each phase line
+    bool show_internal = false;   // Node's own bookkeeping callbacks (reason node_internal)
 };
 
 std::string narrate(const Trace& trace, const NarrationOptions& options = {});

@@ -45,8 +45,8 @@ bool operator==(const Trace& a, const Trace& b) {
         a.events.size() != b.events.size()) {
         return false;
     }
-    for (size_t i = 0; i < a.events.size(); ++i) {
-        if (!same_event(a.events[i], a.strings, b.events[i], b.strings)) return false;
+    for (auto ia = a.events.begin(), ib = b.events.begin(); ia != a.events.end(); ++ia, ++ib) {
+        if (!same_event(*ia, a.strings, *ib, b.strings)) return false;
     }
     return true;
 }

@@ -10,7 +10,16 @@
 namespace loopsim::cli {
 
 int cmd_explain(std::span<const std::string> args, std::ostream& out, std::ostream& err) {
-    std::optional<RunOptions> parsed = parse_run_options("explain", args, err);
+    // --show-internal is explain's own; the rest are `loopsim run`'s options.
+    trace::NarrationOptions narration;
+    std::vector<std::string> run_args;
+    for (const std::string& a : args) {
+        if (a == "--show-internal")
+            narration.show_internal = true;
+        else
+            run_args.push_back(a);
+    }
+    std::optional<RunOptions> parsed = parse_run_options("explain", run_args, err);
     if (!parsed) return k_exit_usage;
     std::optional<node::ScenarioOptions> scenario = load_scenario(*parsed, err);
     if (!scenario) return k_exit_failure;
@@ -21,7 +30,7 @@ int cmd_explain(std::span<const std::string> args, std::ostream& out, std::ostre
         return result.exit_code;
     }
     result.trace->header.scenario_path = parsed->file;
-    out << trace::narrate(*result.trace);
+    out << trace::narrate(*result.trace, narration);
     if (!result.stderr_text.empty()) out << "\nwhat the process printed on stderr:\n" << result.stderr_text;
     return k_exit_ok;
 }

@@ -1,5 +1,6 @@
 // `loopsim run`: simulates a scenario and prints exactly what `node x.js` prints, exiting
-// with its exit code. --trace writes the run's trace as JSON.
+// with its exit code. --trace writes the run's trace as JSON; --trace-memory records it as the
+// viewer would and writes nothing (what the recording alone costs).
 #include "model/node/scenario_runner.h"
 #include "tools/cli/cli.h"
 #include "tools/cli/commands.h"
@@ -15,12 +16,12 @@ int cmd_run(std::span<const std::string> args, std::ostream& out, std::ostream& 
     if (!parsed) return k_exit_usage;
     std::optional<node::ScenarioOptions> scenario = load_scenario(*parsed, err);
     if (!scenario) return k_exit_failure;
-    scenario->record_trace = !parsed->trace_path.empty();
+    scenario->record_trace = !parsed->trace_path.empty() || parsed->trace_memory;
     node::ScenarioResult result = node::run_scenario(*scenario);
     out << result.stdout_text;
     err << result.stderr_text;
     out.flush();
-    if (result.trace) {
+    if (result.trace && !parsed->trace_path.empty()) {
         sim::Result<void> written = trace::write_trace_file(*result.trace, parsed->trace_path);
         if (!written) {
             err << "loopsim: " << written.error().message << '\n';

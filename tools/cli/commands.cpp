@@ -14,6 +14,7 @@ std::span<const Command> commands() {
          "prints exactly what `node FILE` prints: stdout, stderr, and node's exit code.\n"
          "\n"
          "  --trace OUT.json     write the run's trace (docs/trace-format.md)\n"
+         "  --trace-memory       record the trace in memory but write nothing (benchmarks)\n"
          "  --profile P          node20 (default, libuv 1.46) or node18 (libuv 1.44)\n"
          "  --seed N             seed for the timing choices the model makes (default 0)\n"
          "  --env NAME=VALUE     an environment variable (repeatable; also `// @env` in the file)\n"
@@ -30,7 +31,10 @@ std::span<const Command> commands() {
          "iteration, each phase where something happens, every callback that runs with the\n"
          "reason it runs, what it queues and prints (`> ` stdout, `! ` stderr), and what waits\n"
          "in each queue after it. Takes the options of `loopsim run` (--profile, --seed,\n"
-         "--env, --max-time, --max-events, --max-queue).\n",
+         "--env, --max-time, --max-events, --max-queue), and:\n"
+         "\n"
+         "  --show-internal      also show Node's own bookkeeping callbacks (the afterWrite tick\n"
+         "                       a console.log queues), which print nothing\n",
          cmd_explain},
         {"parse", "check that scenarios are inside loopsim's dialect (--dump-ast: print the syntax tree)",
          "usage: loopsim parse [--dump-ast] [--quiet] FILE...\n"
@@ -55,6 +59,86 @@ std::span<const Command> commands() {
          "\n"
          "Exit status: 0 all files are valid, 1 a file could not be read or is invalid, 2 usage error.\n",
          cmd_trace},
+        {"batch", "run every scenario below some folders on N threads and write one trace each",
+         "usage: loopsim batch [options] DIR|FILE... -o OUTDIR\n"
+         "\n"
+         "Runs every scenario (*.js, recursively, in sorted order; hidden entries, node_modules\n"
+         "and files marked `// @skip-record` are left out) on N worker threads and writes one\n"
+         "output per scenario under OUTDIR, mirroring the scenarios' folders. Each output is\n"
+         "written to a temporary file and renamed into place. A scenario that cannot run is\n"
+         "reported and the others go on. Outputs and report lines are the same bytes for any N.\n"
+         "\n"
+         "  -o, --output OUTDIR  where the outputs go (created if missing)\n"
+         "  -j, --jobs N         worker threads (default: one per hardware thread)\n"
+         "  --format F           json (loopsim trace, NAME.trace.json; default), chrome (Chrome\n"
+         "                       trace-event JSON for Perfetto, NAME.chrome.json) or text (the\n"
+         "                       narration of `loopsim explain`, NAME.txt)\n"
+         "  --shard K/N          run only the K-th of N round-robin slices of the sorted list\n"
+         "  --summary FILE       write a JSON summary (for `loopsim merge`)\n"
+         "  --junit FILE         write a JUnit XML report\n"
+         "  --no-output          run and record every scenario but write no outputs (timing)\n"
+         "  --isolate            run each scenario in its own `loopsim run` process: slower, but a\n"
+         "                       scenario that crashes or hangs loopsim fails alone\n"
+         "  --timeout S          with --isolate, kill a scenario's process after S seconds (60)\n"
+         "  and the options of `loopsim run`: --profile, --seed, --env, --max-time, --max-events,\n"
+         "  --max-queue (applied to every scenario). See docs/batch.md.\n"
+         "\n"
+         "Exit status: 0 every output written, 1 a scenario failed to run or write, 2 usage error.\n",
+         cmd_batch},
+        {"check", "run scenarios and compare their output with what real node printed (CI)",
+         "usage: loopsim check [options] DIR|FILE...\n"
+         "\n"
+         "Runs every scenario that has a recording of real node (NAME.expect.json beside NAME.js,\n"
+         "written by scripts/record-expected.mjs) and compares loopsim's stdout, stderr and exit\n"
+         "code with it, normalised as the recorder normalises node's (paths below the folder\n"
+         "holding scripts/record-expected.mjs made relative, `(node:PID)`). Any recorded outcome\n"
+         "of a race counts. Prints PASS/FAIL with the first difference per scenario and a closing\n"
+         "`N passed, N failed` line.\n"
+         "\n"
+         "  --known-failures FILE  scenarios listed there (first word of a line) are expected to\n"
+         "                         fail: KNOWN, not FAIL; one that passes is reported as FIXED\n"
+         "  --junit FILE           write a JUnit XML report\n"
+         "  --summary FILE         write a JSON summary (for `loopsim merge`)\n"
+         "  --update               first re-record the expectations with real node\n"
+         "                         (node scripts/record-expected.mjs; never from loopsim's output)\n"
+         "  --node PATH            the node to record with (default: node on PATH)\n"
+         "  --root DIR             the folder recordings were made from (default: found above\n"
+         "                         each scenario by scripts/record-expected.mjs, else the cwd)\n"
+         "  -j N, --shard K/N, --isolate, --timeout S, and the options of `loopsim run`, as\n"
+         "  for `loopsim batch`\n"
+         "\n"
+         "Exit status: 0 nothing failed unexpectedly, 1 a scenario failed, 2 usage error.\n",
+         cmd_check},
+        {"diff", "show where two runs first disagree on the order callbacks ran in",
+         "usage: loopsim diff [options] A B\n"
+         "       loopsim diff [options] FILE.js --vs PROFILE\n"
+         "\n"
+         "Compares the callback order of two runs: A and B are traces (*.json, from `run --trace`\n"
+         "or `batch`) or scenarios, run here. With --vs, one scenario runs under --profile (default\n"
+         "node20) and under PROFILE. The first callback that differs (by label and the queue it\n"
+         "left) is shown side by side with each side's reason and a few callbacks around it.\n"
+         "\n"
+         "  --vs PROFILE     node18 or node20: the profile of the second run\n"
+         "  --context N      callbacks shown before and after the difference (default 3)\n"
+         "  and the options of `loopsim run` for scenarios: --profile, --seed, --env, --max-*\n"
+         "\n"
+         "Exit status: 0 same order, 1 the orders differ, 2 usage error or unreadable input.\n",
+         cmd_diff},
+        {"merge", "combine the summaries and JUnit reports of the shards of a batch or check run",
+         "usage: loopsim merge [--summary OUT.json] [--junit OUT.xml] FILE...\n"
+         "\n"
+         "FILE: the summaries (.json, from --summary) and/or JUnit reports (.xml, from --junit)\n"
+         "of the shards of one `loopsim batch` or `loopsim check` run. Checks that they fit\n"
+         "together (same command and shard count, no shard or scenario twice), prints the\n"
+         "closing line of the whole run and reports missing shards.\n"
+         "\n"
+         "  --summary OUT.json   write the merged summary\n"
+         "  --junit OUT.xml      write one JUnit report (from the .xml inputs, or else from the\n"
+         "                       summaries)\n"
+         "\n"
+         "Exit status: 0 complete and nothing failed, 1 a scenario failed or a shard is missing,\n"
+         "2 usage error or unreadable input.\n",
+         cmd_merge},
         {"version", "print the version", "usage: loopsim version\n",
          [](std::span<const std::string>, std::ostream& out, std::ostream&) {
              return run({"loopsim", "--version"}, out, out);

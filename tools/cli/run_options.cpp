@@ -1,6 +1,7 @@
 // Common options of the simulating commands, and loading a scenario with its header.
 #include "tools/cli/run_options.h"
 
+#include "model/node/scenario_header.h"
 #include "tools/cli/commands.h"
 
 #include <charconv>
@@ -32,6 +33,8 @@ std::optional<RunOptions> parse_run_options(std::string_view command, std::span<
             const std::string* v = value();
             if (!v) return usage("--trace needs a file name");
             o.trace_path = *v;
+        } else if (a == "--trace-memory") {
+            o.trace_memory = true;
         } else if (a == "--profile") {
             const std::string* v = value();
             if (!v || (*v != "node18" && *v != "node20")) return usage("--profile takes node18 or node20");
@@ -83,21 +86,15 @@ std::optional<node::ScenarioOptions> load_scenario(const RunOptions& options, st
     if (options.max_time_ms) s.budgets.max_time = sim::SimTime::ms(*options.max_time_ms);
     if (options.max_events) s.budgets.max_events = *options.max_events;
     if (options.max_queue) s.budgets.max_queue_length = *options.max_queue;
-    // Header lines: `// @env NAME=VALUE`.
-    size_t pos = 0;
-    while (pos < s.source.size()) {
-        size_t end = s.source.find('\n', pos);
-        std::string_view line(s.source.data() + pos, (end == std::string::npos ? s.source.size() : end) - pos);
-        size_t at = line.find("// @env");
-        if (at != std::string_view::npos) {
-            std::string_view rest = line.substr(at + 7);
-            while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
-            while (!rest.empty() && (rest.back() == ' ' || rest.back() == '\r')) rest.remove_suffix(1);
-            size_t eq = rest.find('=');
-            if (eq != std::string_view::npos && eq > 0) s.env[std::string(rest.substr(0, eq))] = std::string(rest.substr(eq + 1));
-        }
-        if (end == std::string::npos) break;
-        pos = end + 1;
+    // The working directory relative fs paths start from, as node's process.cwd().
+    std::error_code cwd_error;
+    s.cwd = std::filesystem::current_path(cwd_error).string();
+    if (cwd_error) s.cwd = "/";
+    // Header lines: @env, @file, @latency (model/node/scenario_header.h).
+    sim::Result<void> header = node::apply_scenario_header(s);
+    if (!header) {
+        err << "loopsim: " << header.error().message << '\n';
+        return std::nullopt;
     }
     for (const auto& [k, v] : options.env) s.env[k] = v;
     return s;

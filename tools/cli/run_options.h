@@ -14,6 +14,7 @@ namespace loopsim::cli {
 struct RunOptions {
     std::string file;
     std::string trace_path;      // --trace FILE
+    bool trace_memory = false;   // --trace-memory: record the trace in memory, write nothing
     std::string profile = "node20";
     uint64_t seed = 0;
     std::optional<int64_t> max_time_ms;
@@ -26,7 +27,7 @@ struct RunOptions {
 std::optional<RunOptions> parse_run_options(std::string_view command, std::span<const std::string> args,
                                             std::ostream& err);
 // Reads the file, resolves its absolute path (what node reports as __filename) and applies
-// the header's `// @env NAME=VALUE` lines (command-line --env wins).
+// the header's directives (@env, @file, @latency; command-line --env wins).
 std::optional<node::ScenarioOptions> load_scenario(const RunOptions& options, std::ostream& err);
 
 } // namespace loopsim::cli

@@ -34,7 +34,7 @@ public:
 
     const trace::Trace& trace() const { return m_trace; }
     size_t step_count() const { return m_trace.events.size(); }
-    const trace::TraceEvent& event(size_t step) const { return m_trace.events[step]; }
+    trace::TraceEvent event(size_t step) const { return m_trace.events[step]; }
     std::string_view text(trace::StringId id) const { return m_trace.strings.get(id); }
 
     const CallbackTable& callbacks() const { return m_callbacks; }

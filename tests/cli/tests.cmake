@@ -1,0 +1,16 @@
+# `loopsim check` over the bundled scenarios, as a CI job runs it: every scenario with a
+# recording of real node must print what node printed, except the programs listed in
+# tests/conformance/known_failures.txt. The test passes when the closing counts line shows
+# no unexpected failure ("N passed, 0 failed, N known"); a crash or a FAIL line fails it.
+# Like the conformance test it runs the loopsim binary, so the sanitizer preset (label
+# "unit") skips it.
+if(TARGET loopsim AND TARGET test_cli)
+    add_test(NAME "cli: check scenarios"
+             COMMAND $<TARGET_FILE:loopsim> check scenarios
+                     --known-failures tests/conformance/known_failures.txt
+             WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+    set_tests_properties("cli: check scenarios" PROPERTIES
+                         PASS_REGULAR_EXPRESSION "\n[0-9]+ passed, 0 failed, [0-9]+ known"
+                         TIMEOUT 300 LABELS "conformance;cli")
+    add_dependencies(test_cli loopsim)
+endif()
