@@ -1,7 +1,7 @@
 # loopsim: the two front-door commands, and a few helpers. A thin wrapper over CMake presets.
 #   make demo   install missing Debian packages, build, run the main job on a bundled scenario
 #   make test   the same set-up, then every test (ctest)
-.PHONY: all setup build demo test test-asan bench format clean
+.PHONY: all setup build demo test test-asan bench bench-programs format clean
 PRESET ?= release
 BUILD := build/$(PRESET)
 DEMO_SCENARIO ?= scenarios/basics/01_sync_order.js
@@ -28,6 +28,10 @@ test-asan: setup
 
 bench: build
 	@bash scripts/run-bench.sh $(BUILD)
+
+# Whole programs (bench/programs/*.js): loopsim with its trace recorded vs real node.
+bench-programs: build
+	@bash bench/whole_program.sh $(BUILD)/loopsim
 
 format:
 	@git ls-files '*.cpp' '*.h' | xargs clang-format -i

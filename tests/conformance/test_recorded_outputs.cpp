@@ -1,7 +1,7 @@
-// loopsim against real node: every program of tests/corpus and every scenario is run with
-// `loopsim run` (a separate process, so one crash cannot take the suite down, with a time
-// limit) and its stdout, stderr and exit code compared with what node printed
-// (the .expect.json beside it, written by scripts/record-expected.mjs). For a race, any
+// loopsim against real node: every program (.js or .mjs) of tests/corpus, tests/probes and
+// every scenario is run with `loopsim run` (a separate process, so one crash cannot take the
+// suite down, with a time limit) and its stdout, stderr and exit code compared with what node
+// printed (the .expect.json beside it, written by scripts/record-expected.mjs). For a race, any
 // recorded outcome counts; for a deterministic program there is exactly one.
 //
 // Programs loopsim does not get right yet are listed, with the reason, in
@@ -52,10 +52,10 @@ struct Program {
 
 std::vector<Program> programs() {
     std::vector<Program> found;
-    for (const char* dir : {"tests/corpus", "scenarios"}) {
+    for (const char* dir : {"tests/corpus", "scenarios", "tests/probes"}) {
         for (const auto& entry : fs::recursive_directory_iterator(k_root / dir)) {
             const fs::path& p = entry.path();
-            if (p.extension() != ".js") continue;
+            if (p.extension() != ".js" && p.extension() != ".mjs") continue;
             fs::path expect = p;
             expect.replace_extension(".expect.json");
             if (!fs::exists(expect)) continue;
