@@ -47,7 +47,9 @@ private:
             return (*this)(units, s);
         }
         bool operator()(std::string_view latin1, const String* s) const;
-        bool operator()(const String* s, std::string_view latin1) const { return (*this)(latin1, s); }
+        bool operator()(const String* s, std::string_view latin1) const {
+            return (*this)(latin1, s);
+        }
     };
 
     Heap& m_heap;

@@ -184,8 +184,7 @@ private:
 
     // `first op second op third`: a left-leaning chain of one operator, as V8's
     // NaryOperation; comparisons and ** stay binary.
-    template <typename T, typename Op>
-    void operator_list(const T* node, Op op, bool collapses) {
+    template <typename T, typename Op> void operator_list(const T* node, Op op, bool collapses) {
         std::vector<const Node*> operands{node->right};
         const Node* left = node->left;
         while (collapses && is<T>(left) && as<T>(left)->op == op &&
@@ -264,8 +263,9 @@ private:
             break;
         case NodeKind::ObjectExpression:
         case NodeKind::ObjectPattern: {
-            size_t count = is<ObjectExpression>(node) ? as<ObjectExpression>(node)->properties.size()
-                                                      : as<ObjectPattern>(node)->properties.size();
+            size_t count = is<ObjectExpression>(node)
+                               ? as<ObjectExpression>(node)->properties.size()
+                               : as<ObjectPattern>(node)->properties.size();
             put("{");
             for (size_t i = 0; i < count; ++i) put(kIntermediate);
             put("}");

@@ -74,6 +74,12 @@ void Compiler::compile_class(const Class* definition, std::string_view name_over
     if (definition->id) init(definition->id->name, base);
     uint32_t key = reg();
     for (const ClassMember* m : definition->members) {
+        if (m->member_kind == ClassMemberKind::Field && m->computed) {
+            // Evaluated now, in source order with the methods' keys; the initializer reads it.
+            property_key(m->key, true, key);
+            store_variable(m_scopes.resolved(m), "%key", 0, true);
+            continue;
+        }
         if (m->member_kind == ClassMemberKind::Constructor ||
             m->member_kind == ClassMemberKind::Field)
             continue;
@@ -145,7 +151,12 @@ CodeBlock* Compiler::compile_field_initializer(const Class* definition, bool is_
     uint32_t key = reg();
     for (const ClassMember* m : definition->members) {
         if (m->member_kind != ClassMemberKind::Field || m->is_static != is_static) continue;
-        property_key(m->key, m->computed, key);
+        if (m->computed) {
+            load_variable(m_scopes.resolved(m), "%key", 0);
+            emit(Opcode::Star, {key});
+        } else {
+            property_key(m->key, false, key);
+        }
         if (m->value)
             expression(m->value);
         else

@@ -448,7 +448,9 @@ void Compiler::assignment(const AssignmentExpression* node) {
     if (end != UINT32_MAX) patch_here(end);
 }
 
-std::string Compiler::callee_text(const Node* node) const { return call_site_text(node); }
+std::string Compiler::callee_text(const Node* node) const {
+    return call_site_text(node);
+}
 
 uint32_t Compiler::arguments(NodeList<Node> args, uint32_t first) {
     bool spread = false;
@@ -666,8 +668,7 @@ bool Compiler::is_named_by_key(const Node* key, bool computed, const Node* value
         return !fn->id && fn->name.empty() &&
                (fn->form == FunctionForm::Expression || fn->form == FunctionForm::Arrow);
     }
-    if (!is<Class>(value) || as<Class>(value)->id || !as<Class>(value)->name.empty())
-        return false;
+    if (!is<Class>(value) || as<Class>(value)->id || !as<Class>(value)->name.empty()) return false;
     for (const ClassMember* m : as<Class>(value)->members) {
         if (m->member_kind == ClassMemberKind::Field && m->is_static && !m->computed &&
             is<StringLiteral>(m->key) && as<StringLiteral>(m->key)->value == "name")
@@ -676,11 +677,13 @@ bool Compiler::is_named_by_key(const Node* key, bool computed, const Node* value
     return true;
 }
 
-// Leaves the key in `target`: a string constant, or the computed value (converted by the
-// defining instruction).
+// Leaves the key in `target`: a string constant, or the computed value. An object key is
+// converted at once (ToPropertyKey runs its toString before the value is evaluated, and only
+// once); the defining instruction converts the rest.
 void Compiler::property_key(const Node* key, bool computed, uint32_t target) {
     if (computed) {
         expression(key);
+        if (!is_simple(key) && !is<TemplateLiteral>(key)) emit(Opcode::ToPropertyKey);
     } else if (is<NumberLiteral>(key)) {
         emit(Opcode::LdaConst, {string_constant(number_to_string(as<NumberLiteral>(key)->value))});
     } else {

@@ -15,8 +15,10 @@ NativeFunction* NativeFunction::create(Runtime& runtime, std::string_view name, 
     native->put_direct(runtime, runtime.common_key(CommonAtom::Length), Value::number(length),
                        attr::Configurable);
     // Most internal functions are anonymous: they share the one empty string.
-    String* name_string = name.empty() && runtime.empty_string() ? runtime.empty_string() : runtime.string(name);
-    native->put_direct(runtime, runtime.common_key(CommonAtom::Name), Value(name_string), attr::Configurable);
+    String* name_string =
+        name.empty() && runtime.empty_string() ? runtime.empty_string() : runtime.string(name);
+    native->put_direct(runtime, runtime.common_key(CommonAtom::Name), Value(name_string),
+                       attr::Configurable);
     return native;
 }
 

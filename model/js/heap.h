@@ -156,7 +156,8 @@ private:
         (void)align;
         return 0;
 #else
-        return size <= kMaxPooledBytes && align <= kGranule ? static_cast<uint8_t>((size + kGranule - 1) / kGranule) : 0;
+        if (size > kMaxPooledBytes || align > kGranule) return 0;
+        return static_cast<uint8_t>((size + kGranule - 1) / kGranule);
 #endif
     }
     struct FreeCell {

@@ -43,9 +43,9 @@ struct CompiledScript {
 // What an ES module needs from its host before it runs: one entry per import, in source
 // order (ModuleImport in syntax/ast.h, with the strings copied).
 struct ModuleDependency {
-    std::string specifier;       // 'fs', 'node:events'
-    std::string imported;        // "default", "*", a named export, or "" (existence only)
-    bool binds = false;          // true: the body reads it as its next hidden parameter
+    std::string specifier;        // 'fs', 'node:events'
+    std::string imported;         // "default", "*", a named export, or "" (existence only)
+    bool binds = false;           // true: the body reads it as its next hidden parameter
     uint32_t specifier_start = 0; // byte offsets in the source, for messages
     uint32_t name_start = 0;
     uint32_t name_end = 0;
@@ -69,7 +69,8 @@ public:
                             Object& module, std::string_view filename, std::string_view dirname);
     // `source` names the file in diagnostics; `code_name` names it in stack traces (node
     // shows a module by its URL, file:///...).
-    sim::Result<CompiledModule> compile_es_module(const syntax::SourceFile& source, std::string code_name);
+    sim::Result<CompiledModule> compile_es_module(const syntax::SourceFile& source,
+                                                  std::string code_name);
     // `args`: the bound imports' values, then import.meta.
     Completion run_module(CompiledScript& script, std::span<const Value> args);
     Completion call(Value fn, Value this_value, std::span<const Value> args);

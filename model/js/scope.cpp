@@ -42,7 +42,8 @@ struct ScopeAnalysis::Walker {
     // A lexical declaration (let, const, class, block function) in `scope`. `initialised_at`
     // is where the binding leaves its TDZ: the end of its declarator (`let x = x + 1` reads
     // x inside its own TDZ), so reads before that offset are checked.
-    void declare_lexical(Scope* scope, const Identifier* id, VariableKind kind, uint32_t initialised_at) {
+    void declare_lexical(Scope* scope, const Identifier* id, VariableKind kind,
+                         uint32_t initialised_at) {
         if (Variable* old = scope->find(id->name)) {
             bool both_functions =
                 kind == VariableKind::Function && old->kind == VariableKind::Function;
@@ -165,7 +166,8 @@ struct ScopeAnalysis::Walker {
                     for (const Identifier* id : names) declare_lexical(scope, id, kind, decl->end);
                 }
             } else if (is<ClassDeclaration>(s)) {
-                declare_lexical(scope, as<ClassDeclaration>(s)->definition->id, VariableKind::Class, s->end);
+                declare_lexical(scope, as<ClassDeclaration>(s)->definition->id, VariableKind::Class,
+                                s->end);
             } else if (is<FunctionDeclaration>(s)) {
                 const Identifier* id = as<FunctionDeclaration>(s)->function->id;
                 declare_lexical(scope, id, VariableKind::Function, id->start);
@@ -271,6 +273,12 @@ struct ScopeAnalysis::Walker {
                 continue;
             }
             bool st = m->is_static;
+            if (m->computed) {
+                // The key is evaluated once, with the class; its initializer reads it here.
+                Variable* key = add(s, "%key", VariableKind::Internal, m->start);
+                key->captured = true;
+                a.m_resolved[m] = key;
+            }
             auto& table = a.m_field_scopes[st ? 1 : 0];
             Scope* fs;
             auto it = table.find(c);

@@ -102,7 +102,8 @@ public:
     Scope* field_scope(const syntax::Class* definition, bool is_static) const;
     // The Variable an Identifier, ThisExpression or `arguments` names; null for a global.
     // For a Super node: its %home/%shome; for a super(...) CallExpression or a super member
-    // expression: the `this` variable of the constructor or method.
+    // expression: the `this` variable of the constructor or method; for a ClassMember that
+    // is a field with a computed key: the class-scope variable holding the evaluated key.
     Variable* resolved(const syntax::Node* node) const;
 
 private:

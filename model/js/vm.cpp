@@ -181,19 +181,22 @@ namespace {
 Completion await_fulfilled(Runtime&, NativeFunction& callee, Value, std::span<const Value> args);
 
 // "Array.forEach (<anonymous>)", "new Promise (<anonymous>)": a built-in on the stack.
-std::string native_frame_text(Runtime& rt, NativeFunction& native, Value receiver, bool is_construct) {
+std::string native_frame_text(Runtime& rt, NativeFunction& native, Value receiver,
+                              bool is_construct) {
     std::string name;
     OwnProperty property;
     if (native.lookup_own(rt.common_key(CommonAtom::Name), property) &&
         (property.attributes & attr::Accessor) == 0 && property.value.is_string())
         name = property.value.as_string()->to_utf8();
-    if (is_construct) return "new " + (name.empty() ? std::string("<anonymous>") : name) + " (<anonymous>)";
+    if (is_construct)
+        return "new " + (name.empty() ? std::string("<anonymous>") : name) + " (<anonymous>)";
     std::string type;
     if (receiver.is_object()) {
         // Namespaces name themselves through @@toStringTag ("JSON.parse", "Math.max").
         Object* tag_holder = receiver.as_object();
         OwnProperty tag;
-        if (tag_holder->lookup_own(PropertyKey::symbol(rt.well_known_symbol(WellKnownSymbol::ToStringTag)), tag) &&
+        if (tag_holder->lookup_own(
+                PropertyKey::symbol(rt.well_known_symbol(WellKnownSymbol::ToStringTag)), tag) &&
             (tag.attributes & attr::Accessor) == 0 && tag.value.is_string())
             type = tag.value.as_string()->to_utf8();
     }
@@ -303,7 +306,8 @@ std::optional<VM::ThrowSite> VM::throw_site(Value thrown) const {
     site.file = source.path();
     site.line = lc.line;
     site.column = lc.column;
-    site.source_line = std::string(text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+    site.source_line = std::string(
+        text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
     return site;
 }
 
@@ -378,9 +382,10 @@ ThrowCompletionOr<void> VM::suspend(Value awaited) {
         m_runtime, m_runtime.function_prototype(), &await_fulfilled, Value(s));
     Value on_rejected;
     if (promise_state(*promise.as_object()) != PromiseState::Fulfilled)
-        on_rejected = Value(m_runtime.heap().allocate<NativeFunction>(m_runtime, m_runtime.function_prototype(),
-                                                                      &await_rejected, Value(s)));
-    perform_promise_then(m_runtime, *promise.as_object(), Value(on_fulfilled), on_rejected, nullptr);
+        on_rejected = Value(m_runtime.heap().allocate<NativeFunction>(
+            m_runtime, m_runtime.function_prototype(), &await_rejected, Value(s)));
+    perform_promise_then(m_runtime, *promise.as_object(), Value(on_fulfilled), on_rejected,
+                         nullptr);
     return {};
 }
 

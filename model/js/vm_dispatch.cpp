@@ -422,9 +422,9 @@ op_DeleteKeyed : {
     TRY_VALUE(key, to_property_key(rt, acc));
     if (!base.is_object()) {
         // A string's indices and length are its own non-configurable properties.
-        bool own = base.is_string() &&
-                   ((key.is_index() && key.as_index() < base.as_string()->length()) ||
-                    key == rt.common_key(CommonAtom::Length));
+        bool own =
+            base.is_string() && ((key.is_index() && key.as_index() < base.as_string()->length()) ||
+                                 key == rt.common_key(CommonAtom::Length));
         if (own && STRICT())
             TYPE_ERROR("Cannot delete property '" + key_display(key) + "' of [object String]");
         acc = Value(!own);
@@ -452,8 +452,8 @@ op_RequireObjectCoercible:
         std::string text = cb->constants[OPERAND(1)].as_string()->to_utf8();
         if (text.empty()) text = acc.is_null() ? "object null" : "undefined";
         if (key.empty()) TYPE_ERROR("Cannot destructure '" + text + "' as it is " + what + ".");
-        TYPE_ERROR("Cannot destructure property '" + key + "' of '" + text + "' as it is " +
-                   what + ".");
+        TYPE_ERROR("Cannot destructure property '" + key + "' of '" + text + "' as it is " + what +
+                   ".");
     }
     NEXT(3);
 
@@ -542,7 +542,8 @@ op_RequireObjectCoercible:
             uint32_t saved_reserved = m_reserved_top;
             m_reserved_top = std::max(m_reserved_top, fr->base + a + 2 + argc);
             const bool native_callee = callee.as_cell()->kind() == CellKind::NativeFunction;
-            if (native_callee) push_native_mark(static_cast<NativeFunction*>(callee.as_cell()), Value(), true);
+            if (native_callee)
+                push_native_mark(static_cast<NativeFunction*>(callee.as_cell()), Value(), true);
             Completion c = rt.construct(callee, std::span<const Value>(R + a + 2, argc));
             if (native_callee) pop_native_mark();
             m_reserved_top = saved_reserved;
@@ -947,6 +948,15 @@ op_BitNot:
     NEXT(0);
 op_Typeof:
     acc = Value(rt.atoms().intern(std::string_view(typeof_string(acc))));
+    NEXT(0);
+op_ToPropertyKey:
+    // Other values convert without running JS, so their defining instruction does it.
+    if (acc.is_object()) {
+        SYNC();
+        PropertyKey key;
+        TRY_VALUE(key, to_property_key(rt, acc));
+        acc = key_to_value(rt, key);
+    }
     NEXT(0);
 op_ToStringValue:
     if (!acc.is_string()) {

@@ -96,9 +96,9 @@ ThrowCompletionOr<void> set_property(VM& vm, Value base, PropertyKey key, Value 
     if (!base.is_object()) {
         if (!strict) return {};
         // A string's indices and length are its own read-only properties.
-        bool own = base.is_string() &&
-                   ((key.is_index() && key.as_index() < base.as_string()->length()) ||
-                    key == rt.common_key(CommonAtom::Length));
+        bool own =
+            base.is_string() && ((key.is_index() && key.as_index() < base.as_string()->length()) ||
+                                 key == rt.common_key(CommonAtom::Length));
         std::string what = std::string(typeof_string(base)) + " '" + describe_value(rt, base) + "'";
         if (own)
             return vm.throw_error(ErrorType::TypeError, "Cannot assign to read only property '" +

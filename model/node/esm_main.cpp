@@ -50,12 +50,14 @@ EsModuleMain& state_of(js::NativeFunction& callee) {
     return *static_cast<StateCell*>(callee.data().as_cell())->main;
 }
 
-js::Completion evaluate_step(js::Runtime&, js::NativeFunction& callee, js::Value, std::span<const js::Value>) {
+js::Completion evaluate_step(js::Runtime&, js::NativeFunction& callee, js::Value,
+                             std::span<const js::Value>) {
     state_of(callee).evaluate();
     return js::Value();
 }
 
-js::Completion fail_step(js::Runtime&, js::NativeFunction& callee, js::Value, std::span<const js::Value> args) {
+js::Completion fail_step(js::Runtime&, js::NativeFunction& callee, js::Value,
+                         std::span<const js::Value> args) {
     state_of(callee).fail(args.empty() ? js::Value() : args[0]);
     return js::Value();
 }
@@ -63,18 +65,21 @@ js::Completion fail_step(js::Runtime&, js::NativeFunction& callee, js::Value, st
 // import.meta.resolve(specifier): a built-in module's `node:` URL, or a relative path's
 // file URL against the module's own. Bare package names would need a node_modules lookup:
 // there are none in loopsim's file system.
-js::Completion resolve_step(js::Runtime& rt, js::NativeFunction& callee, js::Value, std::span<const js::Value> args) {
+js::Completion resolve_step(js::Runtime& rt, js::NativeFunction& callee, js::Value,
+                            std::span<const js::Value> args) {
     EsModuleMain& main = state_of(callee);
     if (args.empty() || !args[0].is_string())
-        return rt.throw_error(js::ErrorType::TypeError, "The \"specifier\" argument must be of type string");
+        return rt.throw_error(js::ErrorType::TypeError,
+                              "The \"specifier\" argument must be of type string");
     const std::string specifier = args[0].as_string()->to_utf8();
     if (specifier.starts_with("node:")) return js::Value(rt.string(specifier));
     if (is_modelled_module(specifier)) return js::Value(rt.string("node:" + specifier));
     if (specifier.starts_with("./") || specifier.starts_with("../") || specifier.starts_with("/")) {
         std::vector<std::string> parts;
         const std::string& base = main.path();
-        const std::string joined =
-            specifier.starts_with("/") ? specifier : base.substr(0, base.rfind('/') + 1) + specifier;
+        const std::string joined = specifier.starts_with("/")
+                                       ? specifier
+                                       : base.substr(0, base.rfind('/') + 1) + specifier;
         size_t at = 0;
         while (at <= joined.size()) {
             size_t next = joined.find('/', at);
@@ -91,8 +96,8 @@ js::Completion resolve_step(js::Runtime& rt, js::NativeFunction& callee, js::Val
         for (const std::string& part : parts) path += "/" + part;
         return js::Value(rt.string(file_url(path.empty() ? "/" : path)));
     }
-    js::Object* error =
-        rt.make_error(js::ErrorType::Error, "Cannot find package '" + specifier + "' imported from " + main.path());
+    js::Object* error = rt.make_error(js::ErrorType::Error, "Cannot find package '" + specifier +
+                                                                "' imported from " + main.path());
     js::Root<js::Object> keep(rt.heap(), error);
     (void)js::install_error_stack(rt, *error);
     return js::ThrowCompletion{js::Value(error)};
@@ -104,7 +109,9 @@ void explain_commonjs_global(js::Runtime& rt, js::Value error) {
     js::Object& object = *error.as_object();
     js::Completion name = object.get(rt, rt.common_key(js::CommonAtom::Name));
     js::Completion message = object.get(rt, rt.common_key(js::CommonAtom::Message));
-    if (name.is_throw() || message.is_throw() || !name.value().is_string() || !message.value().is_string()) return;
+    if (name.is_throw() || message.is_throw() || !name.value().is_string() ||
+        !message.value().is_string())
+        return;
     if (name.value().as_string()->to_utf8() != "ReferenceError") return;
     std::string text = message.value().as_string()->to_utf8();
     bool matches = false;
@@ -122,8 +129,9 @@ std::string file_url(const std::string& path) {
     static constexpr char k_hex[] = "0123456789ABCDEF";
     std::string url = "file://";
     for (unsigned char c : path) {
-        const bool encode = c <= 0x20 || c >= 0x7F || c == '"' || c == '#' || c == '%' || c == '<' || c == '>' ||
-                            c == '?' || c == '`' || c == '{' || c == '}' || c == '\\';
+        const bool encode = c <= 0x20 || c >= 0x7F || c == '"' || c == '#' || c == '%' ||
+                            c == '<' || c == '>' || c == '?' || c == '`' || c == '{' || c == '}' ||
+                            c == '\\' || c == '[' || c == ']' || c == '^' || c == '|' || c == '~';
         if (encode) {
             url += '%';
             url += k_hex[c >> 4];
@@ -143,12 +151,14 @@ EsModuleMain::~EsModuleMain() = default;
 
 sim::Result<void> EsModuleMain::load() {
     js::syntax::SourceFile source(m_path, m_source);
-    sim::Result<js::CompiledModule> compiled = m_host.interpreter().compile_es_module(source, m_url);
+    sim::Result<js::CompiledModule> compiled =
+        m_host.interpreter().compile_es_module(source, m_url);
     if (!compiled) return sim::Error{compiled.error().message};
     for (const js::ModuleDependency& d : compiled.value().imports) {
         if (is_modelled_module(d.specifier)) continue;
         js::syntax::Diagnostic diagnostic = js::syntax::make_diagnostic(
-            d.specifier_start, js::syntax::DiagnosticCode::UnmodelledModule, {d.specifier, modelled_modules()});
+            d.specifier_start, js::syntax::DiagnosticCode::UnmodelledModule,
+            {d.specifier, modelled_modules()});
         return sim::Error{js::syntax::format_diagnostic(source, diagnostic)};
     }
     m_module.emplace(std::move(compiled).value());
@@ -158,31 +168,39 @@ sim::Result<void> EsModuleMain::load() {
 }
 
 js::Value EsModuleMain::native(std::string_view name, uint32_t length, js::NativeFn fn) {
-    js::NativeFunction* f = js::NativeFunction::create(m_host.runtime(), name, length, fn, m_state.get());
+    js::NativeFunction* f =
+        js::NativeFunction::create(m_host.runtime(), name, length, fn, m_state.get());
     f->set_hidden_in_stack();
     return js::Value(f);
 }
 
 Task EsModuleMain::main_task() {
-    return Task{"(ES module loader)", [this] {
+    return Task{"(ES module loader)",
+                [this] {
                     js::Runtime& rt = m_host.runtime();
                     // esm/load.js getSource: readFileAsync(url), i.e. fs.promises.readFile.
                     js::Value require = make_require(m_host);
                     js::Root<js::Object> keep(rt.heap(), require.as_object());
-                    js::Value name(rt.string("fs/promises"));
-                    js::Completion fs_promises = m_host.interpreter().call(require, js::Value(), {&name, 1});
+                    js::RootedValue name(rt.heap(), js::Value(rt.string("fs/promises")));
+                    const js::Value require_args[] = {name.get()};
+                    js::Completion fs_promises =
+                        m_host.interpreter().call(require, js::Value(), require_args);
                     if (fs_promises.is_throw() || !fs_promises.value().is_object()) {
-                        m_host.set_pending_exception(fs_promises.is_throw() ? fs_promises.thrown_value() : js::Value());
+                        m_host.set_pending_exception(
+                            fs_promises.is_throw() ? fs_promises.thrown_value() : js::Value());
                         return CallResult::Threw;
                     }
                     js::RootedValue module(rt.heap(), fs_promises.value());
-                    js::Completion read_file = module.get().as_object()->get(rt, rt.key("readFile"));
+                    js::Completion read_file =
+                        module.get().as_object()->get(rt, rt.key("readFile"));
                     if (read_file.is_throw()) {
                         m_host.set_pending_exception(read_file.thrown_value());
                         return CallResult::Threw;
                     }
-                    js::Value path(rt.string(m_path));
-                    js::Completion read = m_host.interpreter().call(read_file.value(), module.get(), {&path, 1});
+                    js::RootedValue path(rt.heap(), js::Value(rt.string(m_path)));
+                    const js::Value read_args[] = {path.get()};
+                    js::Completion read =
+                        m_host.interpreter().call(read_file.value(), module.get(), read_args);
                     if (read.is_throw()) {
                         m_host.set_pending_exception(read.thrown_value());
                         return CallResult::Threw;
@@ -191,9 +209,10 @@ Task EsModuleMain::main_task() {
                     if (!js::is_promise(promise.get())) return CallResult::Returned;
                     // The entry point: pending from now until the loader's chain ends.
                     m_entry.set(js::Value(js::new_promise(rt)));
-                    js::Value on_read = native("", 1, evaluate_step);
+                    js::Value on_read = native("(ES module body)", 1, evaluate_step);
                     js::Root<js::Object> keep_step(rt.heap(), on_read.as_object());
-                    js::perform_promise_then(rt, *promise.get().as_object(), on_read, js::Value(), js::new_promise(rt));
+                    js::perform_promise_then(rt, *promise.get().as_object(), on_read, js::Value(),
+                                             js::new_promise(rt));
                     return CallResult::Returned;
                 },
                 0};
@@ -214,22 +233,27 @@ js::Value EsModuleMain::namespace_object(js::Value module) {
         for (js::PropertyKey key : module.as_object()->own_property_keys(rt)) {
             if (!key.is_string()) continue;
             js::OwnProperty property;
-            if (!module.as_object()->lookup_own(key, property) || !(property.attributes & js::attr::Enumerable)) continue;
+            if (!module.as_object()->lookup_own(key, property) ||
+                !(property.attributes & js::attr::Enumerable))
+                continue;
             names.emplace_back(key.as_string()->to_utf8(), key);
         }
     }
     names.emplace_back("default", rt.key("default"));
     // A namespace lists its exports sorted by name (ModuleNamespaceCreate).
-    std::sort(names.begin(), names.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::sort(names.begin(), names.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
     for (const auto& [text, key] : names) {
         js::Value value = module;
-        if (text != "default" || (module.is_object() && module.as_object()->has_own_property(key))) {
+        if (text != "default" ||
+            (module.is_object() && module.as_object()->has_own_property(key))) {
             js::Completion got = module.as_object()->get(rt, key);
             value = got.is_throw() ? js::Value() : got.value();
         }
         ns->put_direct(rt, key, value, js::attr::Writable | js::attr::Enumerable);
     }
-    ns->put_direct(rt, js::PropertyKey::symbol(rt.well_known_symbol(js::WellKnownSymbol::ToStringTag)),
+    ns->put_direct(rt,
+                   js::PropertyKey::symbol(rt.well_known_symbol(js::WellKnownSymbol::ToStringTag)),
                    js::Value(rt.string("Module")), js::attr::None);
     return js::Value(ns);
 }
@@ -240,7 +264,8 @@ js::Value EsModuleMain::import_meta() {
     js::Object* meta = js::Object::create(rt, nullptr);
     js::Root<js::Object> keep(rt.heap(), meta);
     const size_t slash = m_path.rfind('/');
-    const std::string dirname = slash == std::string::npos ? std::string(".") : m_path.substr(0, slash == 0 ? 1 : slash);
+    const std::string dirname =
+        slash == std::string::npos ? std::string(".") : m_path.substr(0, slash == 0 ? 1 : slash);
     meta->put_direct(rt, rt.key("dirname"), js::Value(rt.string(dirname)), js::attr::Default);
     meta->put_direct(rt, rt.key("filename"), js::Value(rt.string(m_path)), js::attr::Default);
     meta->put_direct(rt, rt.key("resolve"), native("resolve", 1, resolve_step), js::attr::Default);
@@ -253,8 +278,9 @@ bool EsModuleMain::bind_imports(js::RootedVector& args) {
     js::Value require = make_require(m_host);
     js::Root<js::Object> keep(rt.heap(), require.as_object());
     for (const js::ModuleDependency& d : m_module->imports) {
-        js::Value name(rt.string(d.specifier));
-        js::Completion loaded = m_host.interpreter().call(require, js::Value(), {&name, 1});
+        js::RootedValue name(rt.heap(), js::Value(rt.string(d.specifier)));
+        const js::Value require_args[] = {name.get()};
+        js::Completion loaded = m_host.interpreter().call(require, js::Value(), require_args);
         js::Value module = loaded.is_throw() ? js::Value() : loaded.value();
         if (d.imported.empty() || d.imported == "default" || d.imported == "*") {
             if (d.binds) args.push_back(d.imported == "*" ? namespace_object(module) : module);
@@ -275,14 +301,17 @@ bool EsModuleMain::bind_imports(js::RootedVector& args) {
         // line and carets under the name (decorateErrorStack), printed as it stands.
         js::syntax::SourceFile source(m_url, m_source);
         const js::syntax::LineColumn at = source.line_column(d.name_start);
-        const std::string message =
-            "The requested module '" + d.specifier + "' does not provide an export named '" + d.imported + "'";
-        std::string stack = m_url + ":" + std::to_string(at.line) + "\n" + std::string(source.line_text(at.line)) + "\n" +
-                            std::string(at.column - 1, ' ') + std::string(std::max<uint32_t>(1, d.name_end - d.name_start), '^') +
+        const std::string message = "The requested module '" + d.specifier +
+                                    "' does not provide an export named '" + d.imported + "'";
+        std::string stack = m_url + ":" + std::to_string(at.line) + "\n" +
+                            std::string(source.line_text(at.line)) + "\n" +
+                            std::string(at.column - 1, ' ') +
+                            std::string(std::max<uint32_t>(1, d.name_end - d.name_start), '^') +
                             "\nSyntaxError: " + message + "\n" + std::string(k_instantiate_frames);
         js::Object* error = rt.make_error(js::ErrorType::SyntaxError, message);
         js::Root<js::Object> keep_error(rt.heap(), error);
-        error->put_direct(rt, rt.common_key(js::CommonAtom::Stack), js::Value(rt.string(stack)), js::attr::Builtin);
+        error->put_direct(rt, rt.common_key(js::CommonAtom::Stack), js::Value(rt.string(stack)),
+                          js::attr::Builtin);
         m_host.set_pending_rejection(js::Value(error));
         m_host.env().report_uncaught(ExceptionOrigin::UnhandledRejection);
         return false;
@@ -306,7 +335,7 @@ void EsModuleMain::evaluate() {
     js::Root<js::Object> keep_import(rt.heap(), import);
     js::perform_promise_then(rt, *evaluation, js::Value(), js::Value(), run);
     js::perform_promise_then(rt, *run, js::Value(), js::Value(), import);
-    js::Value on_failure = native("", 1, fail_step);
+    js::Value on_failure = native("(ES module loader failure)", 1, fail_step);
     js::Root<js::Object> keep_failure(rt.heap(), on_failure.as_object());
     js::perform_promise_then(rt, *import, js::Value(), on_failure, m_entry.get().as_object());
 
@@ -320,7 +349,8 @@ void EsModuleMain::evaluate() {
         js::reject_promise(rt, *evaluation, completion.thrown_value());
     } else if (m_module->has_top_level_await && js::is_promise(completion.value())) {
         // The body's promise settles the evaluation promise one job later.
-        js::perform_promise_then(rt, *completion.value().as_object(), js::Value(), js::Value(), evaluation);
+        js::perform_promise_then(rt, *completion.value().as_object(), js::Value(), js::Value(),
+                                 evaluation);
     } else {
         js::resolve_promise(rt, *evaluation, js::Value());
     }
@@ -335,7 +365,8 @@ void EsModuleMain::fail(js::Value error) {
     } else {
         // Anything else has no stack: Node's header is the entry point's own call.
         m_host.interpreter().vm().set_host_throw_site(
-            error, js::VM::ThrowSite{"node:internal/modules/run_main", 123, 5, "    triggerUncaughtException("});
+            error, js::VM::ThrowSite{"node:internal/modules/run_main", 123, 5,
+                                     "    triggerUncaughtException("});
         m_host.set_pending_exception(error);
     }
     m_host.env().report_uncaught(ExceptionOrigin::UnhandledRejection);

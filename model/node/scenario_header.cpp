@@ -38,12 +38,14 @@ sim::Result<void> apply_scenario_header(ScenarioOptions& options) {
     std::map<std::string, std::string> header_env;
     while (pos <= source.size()) {
         const size_t end = source.find('\n', pos);
-        const std::string_view line = source.substr(pos, (end == std::string_view::npos ? source.size() : end) - pos);
+        const std::string_view line =
+            source.substr(pos, (end == std::string_view::npos ? source.size() : end) - pos);
         ++line_number;
         std::string_view name, rest;
         if (split_directive(line, name, rest)) {
             const auto fail = [&](const std::string& message) {
-                return sim::Error{options.path + ":" + std::to_string(line_number) + ": " + message};
+                return sim::Error{options.path + ":" + std::to_string(line_number) + ": " +
+                                  message};
             };
             if (name == "env") {
                 const size_t eq = rest.find('=');

@@ -4,8 +4,9 @@
 //
 // The scenario runs as node runs a CommonJS main module: __filename is the absolute path,
 // the body gets (exports, require, module, __filename, __dirname), and the process ends as
-// Node's does (natural end, process.exit, uncaught exception, unhandled rejection). A source
-// outside loopsim's dialect prints the diagnostic and exits 1 without running anything.
+// Node's does (natural end, process.exit, uncaught exception, unhandled rejection). A path
+// ending in .mjs is an ES module main instead (esm_main.h). A source outside loopsim's
+// dialect prints the diagnostic and exits 1 without running anything.
 #include "model/io/file_spec.h"
 #include "model/io/latency_model.h"
 #include "model/uv/profile.h"

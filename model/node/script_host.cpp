@@ -1,13 +1,13 @@
 // The Node model as the interpreter's host. See script_host.h.
 #include "model/node/script_host.h"
 
-#include "model/js/function.h"
-#include "model/js/stack_trace.h"
-#include "model/js/inspect.h"
-#include "model/js/conversions.h"
 #include "model/js/builtins/error_builtins.h"
+#include "model/js/conversions.h"
+#include "model/js/function.h"
+#include "model/js/inspect.h"
 #include "model/js/object.h"
 #include "model/js/promise.h"
+#include "model/js/stack_trace.h"
 #include "model/js/string.h"
 #include "model/js/vm.h"
 #include "model/node/bindings.h"
@@ -22,11 +22,13 @@ namespace loopsim::node {
 namespace {
 // Date.now() at virtual time zero: 2026-01-01T00:00:00Z. Fixed, so runs are reproducible.
 constexpr double k_epoch_ms = 1767225600000.0;
-// Creating process.stdout or process.stderr on first use (docs/node-model.md, "Costs").
+// Creating process.stdout or process.stderr on first use (docs/node-model.md, "The first
+// write to stdout or stderr").
 constexpr int64_t k_stdio_stream_open_ns = 2'000'000;
 } // namespace
 
-ScriptHost::ScriptHost(Environment& env, js::Runtime& runtime, std::map<std::string, std::string> process_env)
+ScriptHost::ScriptHost(Environment& env, js::Runtime& runtime,
+                       std::map<std::string, std::string> process_env)
     : m_env(env), m_process_env(std::move(process_env)), m_runtime(&runtime),
       m_pending_exception(m_runtime->heap()) {
     m_interpreter = std::make_unique<js::Interpreter>(*m_runtime, *this);
@@ -56,8 +58,10 @@ void ScriptHost::enqueue_job(js::Job& job) {
         std::string name = describe_function(callee);
         if (!name.empty()) label = name;
     }
-    m_env.queues().enqueue_microtask(Task{std::move(label), [this, root]() {
-                                              auto* job = static_cast<js::Job*>(root.get().as_cell());
+    m_env.queues().enqueue_microtask(Task{std::move(label),
+                                          [this, root]() {
+                                              auto* job =
+                                                  static_cast<js::Job*>(root.get().as_cell());
                                               js::Completion result = job->run(*m_runtime);
                                               if (result.is_throw()) {
                                                   set_pending_exception(result.thrown_value());
@@ -70,9 +74,9 @@ void ScriptHost::enqueue_job(js::Job& job) {
 
 void ScriptHost::promise_rejection_tracker(js::Object& promise, js::RejectionOperation operation) {
     if (operation == js::RejectionOperation::Reject) {
-        auto info = std::make_unique<RejectionInfo>(RejectionInfo{js::RootedValue(m_runtime->heap(), js::Value(&promise)),
-                                                                  js::RootedValue(m_runtime->heap()), false,
-                                                                  ++m_last_promise_id});
+        auto info = std::make_unique<RejectionInfo>(
+            RejectionInfo{js::RootedValue(m_runtime->heap(), js::Value(&promise)),
+                          js::RootedValue(m_runtime->heap()), false, ++m_last_promise_id});
         // The reason is read when the rejection is judged (the promise holds it).
         m_pending_rejections.push_back(std::move(info));
         return;
@@ -108,8 +112,9 @@ bool ScriptHost::process_rejections() {
             listened = emit_process_event("rejectionHandled", args);
         }
         if (!listened) {
-            js::Value text(m_runtime->string("Promise rejection was handled asynchronously (rejection id: " +
-                                             std::to_string(info->uid) + ")"));
+            js::Value text(
+                m_runtime->string("Promise rejection was handled asynchronously (rejection id: " +
+                                  std::to_string(info->uid) + ")"));
             (void)emit_warning(*this, text, "PromiseRejectionHandledWarning");
         }
     }
@@ -148,7 +153,8 @@ bool ScriptHost::process_rejections() {
 // Node's internal errors format their first line with the code: "Name [CODE]: message".
 std::optional<std::string> ScriptHost::error_stack_header(js::Runtime& runtime, js::Object& error) {
     js::Symbol* marker = m_bindings ? m_bindings->node_error_symbol.get() : nullptr;
-    if (marker == nullptr || !error.has_own_property(js::PropertyKey::symbol(marker))) return std::nullopt;
+    if (marker == nullptr || !error.has_own_property(js::PropertyKey::symbol(marker)))
+        return std::nullopt;
     js::Root<js::Object> rooted(runtime.heap(), &error);
     auto text = [&](js::PropertyKey key) -> std::string {
         js::Completion value = rooted->get(runtime, key);
@@ -187,7 +193,8 @@ struct RootedCall {
         if (args.size() <= k_inline) {
             std::array<js::Value, k_inline> values;
             for (size_t i = 0; i < args.size(); ++i) values[i] = args[i].get();
-            return host->call(fn.get(), self.get(), std::span<const js::Value>(values.data(), args.size()));
+            return host->call(fn.get(), self.get(),
+                              std::span<const js::Value>(values.data(), args.size()));
         }
         std::vector<js::Value> values;
         values.reserve(args.size());
@@ -197,7 +204,8 @@ struct RootedCall {
 };
 } // namespace
 
-Task ScriptHost::make_task(std::string label, js::Value fn, js::Value this_value, std::vector<js::Value> args) {
+Task ScriptHost::make_task(std::string label, js::Value fn, js::Value this_value,
+                           std::vector<js::Value> args) {
     js::Heap& heap = m_runtime->heap();
     RootedCall call{this, js::RootedValue(heap, fn), js::RootedValue(heap, this_value), {}};
     if (!args.empty()) {
@@ -218,7 +226,8 @@ CallResult ScriptHost::call(js::Value fn, js::Value this_value, std::span<const 
 
 // isErrorLike (lib/internal/process/promises.js): an object with an own `stack`.
 bool ScriptHost::is_error_like(js::Value value) const {
-    return value.is_object() && value.as_object()->has_own_property(m_runtime->common_key(js::CommonAtom::Stack));
+    return value.is_object() &&
+           value.as_object()->has_own_property(m_runtime->common_key(js::CommonAtom::Stack));
 }
 
 namespace {
@@ -241,28 +250,33 @@ js::Value ScriptHost::make_unhandled_rejection_error(js::Value reason) {
     BindingState& state = *m_bindings;
     if (!state.unhandled_rejection_prototype.get()) {
         js::Object* prototype = js::Object::create(rt, rt.error_prototype(js::ErrorType::Error));
-        js::Object* constructor = make_function(*this, "UnhandledPromiseRejection", 1,
-                                                [](js::Runtime& r, js::NativeFunction&, js::Value,
-                                                   std::span<const js::Value>) -> js::Completion { return js::Value(); });
-        constructor->put_direct(rt, rt.common_key(js::CommonAtom::Prototype), js::Value(prototype), js::attr::None);
+        js::Object* constructor =
+            make_function(*this, "UnhandledPromiseRejection", 1,
+                          [](js::Runtime& r, js::NativeFunction&, js::Value,
+                             std::span<const js::Value>) -> js::Completion { return js::Value(); });
+        constructor->put_direct(rt, rt.common_key(js::CommonAtom::Prototype), js::Value(prototype),
+                                js::attr::None);
         prototype->put_direct(rt, rt.key("constructor"), js::Value(constructor), js::attr::Builtin);
-        prototype->put_direct(rt, rt.common_key(js::CommonAtom::Name), js::Value(rt.string("UnhandledPromiseRejection")),
-                              js::attr::Builtin);
+        prototype->put_direct(rt, rt.common_key(js::CommonAtom::Name),
+                              js::Value(rt.string("UnhandledPromiseRejection")), js::attr::Builtin);
         state.unhandled_rejection_prototype.set(prototype);
     }
     js::Object* error = js::Object::create(rt, state.unhandled_rejection_prototype.get());
     js::Root<js::Object> rooted(rt.heap(), error);
     error->put_direct(rt, rt.common_key(js::CommonAtom::Stack), js::Value(), js::attr::Builtin);
-    std::string message =
-        "This error originated either by throwing inside of an async function without a catch block, or by "
-        "rejecting a promise which was not handled with .catch(). The promise rejected with the reason \"" +
-        no_side_effects_to_string(rt, reason) + "\".";
-    error->put_direct(rt, rt.common_key(js::CommonAtom::Message), js::Value(rt.string(message)), js::attr::Builtin);
+    std::string message = "This error originated either by throwing inside of an async function "
+                          "without a catch block, or by "
+                          "rejecting a promise which was not handled with .catch(). The promise "
+                          "rejected with the reason \"" +
+                          no_side_effects_to_string(rt, reason) + "\".";
+    error->put_direct(rt, rt.common_key(js::CommonAtom::Message), js::Value(rt.string(message)),
+                      js::attr::Builtin);
     {
         frames::Scope scope(m_env.frame_hooks(), frames::k_unhandled_rejection_error);
         (void)js::install_error_stack(rt, *error);
     }
-    error->put_direct(rt, rt.key("code"), js::Value(rt.string("ERR_UNHANDLED_REJECTION")), js::attr::Default);
+    error->put_direct(rt, rt.key("code"), js::Value(rt.string("ERR_UNHANDLED_REJECTION")),
+                      js::attr::Default);
     return js::Value(error);
 }
 
@@ -296,10 +310,12 @@ void ScriptHost::write(trace::Stream stream, std::string_view text) {
     // and the stream then queues its afterWrite callback with process.nextTick, one at a time
     // per stream (later writes join the pending one). That tick is why a drain after a
     // console.log goes through processTicksAndRejections.
-    bool& pending = stream == trace::Stream::Stderr ? m_after_write_pending[1] : m_after_write_pending[0];
+    bool& pending =
+        stream == trace::Stream::Stderr ? m_after_write_pending[1] : m_after_write_pending[0];
     if (!pending && !m_env.is_exiting()) {
         pending = true;
-        Task tick{"afterWriteTick", [&pending] {
+        Task tick{"afterWriteTick",
+                  [&pending] {
                       pending = false;
                       return CallResult::Returned;
                   },
@@ -311,7 +327,8 @@ void ScriptHost::write(trace::Stream stream, std::string_view text) {
 
 std::string ScriptHost::describe_function(js::Value fn) {
     if (!fn.is_object()) return {};
-    js::Completion name = fn.as_object()->get(*m_runtime, m_runtime->common_key(js::CommonAtom::Name));
+    js::Completion name =
+        fn.as_object()->get(*m_runtime, m_runtime->common_key(js::CommonAtom::Name));
     if (!name.is_throw() && name.value().is_string()) {
         std::string text = name.value().as_string()->to_utf8();
         if (!text.empty()) return text;
@@ -319,7 +336,8 @@ std::string ScriptHost::describe_function(js::Value fn) {
     if (fn.as_cell()->kind() == js::CellKind::Closure) {
         // An anonymous function: its source with whitespace folded, cut at 60 characters
         // ("() => { console.log('tick') }").
-        std::string_view source = m_interpreter->vm().source_text(*static_cast<js::Closure*>(fn.as_cell()));
+        std::string_view source =
+            m_interpreter->vm().source_text(*static_cast<js::Closure*>(fn.as_cell()));
         std::string folded;
         bool space = false;
         for (char c : source) {

@@ -13,8 +13,9 @@ namespace {
 std::string message_of(Machine& m, const std::string& body) {
     return m.run("const obj = {n: 5, s: 'x', a: null}; const N = null, U = undefined; "
                  "let a = 1, b = 2, i = 0; try { (() => { " +
-                 body + " })(); module.exports = 'no error'; } catch (e) { module.exports = "
-                        "e.message; }");
+                 body +
+                 " })(); module.exports = 'no error'; } catch (e) { module.exports = "
+                 "e.message; }");
 }
 
 } // namespace

@@ -51,7 +51,8 @@ TEST_SUITE("function names") {
                          "; } catch (e) { module.exports = e.stack.split('\\n')[1].trim().split(' "
                          "(')[0]; }");
         };
-        CHECK(frame("const o = { get g() { throw new Error('x'); } };", "o.g") == "at get g [as g]");
+        CHECK(frame("const o = { get g() { throw new Error('x'); } };", "o.g") ==
+              "at get g [as g]");
         CHECK(frame("const o = { set s(v) { throw new Error('x'); } };", "o.s = 1") ==
               "at set s [as s]");
         CHECK(frame("class K { get v() { throw new Error('x'); } }", "new K().v") ==

@@ -169,8 +169,7 @@ TEST_SUITE("vm") {
         CHECK(strict("fa[0] = 2") ==
               "TypeError: Cannot assign to read only property '0' of object '[object Array]'");
         CHECK(strict("fo.b = 2") == "TypeError: Cannot add property b, object is not extensible");
-        CHECK(strict("fa.push(3)") ==
-              "TypeError: Cannot add property 2, object is not extensible");
+        CHECK(strict("fa.push(3)") == "TypeError: Cannot add property 2, object is not extensible");
         CHECK(strict("delete fo.a") == "TypeError: Cannot delete property 'a' of #<Object>");
         CHECK(strict("({ get g() { return 1; } }).g = 2") ==
               "TypeError: Cannot set property g of #<Object> which has only a getter");

@@ -23,6 +23,7 @@
 #include <cstring>
 #include <exception>
 #include <filesystem>
+#include <map>
 #include <ostream>
 #include <semaphore>
 #include <set>
@@ -211,7 +212,7 @@ int cmd_batch(std::span<const std::string> args, std::ostream& out, std::ostream
     std::optional<std::vector<ScenarioFile>> all = collect_scenarios("batch", options->inputs, err);
     if (!all) return k_exit_failure;
     if (all->empty()) {
-        err << "loopsim batch: no scenarios (*.js files) found in";
+        err << "loopsim batch: no scenarios (*.js or *.mjs files) found in";
         for (const std::string& in : options->inputs) err << ' ' << in;
         err << '\n';
         return k_exit_failure;
@@ -222,6 +223,7 @@ int cmd_batch(std::span<const std::string> args, std::ostream& out, std::ostream
     std::vector<std::string> outputs(files.size());
     if (!out_dir.empty()) {
         std::set<fs::path> folders;
+        std::map<std::string, size_t> owner; // output -> the scenario that writes it
         for (size_t i = 0; i < files.size(); ++i) {
             fs::path rel(files[i].relative);
             rel.replace_extension();
@@ -229,6 +231,12 @@ int cmd_batch(std::span<const std::string> args, std::ostream& out, std::ostream
                 fs::path(out_dir) / (rel.string() + std::string(format_extension(format)));
             outputs[i] = target.string();
             folders.insert(target.parent_path());
+            auto [it, fresh] = owner.emplace(outputs[i], i);
+            if (!fresh) { // x.js and x.mjs in one folder
+                err << "loopsim batch: " << files[it->second].path << " and " << files[i].path
+                    << " would both write " << outputs[i] << "; run them in separate batches\n";
+                return k_exit_usage;
+            }
         }
         folders.insert(out_dir);
         for (const fs::path& f : folders) {

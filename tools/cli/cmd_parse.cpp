@@ -38,8 +38,8 @@ int cmd_parse(std::span<const std::string> args, std::ostream& out, std::ostream
         }
         js::syntax::SourceFile source(path, std::move(*text));
         // A .mjs file is an ES module (docs/dialect.md, "ES modules").
-        js::syntax::ParseResult result =
-            path.ends_with(".mjs") ? js::syntax::parse_module(source) : js::syntax::parse_program(source);
+        js::syntax::ParseResult result = path.ends_with(".mjs") ? js::syntax::parse_module(source)
+                                                                : js::syntax::parse_program(source);
         if (!result.is_ok()) {
             err << js::syntax::format_diagnostic(source, *result.diagnostic);
             status = k_exit_failure;

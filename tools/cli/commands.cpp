@@ -1,7 +1,8 @@
 // The subcommand table, in the order `loopsim --help` lists them. Each command lives in its
 // own cmd_<name>.cpp.
-#include "tools/cli/cli.h"
 #include "tools/cli/commands.h"
+
+#include "tools/cli/cli.h"
 
 namespace loopsim::cli {
 
@@ -24,7 +25,8 @@ std::span<const Command> commands() {
          "\n"
          "Exit status: the scenario's, as node's; 1 also when loopsim could not run it.\n",
          cmd_run},
-        {"explain", "simulate a scenario and narrate it tick by tick: what runs, why, and what waits",
+        {"explain",
+         "simulate a scenario and narrate it tick by tick: what runs, why, and what waits",
          "usage: loopsim explain [options] FILE\n"
          "\n"
          "Runs the scenario like `loopsim run` and tells the story of the run: each loop\n"
@@ -36,7 +38,8 @@ std::span<const Command> commands() {
          "  --show-internal      also show Node's own bookkeeping callbacks (the afterWrite tick\n"
          "                       a console.log queues), which print nothing\n",
          cmd_explain},
-        {"parse", "check that scenarios are inside loopsim's dialect (--dump-ast: print the syntax tree)",
+        {"parse",
+         "check that scenarios are inside loopsim's dialect (--dump-ast: print the syntax tree)",
          "usage: loopsim parse [--dump-ast] [--quiet] FILE...\n"
          "\n"
          "Parses each scenario as loopsim will run it. A file outside the dialect gets a\n"
@@ -57,16 +60,18 @@ std::span<const Command> commands() {
          "\n"
          "  --kinds   also count the events of each kind\n"
          "\n"
-         "Exit status: 0 all files are valid, 1 a file could not be read or is invalid, 2 usage error.\n",
+         "Exit status: 0 all files are valid, 1 a file could not be read or is invalid, 2 usage "
+         "error.\n",
          cmd_trace},
         {"batch", "run every scenario below some folders on N threads and write one trace each",
          "usage: loopsim batch [options] DIR|FILE... -o OUTDIR\n"
          "\n"
-         "Runs every scenario (*.js, recursively, in sorted order; hidden entries, node_modules\n"
-         "and files marked `// @skip-record` are left out) on N worker threads and writes one\n"
-         "output per scenario under OUTDIR, mirroring the scenarios' folders. Each output is\n"
-         "written to a temporary file and renamed into place. A scenario that cannot run is\n"
-         "reported and the others go on. Outputs and report lines are the same bytes for any N.\n"
+         "Runs every scenario (*.js and *.mjs, recursively, in sorted order; hidden entries,\n"
+         "node_modules and files marked `// @skip-record` are left out) on N worker threads and\n"
+         "writes one output per scenario under OUTDIR, mirroring the scenarios' folders. Each\n"
+         "output is written to a temporary file and renamed into place. A scenario that cannot\n"
+         "run is reported and the others go on. Outputs and report lines are the same bytes for\n"
+         "any N.\n"
          "\n"
          "  -o, --output OUTDIR  where the outputs go (created if missing)\n"
          "  -j, --jobs N         worker threads (default: one per hardware thread)\n"
@@ -77,30 +82,33 @@ std::span<const Command> commands() {
          "  --summary FILE       write a JSON summary (for `loopsim merge`)\n"
          "  --junit FILE         write a JUnit XML report\n"
          "  --no-output          run and record every scenario but write no outputs (timing)\n"
-         "  --isolate            run each scenario in its own `loopsim run` process: slower, but a\n"
+         "  --isolate            run each scenario in its own `loopsim run` process: slower, but "
+         "a\n"
          "                       scenario that crashes or hangs loopsim fails alone\n"
          "  --timeout S          with --isolate, kill a scenario's process after S seconds (60)\n"
          "  and the options of `loopsim run`: --profile, --seed, --env, --max-time, --max-events,\n"
          "  --max-queue (applied to every scenario). See docs/batch.md.\n"
          "\n"
-         "Exit status: 0 every output written, 1 a scenario failed to run or write, 2 usage error.\n",
+         "Exit status: 0 every output written, 1 a scenario failed to run or write, 2 usage "
+         "error.\n",
          cmd_batch},
         {"check", "run scenarios and compare their output with what real node printed (CI)",
          "usage: loopsim check [options] DIR|FILE...\n"
          "\n"
-         "Runs every scenario that has a recording of real node (NAME.expect.json beside NAME.js,\n"
-         "written by scripts/record-expected.mjs) and compares loopsim's stdout, stderr and exit\n"
-         "code with it, normalised as the recorder normalises node's (paths below the folder\n"
-         "holding scripts/record-expected.mjs made relative, `(node:PID)`). Any recorded outcome\n"
-         "of a race counts. Prints PASS/FAIL with the first difference per scenario and a closing\n"
-         "`N passed, N failed` line.\n"
+         "Runs every scenario that has a recording of real node (NAME.expect.json beside NAME.js\n"
+         "or NAME.mjs, written by scripts/record-expected.mjs) and compares loopsim's stdout,\n"
+         "stderr and exit code with it, normalised as the recorder normalises node's (paths\n"
+         "below the folder holding scripts/record-expected.mjs made relative, `(node:PID)`).\n"
+         "Any recorded outcome of a race counts. Prints PASS/FAIL with the first difference per\n"
+         "scenario and a closing `N passed, N failed` line.\n"
          "\n"
          "  --known-failures FILE  scenarios listed there (first word of a line) are expected to\n"
          "                         fail: KNOWN, not FAIL; one that passes is reported as FIXED\n"
          "  --junit FILE           write a JUnit XML report\n"
          "  --summary FILE         write a JSON summary (for `loopsim merge`)\n"
          "  --update               first re-record the expectations with real node\n"
-         "                         (node scripts/record-expected.mjs; never from loopsim's output)\n"
+         "                         (node scripts/record-expected.mjs; never from loopsim's "
+         "output)\n"
          "  --node PATH            the node to record with (default: node on PATH)\n"
          "  --root DIR             the folder recordings were made from (default: found above\n"
          "                         each scenario by scripts/record-expected.mjs, else the cwd)\n"
@@ -114,7 +122,8 @@ std::span<const Command> commands() {
          "       loopsim diff [options] FILE.js --vs PROFILE\n"
          "\n"
          "Compares the callback order of two runs: A and B are traces (*.json, from `run --trace`\n"
-         "or `batch`) or scenarios, run here. With --vs, one scenario runs under --profile (default\n"
+         "or `batch`) or scenarios, run here. With --vs, one scenario runs under --profile "
+         "(default\n"
          "node20) and under PROFILE. The first callback that differs (by label and the queue it\n"
          "left) is shown side by side with each side's reason and a few callbacks around it.\n"
          "\n"

@@ -118,7 +118,8 @@ std::optional<std::vector<ScenarioFile>> collect_scenarios(std::string_view comm
                 if (it->is_directory()) it.disable_recursion_pending();
                 continue;
             }
-            if (!it->is_regular_file() || (p.extension() != ".js" && p.extension() != ".mjs")) continue;
+            if (!it->is_regular_file() || (p.extension() != ".js" && p.extension() != ".mjs"))
+                continue;
             const fs::path below = p.lexically_relative(input);
             const fs::path abs = (folder / below).lexically_normal();
             if (is_marked_skip_record(abs)) continue;

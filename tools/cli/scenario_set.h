@@ -6,7 +6,8 @@
 // Contract: collect_scenarios() walks each input (a folder, recursively, or one file) and
 // returns every scenario once, sorted by its path relative to the inputs' common folder
 // (byte order), so the list is the same on every machine and every run. A scenario is a
-// `.js` file; hidden entries (`.name`), `node_modules` folders and files marked
+// `.js` file (a CommonJS main) or a `.mjs` file (an ES module main), as the recorder takes
+// them; hidden entries (`.name`), `node_modules` folders and files marked
 // `// @skip-record` (helper modules, not programs) are left out. Shard K of N keeps the
 // entries whose 0-based index i in that list has i % N == K - 1 (round-robin), so N
 // shards cover the list exactly once with no coordinator.

@@ -221,8 +221,7 @@ std::string describe_value(Runtime& runtime, Value value) {
     return "#<" + constructor_name(runtime, object) + ">";
 }
 
-std::string set_failure_message(Runtime& runtime, Object& object, PropertyKey key,
-                                Value receiver) {
+std::string set_failure_message(Runtime& runtime, Object& object, PropertyKey key, Value receiver) {
     std::string name = key_display(key);
     std::string read_only = "Cannot assign to read only property '" + name + "' of " +
                             typeof_string(receiver) + " '" + describe_value(runtime, receiver) +

@@ -82,8 +82,7 @@ ThrowCompletion throw_not_callable(Runtime& runtime, Value value);
 // built-in that sets with throw = true: a read-only property (of `receiver`, described by
 // typeof and describe_value), an accessor without a setter, or a new property on an object
 // that is not extensible (or past an array's read-only length).
-std::string set_failure_message(Runtime& runtime, Object& object, PropertyKey key,
-                                Value receiver);
+std::string set_failure_message(Runtime& runtime, Object& object, PropertyKey key, Value receiver);
 ThrowCompletion throw_set_failure(Runtime& runtime, Object& object, PropertyKey key,
                                   Value receiver);
 // Checks a callback argument.

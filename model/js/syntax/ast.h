@@ -547,10 +547,10 @@ struct RestElement : Node {
 // body opens with `const x = <parameter>;` (imports are hoisted); `import 'fs'` and
 // `export ... from 'fs'` have no parameter: the host only checks that the module exists.
 struct ModuleImport {
-    std::string_view specifier; // as written: 'fs', 'node:events'
-    std::string_view imported;  // "default", "*" (the namespace), a named export, or empty
-    std::string_view parameter; // "%import0", ...; empty when nothing is bound
-    uint32_t specifier_start = 0;        // where the module's name is written
+    std::string_view specifier;   // as written: 'fs', 'node:events'
+    std::string_view imported;    // "default", "*" (the namespace), a named export, or empty
+    std::string_view parameter;   // "%import0", ...; empty when nothing is bound
+    uint32_t specifier_start = 0; // where the module's name is written
     uint32_t name_start = 0, name_end = 0; // the imported name as written (for messages)
 };
 

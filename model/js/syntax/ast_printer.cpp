@@ -18,6 +18,8 @@ public:
         m_out += "(Program";
         if (program.is_strict) m_out += " strict";
         if (program.has_hashbang) m_out += " hashbang";
+        if (program.is_module) m_out += " module";
+        if (program.has_top_level_await) m_out += " top-level-await";
         if (m_positions) range(0, program.end);
         for (const Node* statement : program.body) child(statement, 1);
         m_out += ")";

@@ -186,7 +186,8 @@ Program Parser::parse() {
     m_scopes.push_back(top);
     m_token = lex();
     if (m_token.kind == TokenKind::Error) throw ParseFailure{m_lexer.diagnostic()};
-    std::vector<Node*> body = m_module ? parse_module_body() : parse_body(TokenKind::EndOfFile, nullptr);
+    std::vector<Node*> body =
+        m_module ? parse_module_body() : parse_body(TokenKind::EndOfFile, nullptr);
     Program program;
     program.body = list(body);
     program.is_strict = scope().is_strict;

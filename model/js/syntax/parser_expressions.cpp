@@ -647,7 +647,8 @@ Node* Parser::parse_identifier_expression() {
     }
     if (name.value == "yield") fail(start, DiagnosticCode::Yield);
     if (name.value == "await")
-        fail(start, m_module ? DiagnosticCode::AwaitOutsideAsyncInModule : DiagnosticCode::AwaitOutsideAsync);
+        fail(start, m_module ? DiagnosticCode::AwaitOutsideAsyncInModule
+                             : DiagnosticCode::AwaitOutsideAsync);
     advance();
     if (at(TokenKind::Arrow)) {
         if (m_token.newline_before) fail(m_token.start, DiagnosticCode::NewlineBeforeArrow);
@@ -833,10 +834,12 @@ Node* Parser::parse_import_expression() {
     uint32_t start = m_token.start;
     advance();
     if (at(TokenKind::LeftParen))
-        fail(start, m_module ? DiagnosticCode::DynamicImportInModule : DiagnosticCode::DynamicImport);
+        fail(start,
+             m_module ? DiagnosticCode::DynamicImportInModule : DiagnosticCode::DynamicImport);
     if (at(TokenKind::Dot) && m_module) {
         advance();
-        if (!at_word("meta")) fail(m_token.start, DiagnosticCode::Expected, {"'meta'", describe(m_token)});
+        if (!at_word("meta"))
+            fail(m_token.start, DiagnosticCode::Expected, {"'meta'", describe(m_token)});
         Identifier* meta = make_synthetic_identifier("%meta", start, m_token.end);
         advance();
         return meta;

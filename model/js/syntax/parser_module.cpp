@@ -88,7 +88,8 @@ std::vector<Node*> Parser::parse_module_body() {
 std::string_view Parser::parse_module_specifier(uint32_t& start) {
     start = m_token.start;
     if (!at(TokenKind::String))
-        fail(m_token.start, DiagnosticCode::Expected, {"a module name in quotes", describe(m_token)});
+        fail(m_token.start, DiagnosticCode::Expected,
+             {"a module name in quotes", describe(m_token)});
     std::string_view value = m_token.value;
     advance();
     if (at(TokenKind::With) || (at_word("assert") && !m_token.newline_before))
@@ -105,7 +106,8 @@ Identifier* Parser::parse_import_binding() {
         advance();
         return id;
     }
-    if (is_keyword(m_token.kind)) fail(m_token.start, DiagnosticCode::ReservedWordAsName, {m_token.value});
+    if (is_keyword(m_token.kind))
+        fail(m_token.start, DiagnosticCode::ReservedWordAsName, {m_token.value});
     fail(m_token.start, DiagnosticCode::Expected, {"a name to import", describe(m_token)});
 }
 
@@ -179,10 +181,13 @@ void Parser::parse_import_declaration(std::vector<Node*>& hoisted) {
                     local = parse_import_binding();
                 } else if (plain_name) {
                     if (imported->value == "await" || imported->value == "yield")
-                        fail(imported->start, DiagnosticCode::ReservedWordAsName, {imported->value});
-                    local = make_synthetic_identifier(imported->value, imported->start, imported->end);
+                        fail(imported->start, DiagnosticCode::ReservedWordAsName,
+                             {imported->value});
+                    local =
+                        make_synthetic_identifier(imported->value, imported->start, imported->end);
                 } else {
-                    fail(m_token.start, DiagnosticCode::Expected, {"'as' and a name", describe(m_token)});
+                    fail(m_token.start, DiagnosticCode::Expected,
+                         {"'as' and a name", describe(m_token)});
                 }
                 bindings.push_back({imported->value, local, imported->start, imported->end});
                 if (!eat(TokenKind::Comma)) break;
@@ -315,7 +320,8 @@ Node* Parser::parse_export_declaration() {
         return finish(statement);
     }
     const bool is_declaration =
-        at(TokenKind::Var) || at(TokenKind::Function) || at(TokenKind::Class) || at_lexical_declaration() ||
+        at(TokenKind::Var) || at(TokenKind::Function) || at(TokenKind::Class) ||
+        at_lexical_declaration() ||
         (at_word("async") && peek().kind == TokenKind::Function && !peek().newline_before);
     if (!is_declaration)
         fail(m_token.start, DiagnosticCode::Expected,
