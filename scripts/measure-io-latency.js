@@ -18,6 +18,8 @@
 // - main.call: an asynchronous fs.stat call on the main thread while the pool is busy.
 // - main.completion: what a 4-step readFile round trip takes beyond its four requests, per step.
 // - pool.start: the first pool use with 64 threads minus with 1, per thread (a child process each).
+// - main.first_call: the first call of a function minus its second (V8 compiling Node's code),
+//   the median over several fs and crypto functions, each from the fastest of 7 child processes.
 'use strict';
 const fs = require('fs');
 const os = require('os');
@@ -28,6 +30,30 @@ const { spawnSync } = require('child_process');
 
 const argv = process.argv.slice(2);
 const rounds = argv[0] === '--rounds' ? Number(argv[1]) : 5;
+
+if (process.env.LOOPSIM_MEASURE_FIRST_CALL) {
+  // Child mode: after one fs.stat (the shared paths are warm), the first and the second call
+  // of one function; prints the difference.
+  const name = process.env.LOOPSIM_MEASURE_FIRST_CALL;
+  fs.stat(__filename, () => {});
+  const calls = {
+    access: () => fs.access(__filename, () => {}),
+    open: () => fs.open(__filename, () => {}),
+    readdir: () => fs.readdir(__dirname, () => {}),
+    readFile: () => fs.readFile(__filename, () => {}),
+    lstat: () => fs.lstat(__filename, () => {}),
+    randomBytes: () => crypto.randomBytes(8, () => {}),
+    pbkdf2: () => crypto.pbkdf2('a', 'b', 1, 8, 'sha256', () => {}),
+  };
+  const time = () => {
+    const t = process.hrtime.bigint();
+    calls[name]();
+    return Number(process.hrtime.bigint() - t);
+  };
+  const first = time();
+  process.stdout.write(`${first} ${time()}`);
+  process.exit(0);
+}
 
 if (process.env.LOOPSIM_MEASURE_FIRST_USE) {
   // Child mode: the main thread's time for the first pool request (threads start here).
@@ -123,6 +149,20 @@ async function main() {
     return median(xs);
   };
   const perThread = Math.max(0, (firstUse(64) - firstUse(1)) / 63);
+  // main.first_call: the median over several functions of (first call - second call).
+  const firstCall = median(['access', 'open', 'readdir', 'readFile', 'lstat', 'randomBytes', 'pbkdf2'].map((name) => {
+    const firsts = [], seconds = [];
+    for (let i = 0; i < 7; i++) {
+      const r = spawnSync(process.execPath, [__filename], {
+        env: { ...process.env, LOOPSIM_MEASURE_FIRST_CALL: name },
+        encoding: 'utf8',
+      });
+      const [first, second] = r.stdout.split(' ').map(Number);
+      firsts.push(first);
+      seconds.push(second);
+    }
+    return Math.min(...firsts) - Math.min(...seconds);
+  }));
 
   const wakeup = Math.max(0, (rt.stat - sync.stat) / 2);
   const steps = sync.open + sync.fstat + sync.read4k + sync.close + 4 * 2 * wakeup;
@@ -146,6 +186,7 @@ async function main() {
     ['pool.start', 0, perThread * 1000],
     ['main.call', mainCall, 0],
     ['main.completion', completion, 0],
+    ['main.first_call', firstCall, 0],
   ];
   console.log(`node ${process.version}, ${os.cpus().length} CPUs, best of ${rounds} rounds`);
   console.log('key                 base        per unit (ps)');

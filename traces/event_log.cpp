@@ -100,7 +100,9 @@ private:
     const uint8_t* m_end;
 };
 
-inline uint64_t time_bits(const TraceEvent& e) { return static_cast<uint64_t>(e.time.count_ns()); }
+inline uint64_t time_bits(const TraceEvent& e) {
+    return static_cast<uint64_t>(e.time.count_ns());
+}
 
 // The longest record: kind, a 3-byte mask, seven 10-byte and eight 5-byte varints, 4 bytes.
 constexpr size_t kMaxRecordBytes = 1 + 3 + 7 * 10 + 8 * 5 + 4;
@@ -157,7 +159,8 @@ uint8_t* encode_with(const TraceEvent* events, size_t count, uint8_t* out) {
         if (mask & kCreator) out = put_varint(out, zigzag64(e.creator, k.creator));
         if (mask & kPhase) *out++ = e.phase;
         if (mask & kLoopTime)
-            out = put_varint(out, zigzag64(static_cast<uint64_t>(e.loop_time_ms), static_cast<uint64_t>(prev.loop_time_ms)));
+            out = put_varint(out, zigzag64(static_cast<uint64_t>(e.loop_time_ms),
+                                           static_cast<uint64_t>(prev.loop_time_ms)));
         if (mask & kIteration) out = put_varint(out, zigzag32(e.iteration, prev.iteration));
         if (mask & ~(kTime | kCallback | kCreator | kPhase | kLoopTime | kIteration)) [[unlikely]] {
             if (mask & kReasonCode) out = put_varint(out, static_cast<uint16_t>(e.reason.code));
@@ -199,20 +202,25 @@ void decode_with(const uint8_t* data, size_t size, size_t count, std::vector<Tra
         const uint64_t mask = in.varint();
         TraceEvent e = k;
         e.kind = static_cast<EventKind>(kind);
-        e.time = (mask & kTime) ? sim::SimTime::ns(static_cast<int64_t>(unzigzag64(in.varint(), time_bits(prev))))
-                                : prev.time;
+        e.time =
+            (mask & kTime)
+                ? sim::SimTime::ns(static_cast<int64_t>(unzigzag64(in.varint(), time_bits(prev))))
+                : prev.time;
         if (mask & kCallback) e.callback = unzigzag64(in.varint(), k.callback);
         if (mask & kCreator) e.creator = unzigzag64(in.varint(), k.creator);
         e.phase = (mask & kPhase) ? in.byte() : prev.phase;
         e.loop_time_ms = (mask & kLoopTime)
-                             ? static_cast<int64_t>(unzigzag64(in.varint(), static_cast<uint64_t>(prev.loop_time_ms)))
+                             ? static_cast<int64_t>(unzigzag64(
+                                   in.varint(), static_cast<uint64_t>(prev.loop_time_ms)))
                              : prev.loop_time_ms;
-        e.iteration = (mask & kIteration) ? unzigzag32(in.varint(), prev.iteration) : prev.iteration;
-        if (mask & kReasonCode) e.reason.code = static_cast<ReasonCode>(static_cast<uint16_t>(in.varint()));
+        e.iteration =
+            (mask & kIteration) ? unzigzag32(in.varint(), prev.iteration) : prev.iteration;
+        if (mask & kReasonCode)
+            e.reason.code = static_cast<ReasonCode>(static_cast<uint16_t>(in.varint()));
         if (mask & kReasonArgs) {
             for (size_t a = 0; a < 3; ++a)
-                e.reason.args[a] =
-                    static_cast<int64_t>(unzigzag64(in.varint(), static_cast<uint64_t>(k.reason.args[a])));
+                e.reason.args[a] = static_cast<int64_t>(
+                    unzigzag64(in.varint(), static_cast<uint64_t>(k.reason.args[a])));
         }
         if (mask & kReasonStr) e.reason.str = static_cast<StringId>(in.varint());
         if (mask & kLabel) e.label = static_cast<StringId>(in.varint());
@@ -240,10 +248,12 @@ inline uint32_t read32(const uint8_t* p) {
     std::memcpy(&v, p, sizeof v);
     return v;
 }
-inline uint32_t hash4(uint32_t v) { return (v * 2654435761u) >> (32 - kHashBits); }
+inline uint32_t hash4(uint32_t v) {
+    return (v * 2654435761u) >> (32 - kHashBits);
+}
 
-void put_sequence(std::vector<uint8_t>& out, const uint8_t* literals, size_t literal_count, size_t offset,
-                  size_t match_length) {
+void put_sequence(std::vector<uint8_t>& out, const uint8_t* literals, size_t literal_count,
+                  size_t offset, size_t match_length) {
     const size_t lit_nibble = std::min<size_t>(literal_count, 15);
     const size_t match_extra = match_length == 0 ? 0 : match_length - kMinMatch;
     const size_t match_nibble = std::min<size_t>(match_extra, 15);
@@ -298,7 +308,8 @@ void lz_compress_with(const uint8_t* in, size_t n, std::vector<uint8_t>& out, ui
         put_sequence(out, in + anchor, p - anchor, p - candidate, length);
         p += length;
         anchor = p;
-        if (p >= 2 && p + 2 <= n && p - 2 + kMinMatch <= n) table[hash4(read32(in + p - 2))] = static_cast<uint32_t>(p - 2);
+        if (p >= 2 && p + 2 <= n && p - 2 + kMinMatch <= n)
+            table[hash4(read32(in + p - 2))] = static_cast<uint32_t>(p - 2);
     }
     if (anchor < n) put_sequence(out, in + anchor, n - anchor, 0, 0);
 }
@@ -325,7 +336,8 @@ void lz_decompress(const uint8_t* data, size_t size, size_t raw_size, uint8_t* o
         size_t length = (token & 0x0F);
         if (length == 15) length += in.varint();
         length += kMinMatch;
-        LOOPSIM_ASSERT(offset > 0 && offset <= o && length <= raw_size - o, "event log chunk: bad match");
+        LOOPSIM_ASSERT(offset > 0 && offset <= o && length <= raw_size - o,
+                       "event log chunk: bad match");
         uint8_t* dst = out + o;
         const uint8_t* src = dst - offset;
         // Overlapping copies repeat the last `offset` bytes; each memcpy doubles the span.
@@ -344,7 +356,8 @@ void lz_decompress(const uint8_t* data, size_t size, size_t raw_size, uint8_t* o
 
 struct EventLog::Scratch {
     // Room for a full chunk's records, never zero-filled (it is written before it is read).
-    std::unique_ptr<uint8_t[]> records = std::make_unique_for_overwrite<uint8_t[]>(kChunkSize * kMaxRecordBytes);
+    std::unique_ptr<uint8_t[]> records =
+        std::make_unique_for_overwrite<uint8_t[]>(kChunkSize * kMaxRecordBytes);
     std::vector<uint8_t> compressed;
     // The coder's hash table, kept: allocating it per chunk made the C allocator consolidate.
     std::array<uint32_t, size_t{1} << kHashBits> lz_table;
@@ -419,7 +432,8 @@ TraceEvent EventLog::operator[](size_t i) const {
 }
 
 size_t EventLog::memory_bytes() const {
-    size_t bytes = m_sealed_bytes + m_chunks.capacity() * sizeof(Chunk) + m_open.capacity() * sizeof(TraceEvent);
+    size_t bytes = m_sealed_bytes + m_chunks.capacity() * sizeof(Chunk) +
+                   m_open.capacity() * sizeof(TraceEvent);
     if (m_scratch) {
         bytes += sizeof(Scratch) + kChunkSize * kMaxRecordBytes + m_scratch->compressed.capacity();
     }
@@ -427,7 +441,8 @@ size_t EventLog::memory_bytes() const {
 }
 
 const TraceEvent& EventLog::Iterator::operator*() const {
-    LOOPSIM_ASSERT(m_log != nullptr && m_index < m_log->m_size, "dereferencing an event log iterator at the end");
+    LOOPSIM_ASSERT(m_log != nullptr && m_index < m_log->m_size,
+                   "dereferencing an event log iterator at the end");
     const size_t chunk = m_index >> kChunkShift;
     if (chunk == m_log->m_chunks.size()) return m_log->m_open[m_index & (kChunkSize - 1)];
     if (!m_chunk || m_chunk->chunk != chunk) {

@@ -74,7 +74,9 @@ sim::Result<std::string> decode_json_string(std::string_view literal) {
     for (size_t i = 0; i < body.size(); ++i) {
         const auto c = static_cast<unsigned char>(body[i]);
         if (c == '"') return sim::Error{"unescaped '\"' inside the JSON string"};
-        if (c < 0x20) return sim::Error{"control character inside the JSON string (write it as \\n, \\t or \\u00XX)"};
+        if (c < 0x20)
+            return sim::Error{
+                "control character inside the JSON string (write it as \\n, \\t or \\u00XX)"};
         if (c != '\\') {
             flush_high();
             out.push_back(static_cast<char>(c));
@@ -82,14 +84,30 @@ sim::Result<std::string> decode_json_string(std::string_view literal) {
         }
         if (++i >= body.size()) return sim::Error{"the JSON string ends with a lone '\\'"};
         switch (body[i]) {
-        case '"': push_unit('"'); break;
-        case '\\': push_unit('\\'); break;
-        case '/': push_unit('/'); break;
-        case 'b': push_unit('\b'); break;
-        case 'f': push_unit('\f'); break;
-        case 'n': push_unit('\n'); break;
-        case 'r': push_unit('\r'); break;
-        case 't': push_unit('\t'); break;
+        case '"':
+            push_unit('"');
+            break;
+        case '\\':
+            push_unit('\\');
+            break;
+        case '/':
+            push_unit('/');
+            break;
+        case 'b':
+            push_unit('\b');
+            break;
+        case 'f':
+            push_unit('\f');
+            break;
+        case 'n':
+            push_unit('\n');
+            break;
+        case 'r':
+            push_unit('\r');
+            break;
+        case 't':
+            push_unit('\t');
+            break;
         case 'u': {
             uint32_t unit = 0;
             for (int k = 1; k <= 4; ++k) {
@@ -101,7 +119,8 @@ sim::Result<std::string> decode_json_string(std::string_view literal) {
             push_unit(unit);
             break;
         }
-        default: return sim::Error{std::string("unknown escape '\\") + body[i] + "' in the JSON string"};
+        default:
+            return sim::Error{std::string("unknown escape '\\") + body[i] + "' in the JSON string"};
         }
     }
     flush_high();
@@ -109,29 +128,37 @@ sim::Result<std::string> decode_json_string(std::string_view literal) {
 }
 
 sim::Result<FileSpec> parse_file_spec(std::string_view text) {
-    const std::string_view usage = "expected '@file NAME SIZE' (SIZE like 100B, 4KiB, 2MiB) or '@file NAME \"TEXT\"'";
+    const std::string_view usage =
+        "expected '@file NAME SIZE' (SIZE like 100B, 4KiB, 2MiB) or '@file NAME \"TEXT\"'";
     while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r')) text.remove_suffix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r'))
+        text.remove_suffix(1);
     size_t space = text.find_first_of(" \t");
-    if (text.empty() || space == std::string_view::npos) return sim::Error{"bad @file directive '" + std::string(text) + "': " + std::string(usage)};
+    if (text.empty() || space == std::string_view::npos)
+        return sim::Error{"bad @file directive '" + std::string(text) + "': " + std::string(usage)};
     FileSpec spec;
     spec.name = std::string(text.substr(0, space));
     std::string_view rest = text.substr(space);
     while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t')) rest.remove_prefix(1);
     if (!rest.empty() && rest.front() == '"') {
         sim::Result<std::string> decoded = decode_json_string(rest);
-        if (!decoded) return sim::Error{"bad @file text for '" + spec.name + "': " + decoded.error().message};
+        if (!decoded)
+            return sim::Error{"bad @file text for '" + spec.name + "': " + decoded.error().message};
         spec.contents = std::move(decoded).value();
         return spec;
     }
     uint64_t n = 0;
     auto r = std::from_chars(rest.data(), rest.data() + rest.size(), n);
-    std::string_view unit = r.ec == std::errc() ? rest.substr(static_cast<size_t>(r.ptr - rest.data())) : std::string_view();
+    std::string_view unit = r.ec == std::errc()
+                                ? rest.substr(static_cast<size_t>(r.ptr - rest.data()))
+                                : std::string_view();
     uint64_t scale = unit == "B" ? 1 : unit == "KiB" ? 1024 : unit == "MiB" ? 1024 * 1024 : 0;
     if (r.ec != std::errc() || r.ptr == rest.data() || scale == 0)
-        return sim::Error{"bad @file size '" + std::string(rest) + "' for '" + spec.name + "' (expected e.g. 100B, 64KiB, 2MiB)"};
+        return sim::Error{"bad @file size '" + std::string(rest) + "' for '" + spec.name +
+                          "' (expected e.g. 100B, 64KiB, 2MiB)"};
     if (n > k_max_file_spec_size / scale)
-        return sim::Error{"@file size '" + std::string(rest) + "' for '" + spec.name + "' is too large (at most 256MiB)"};
+        return sim::Error{"@file size '" + std::string(rest) + "' for '" + spec.name +
+                          "' is too large (at most 256MiB)"};
     spec.contents = pattern_contents(n * scale);
     return spec;
 }

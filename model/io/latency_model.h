@@ -51,8 +51,12 @@ public:
     // every key in it. DURATION is a decimal number with ns, us, ms or s (1.5ms, 800ns).
     sim::Result<void> apply(std::string_view directive);
 
-    const LatencyEntry& entry(LatencyKind kind) const { return m_entries[static_cast<size_t>(kind)]; }
-    void set_entry(LatencyKind kind, LatencyEntry entry) { m_entries[static_cast<size_t>(kind)] = entry; }
+    const LatencyEntry& entry(LatencyKind kind) const {
+        return m_entries[static_cast<size_t>(kind)];
+    }
+    void set_entry(LatencyKind kind, LatencyEntry entry) {
+        m_entries[static_cast<size_t>(kind)] = entry;
+    }
     double jitter() const { return m_jitter; }
     void set_jitter(double fraction) { m_jitter = fraction; }
 

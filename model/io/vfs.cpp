@@ -103,14 +103,15 @@ struct Vfs::OpenFile {
 };
 
 struct Vfs::Lookup {
-    Errno error = Errno::None;   // a component on the way was missing or not a directory
-    Node* parent = nullptr;      // the directory that holds (or would hold) the last component
-    std::shared_ptr<Node> node;  // the node itself, if it exists
-    std::string name;            // the last component ("" for the root)
+    Errno error = Errno::None;  // a component on the way was missing or not a directory
+    Node* parent = nullptr;     // the directory that holds (or would hold) the last component
+    std::shared_ptr<Node> node; // the node itself, if it exists
+    std::string name;           // the last component ("" for the root)
 };
 
 Vfs::Vfs(VfsOptions options)
-    : m_options(std::move(options)), m_next_fd(m_options.first_fd), m_next_ino(m_options.first_ino) {
+    : m_options(std::move(options)), m_next_fd(m_options.first_fd),
+      m_next_ino(m_options.first_ino) {
     m_root.reset(make_node(NodeKind::Directory, 0));
     if (m_options.cwd.empty() || m_options.cwd.front() != '/') m_options.cwd = "/" + m_options.cwd;
     m_options.cwd = resolve(m_options.cwd);
@@ -137,7 +138,8 @@ bool is_normal_absolute(std::string_view path) {
         if (path[i] != '/') continue;
         const std::string_view rest = path.substr(i + 1);
         if (rest.empty() || rest.front() == '/') return false;
-        if (rest == "." || rest.starts_with("./") || rest == ".." || rest.starts_with("../")) return false;
+        if (rest == "." || rest.starts_with("./") || rest == ".." || rest.starts_with("../"))
+            return false;
     }
     return true;
 }
@@ -243,7 +245,9 @@ Errno Vfs::add_directory(std::string_view path, int64_t time_ns) {
 Errno Vfs::add_file(std::string_view path, std::string contents, int64_t time_ns) {
     std::string absolute = resolve(path);
     size_t slash = absolute.rfind('/');
-    if (Errno e = add_directory(absolute.substr(0, slash == 0 ? 1 : slash), time_ns); e != Errno::None) return e;
+    if (Errno e = add_directory(absolute.substr(0, slash == 0 ? 1 : slash), time_ns);
+        e != Errno::None)
+        return e;
     Lookup l = lookup(absolute);
     if (l.error != Errno::None) return l.error;
     if (l.name.empty()) return Errno::IsDirectory;
@@ -303,7 +307,8 @@ std::string Vfs::fd_path(int fd) const {
 IoResult<int> Vfs::open(std::string_view path, OpenFlags flags, int64_t now_ns) {
     Lookup l = lookup(path);
     if (l.error != Errno::None) return {l.error, -1};
-    if (m_fds.size() + m_reserved.size() >= m_options.max_open_files) return {Errno::TooManyFiles, -1};
+    if (m_fds.size() + m_reserved.size() >= m_options.max_open_files)
+        return {Errno::TooManyFiles, -1};
     std::shared_ptr<Node> node = l.node;
     if (node) {
         if (flags.create && flags.exclusive) return {Errno::Exists, -1};
@@ -337,7 +342,8 @@ uint64_t Vfs::readable_bytes(int fd, uint64_t length, std::optional<uint64_t> po
     return at >= size ? 0 : std::min<uint64_t>(length, size - at);
 }
 
-IoResult<std::string> Vfs::read(int fd, uint64_t length, std::optional<uint64_t> position, int64_t now_ns) {
+IoResult<std::string> Vfs::read(int fd, uint64_t length, std::optional<uint64_t> position,
+                                int64_t now_ns) {
     auto it = m_fds.find(fd);
     if (it == m_fds.end()) return {Errno::BadFd, {}};
     OpenFile& file = *it->second;
@@ -351,7 +357,8 @@ IoResult<std::string> Vfs::read(int fd, uint64_t length, std::optional<uint64_t>
     return {Errno::None, std::move(bytes)};
 }
 
-IoResult<uint64_t> Vfs::write(int fd, std::string_view bytes, std::optional<uint64_t> position, int64_t now_ns) {
+IoResult<uint64_t> Vfs::write(int fd, std::string_view bytes, std::optional<uint64_t> position,
+                              int64_t now_ns) {
     auto it = m_fds.find(fd);
     if (it == m_fds.end()) return {Errno::BadFd, 0};
     OpenFile& file = *it->second;
@@ -419,7 +426,10 @@ IoResult<std::string> Vfs::mkdir(std::string_view path, bool recursive, int64_t 
         walked += part;
         auto it = dir->children.find(std::string(part));
         if (it == dir->children.end()) {
-            it = dir->children.emplace(std::string(part), std::shared_ptr<Node>(make_node(NodeKind::Directory, now_ns))).first;
+            it = dir->children
+                     .emplace(std::string(part),
+                              std::shared_ptr<Node>(make_node(NodeKind::Directory, now_ns)))
+                     .first;
             dir->mtime_ns = dir->ctime_ns = now_ns;
             if (first_made.empty()) first_made = walked;
         } else if (it->second->kind != NodeKind::Directory) {
@@ -445,7 +455,8 @@ Errno Vfs::rmdir(std::string_view path, int64_t now_ns) {
     if (l.error != Errno::None) return l.error;
     if (!l.node) return Errno::NoEntry;
     if (l.node->kind != NodeKind::Directory) return Errno::NotDirectory;
-    if (l.name.empty()) return Errno::NotPermitted; // the root (EBUSY on Linux; never reached by scenarios)
+    if (l.name.empty())
+        return Errno::NotPermitted; // the root (EBUSY on Linux; never reached by scenarios)
     if (!l.node->children.empty()) return Errno::NotEmpty;
     l.parent->children.erase(l.name);
     l.parent->mtime_ns = l.parent->ctime_ns = now_ns;
@@ -466,9 +477,12 @@ Errno Vfs::rename(std::string_view from, std::string_view to, int64_t now_ns) {
         if (resolve(to).rfind(a, 0) == 0) return Errno::Invalid;
     }
     if (dst.node) {
-        if (dst.node->kind == NodeKind::Directory && src.node->kind != NodeKind::Directory) return Errno::IsDirectory;
-        if (dst.node->kind != NodeKind::Directory && src.node->kind == NodeKind::Directory) return Errno::NotDirectory;
-        if (dst.node->kind == NodeKind::Directory && !dst.node->children.empty()) return Errno::NotEmpty;
+        if (dst.node->kind == NodeKind::Directory && src.node->kind != NodeKind::Directory)
+            return Errno::IsDirectory;
+        if (dst.node->kind != NodeKind::Directory && src.node->kind == NodeKind::Directory)
+            return Errno::NotDirectory;
+        if (dst.node->kind == NodeKind::Directory && !dst.node->children.empty())
+            return Errno::NotEmpty;
     }
     std::shared_ptr<Node> moving = src.node;
     src.parent->children.erase(src.name);

@@ -28,7 +28,10 @@
 
 namespace loopsim::io {
 
-enum class NodeKind : uint8_t { File, Directory };
+enum class NodeKind : uint8_t {
+    File,
+    Directory
+};
 
 // What stat reports (uv_stat_t, the fields Node's Stats carries).
 struct FileStat {
@@ -72,8 +75,8 @@ template <typename T> struct IoResult {
 struct VfsOptions {
     std::string cwd = "/";
     int first_fd = 17;
-    uint64_t dev = 2049;        // st_dev of every node
-    uint64_t first_ino = 1000;  // inode numbers count up from here
+    uint64_t dev = 2049;            // st_dev of every node
+    uint64_t first_ino = 1000;      // inode numbers count up from here
     uint32_t max_open_files = 1024; // EMFILE beyond this (RLIMIT_NOFILE)
 };
 
@@ -101,9 +104,11 @@ public:
     IoResult<int> open(std::string_view path, OpenFlags flags, int64_t now_ns);
     Errno close(int fd);
     // Reads up to `length` bytes at `position` (nullopt: the file position, which advances).
-    IoResult<std::string> read(int fd, uint64_t length, std::optional<uint64_t> position, int64_t now_ns);
+    IoResult<std::string> read(int fd, uint64_t length, std::optional<uint64_t> position,
+                               int64_t now_ns);
     // Writes at `position` (nullopt: the file position; append mode always writes at the end).
-    IoResult<uint64_t> write(int fd, std::string_view bytes, std::optional<uint64_t> position, int64_t now_ns);
+    IoResult<uint64_t> write(int fd, std::string_view bytes, std::optional<uint64_t> position,
+                             int64_t now_ns);
     IoResult<FileStat> fstat(int fd) const;
     IoResult<FileStat> stat(std::string_view path) const;
     Errno access(std::string_view path) const;
@@ -143,9 +148,9 @@ private:
     VfsOptions m_options;
     std::unique_ptr<Node> m_root;
     std::map<int, std::shared_ptr<OpenFile>> m_fds;
-    std::set<int> m_reserved;  // descriptors taken by things outside the file system
-    std::set<int> m_free_fds;  // freed descriptors below m_next_fd
-    int m_next_fd;             // every descriptor from here up is free
+    std::set<int> m_reserved; // descriptors taken by things outside the file system
+    std::set<int> m_free_fds; // freed descriptors below m_next_fd
+    int m_next_fd;            // every descriptor from here up is free
     uint64_t m_next_ino;
 };
 

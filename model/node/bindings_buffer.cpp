@@ -19,7 +19,8 @@ namespace {
 constexpr std::string_view k_prototype_key = "Buffer.prototype";
 constexpr uint32_t k_max_length = 0x7FFFFFFF; // buffer.constants.MAX_LENGTH on 64-bit Node 20
 constexpr std::string_view k_hex = "0123456789abcdef";
-constexpr std::string_view k_base64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+constexpr std::string_view k_base64 =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 std::string to_lower_ascii(std::string_view s) {
     std::string out(s);
@@ -43,7 +44,8 @@ std::string base64_encode(std::string_view bytes) {
     out.reserve((bytes.size() + 2) / 3 * 4);
     size_t i = 0;
     for (; i + 3 <= bytes.size(); i += 3) {
-        const uint32_t v = (uint8_t(bytes[i]) << 16) | (uint8_t(bytes[i + 1]) << 8) | uint8_t(bytes[i + 2]);
+        const uint32_t v =
+            (uint8_t(bytes[i]) << 16) | (uint8_t(bytes[i + 1]) << 8) | uint8_t(bytes[i + 2]);
         for (int s = 18; s >= 0; s -= 6) out.push_back(k_base64[(v >> s) & 63]);
     }
     if (i + 1 == bytes.size()) {
@@ -87,12 +89,18 @@ std::string base64_decode(std::u16string_view text) {
     int bits = 0;
     for (char16_t c : text) {
         int v = -1;
-        if (c >= 'A' && c <= 'Z') v = c - 'A';
-        else if (c >= 'a' && c <= 'z') v = c - 'a' + 26;
-        else if (c >= '0' && c <= '9') v = c - '0' + 52;
-        else if (c == '+' || c == '-') v = 62;
-        else if (c == '/' || c == '_') v = 63;
-        else if (c == '=') break;
+        if (c >= 'A' && c <= 'Z')
+            v = c - 'A';
+        else if (c >= 'a' && c <= 'z')
+            v = c - 'a' + 26;
+        else if (c >= '0' && c <= '9')
+            v = c - '0' + 52;
+        else if (c == '+' || c == '-')
+            v = 62;
+        else if (c == '/' || c == '_')
+            v = 63;
+        else if (c == '=')
+            break;
         if (v < 0) continue;
         acc = (acc << 6) | static_cast<uint32_t>(v);
         bits += 6;
@@ -112,8 +120,8 @@ js::Completion this_buffer_bytes(ScriptHost& host, js::Value self, std::string& 
 }
 
 // start/end arguments as Buffer.prototype.toString and slice clamp them.
-std::pair<size_t, size_t> clamp_range(js::Runtime& rt, std::span<const js::Value> args, size_t first, size_t length,
-                                      bool negative_from_end) {
+std::pair<size_t, size_t> clamp_range(js::Runtime& rt, std::span<const js::Value> args,
+                                      size_t first, size_t length, bool negative_from_end) {
     auto get = [&](size_t i, double fallback) {
         if (i >= args.size() || args[i].is_undefined()) return fallback;
         double d = args[i].is_number() ? args[i].as_number() : 0;
@@ -132,12 +140,14 @@ std::pair<size_t, size_t> clamp_range(js::Runtime& rt, std::span<const js::Value
     return {static_cast<size_t>(start), static_cast<size_t>(end)};
 }
 
-js::Completion buffer_length(js::Runtime& rt, js::NativeFunction&, js::Value self, std::span<const js::Value>) {
+js::Completion buffer_length(js::Runtime& rt, js::NativeFunction&, js::Value self,
+                             std::span<const js::Value>) {
     if (!self.is_object()) return js::Value();
     return js::Value::number(static_cast<double>(self.as_object()->elements().end_index()));
 }
 
-js::Completion buffer_to_string(js::Runtime& rt, js::NativeFunction&, js::Value self, std::span<const js::Value> args) {
+js::Completion buffer_to_string(js::Runtime& rt, js::NativeFunction&, js::Value self,
+                                std::span<const js::Value> args) {
     ScriptHost& host = ScriptHost::from(rt);
     std::string bytes;
     LOOPSIM_TRY(this_buffer_bytes(host, self, bytes));
@@ -152,7 +162,8 @@ js::Completion buffer_to_string(js::Runtime& rt, js::NativeFunction&, js::Value 
     return decode_bytes(host, std::string_view(bytes).substr(start, end - start), enc);
 }
 
-js::Completion buffer_slice(js::Runtime& rt, js::NativeFunction&, js::Value self, std::span<const js::Value> args) {
+js::Completion buffer_slice(js::Runtime& rt, js::NativeFunction&, js::Value self,
+                            std::span<const js::Value> args) {
     ScriptHost& host = ScriptHost::from(rt);
     std::string bytes;
     LOOPSIM_TRY(this_buffer_bytes(host, self, bytes));
@@ -160,16 +171,19 @@ js::Completion buffer_slice(js::Runtime& rt, js::NativeFunction&, js::Value self
     return js::Value(make_buffer(host, std::string_view(bytes).substr(start, end - start)));
 }
 
-js::Completion buffer_equals(js::Runtime& rt, js::NativeFunction&, js::Value self, std::span<const js::Value> args) {
+js::Completion buffer_equals(js::Runtime& rt, js::NativeFunction&, js::Value self,
+                             std::span<const js::Value> args) {
     ScriptHost& host = ScriptHost::from(rt);
     std::string a;
     LOOPSIM_TRY(this_buffer_bytes(host, self, a));
     js::Value other = args.empty() ? js::Value() : args[0];
-    if (!is_buffer(host, other)) return invalid_arg_type(host, "otherBuffer", "an instance of Buffer or Uint8Array", other);
+    if (!is_buffer(host, other))
+        return invalid_arg_type(host, "otherBuffer", "an instance of Buffer or Uint8Array", other);
     return js::Value(a == buffer_bytes(*other.as_object()));
 }
 
-js::Completion buffer_to_json(js::Runtime& rt, js::NativeFunction&, js::Value self, std::span<const js::Value>) {
+js::Completion buffer_to_json(js::Runtime& rt, js::NativeFunction&, js::Value self,
+                              std::span<const js::Value>) {
     ScriptHost& host = ScriptHost::from(rt);
     std::string bytes;
     LOOPSIM_TRY(this_buffer_bytes(host, self, bytes));
@@ -182,7 +196,8 @@ js::Completion buffer_to_json(js::Runtime& rt, js::NativeFunction&, js::Value se
     return js::Value(result);
 }
 
-js::Completion buffer_from(js::Runtime& rt, js::NativeFunction&, js::Value, std::span<const js::Value> args) {
+js::Completion buffer_from(js::Runtime& rt, js::NativeFunction&, js::Value,
+                           std::span<const js::Value> args) {
     ScriptHost& host = ScriptHost::from(rt);
     js::Value value = args.empty() ? js::Value() : args[0];
     if (value.is_string()) {
@@ -195,7 +210,8 @@ js::Completion buffer_from(js::Runtime& rt, js::NativeFunction&, js::Value, std:
         }
         return js::Value(make_buffer(host, encode_string(*value.as_string(), enc)));
     }
-    if (is_buffer(host, value)) return js::Value(make_buffer(host, buffer_bytes(*value.as_object())));
+    if (is_buffer(host, value))
+        return js::Value(make_buffer(host, buffer_bytes(*value.as_object())));
     if (value.is_object() && value.as_object()->kind() == js::CellKind::Array) {
         js::Object& array = *value.as_object();
         js::Value length_value = LOOPSIM_TRY(array.get(rt, rt.key("length")));
@@ -208,8 +224,9 @@ js::Completion buffer_from(js::Runtime& rt, js::NativeFunction&, js::Value, std:
         }
         return js::Value(make_buffer(host, bytes));
     }
-    return invalid_arg_type(host, "first argument",
-                            "string or an instance of Buffer, ArrayBuffer, or Array or an Array-like Object", value);
+    return invalid_arg_type(
+        host, "first argument",
+        "string or an instance of Buffer, ArrayBuffer, or Array or an Array-like Object", value);
 }
 
 js::ThrowCompletionOr<uint32_t> size_argument(ScriptHost& host, std::span<const js::Value> args) {
@@ -219,16 +236,18 @@ js::ThrowCompletionOr<uint32_t> size_argument(ScriptHost& host, std::span<const 
     if (std::isnan(d) || d < 0 || d > k_max_length || d != std::trunc(d)) {
         js::Runtime& rt = host.runtime();
         std::string shown = js::number_to_string(d);
-        js::Object* error = rt.make_error(js::ErrorType::RangeError,
-                                          "The value of \"size\" is out of range. It must be >= 0 && <= " +
-                                              std::to_string(k_max_length) + ". Received " + shown);
+        js::Object* error =
+            rt.make_error(js::ErrorType::RangeError,
+                          "The value of \"size\" is out of range. It must be >= 0 && <= " +
+                              std::to_string(k_max_length) + ". Received " + shown);
         error->put_direct(rt, rt.key("code"), js::Value(rt.string("ERR_OUT_OF_RANGE")));
         return js::ThrowCompletion{js::Value(error)};
     }
     return static_cast<uint32_t>(d);
 }
 
-js::Completion buffer_alloc(js::Runtime& rt, js::NativeFunction&, js::Value, std::span<const js::Value> args) {
+js::Completion buffer_alloc(js::Runtime& rt, js::NativeFunction&, js::Value,
+                            std::span<const js::Value> args) {
     ScriptHost& host = ScriptHost::from(rt);
     const uint32_t size = LOOPSIM_TRY(size_argument(host, args));
     std::string bytes(size, '\0');
@@ -247,26 +266,34 @@ js::Completion buffer_alloc(js::Runtime& rt, js::NativeFunction&, js::Value, std
     return js::Value(make_buffer(host, bytes));
 }
 
-js::Completion buffer_is_buffer(js::Runtime& rt, js::NativeFunction&, js::Value, std::span<const js::Value> args) {
+js::Completion buffer_is_buffer(js::Runtime& rt, js::NativeFunction&, js::Value,
+                                std::span<const js::Value> args) {
     return js::Value(!args.empty() && is_buffer(ScriptHost::from(rt), args[0]));
 }
 
-js::Completion buffer_is_encoding(js::Runtime&, js::NativeFunction&, js::Value, std::span<const js::Value> args) {
-    return js::Value(!args.empty() && args[0].is_string() && parse_encoding(args[0].as_string()->to_utf8()).has_value());
+js::Completion buffer_is_encoding(js::Runtime&, js::NativeFunction&, js::Value,
+                                  std::span<const js::Value> args) {
+    return js::Value(!args.empty() && args[0].is_string() &&
+                     parse_encoding(args[0].as_string()->to_utf8()).has_value());
 }
 
-js::Completion buffer_byte_length(js::Runtime& rt, js::NativeFunction&, js::Value, std::span<const js::Value> args) {
+js::Completion buffer_byte_length(js::Runtime& rt, js::NativeFunction&, js::Value,
+                                  std::span<const js::Value> args) {
     ScriptHost& host = ScriptHost::from(rt);
     js::Value value = args.empty() ? js::Value() : args[0];
-    if (is_buffer(host, value)) return js::Value::number(static_cast<double>(value.as_object()->elements().end_index()));
-    if (!value.is_string()) return invalid_arg_type(host, "string", "string or an instance of Buffer or ArrayBuffer", value);
+    if (is_buffer(host, value))
+        return js::Value::number(static_cast<double>(value.as_object()->elements().end_index()));
+    if (!value.is_string())
+        return invalid_arg_type(host, "string", "string or an instance of Buffer or ArrayBuffer",
+                                value);
     Encoding enc = Encoding::Utf8;
     if (args.size() > 1 && args[1].is_string())
         enc = parse_encoding(args[1].as_string()->to_utf8()).value_or(Encoding::Utf8);
     return js::Value::number(static_cast<double>(encode_string(*value.as_string(), enc).size()));
 }
 
-js::Completion buffer_concat(js::Runtime& rt, js::NativeFunction&, js::Value, std::span<const js::Value> args) {
+js::Completion buffer_concat(js::Runtime& rt, js::NativeFunction&, js::Value,
+                             std::span<const js::Value> args) {
     ScriptHost& host = ScriptHost::from(rt);
     js::Value list = args.empty() ? js::Value() : args[0];
     if (!list.is_object() || list.as_object()->kind() != js::CellKind::Array)
@@ -276,7 +303,8 @@ js::Completion buffer_concat(js::Runtime& rt, js::NativeFunction&, js::Value, st
     for (uint32_t i = 0; i < static_cast<uint32_t>(length_value.as_number()); ++i) {
         js::Value item = LOOPSIM_TRY(list.as_object()->get(rt, js::PropertyKey::index(i)));
         if (!is_buffer(host, item))
-            return invalid_arg_type(host, "list[" + std::to_string(i) + "]", "an instance of Buffer or Uint8Array", item);
+            return invalid_arg_type(host, "list[" + std::to_string(i) + "]",
+                                    "an instance of Buffer or Uint8Array", item);
         bytes += buffer_bytes(*item.as_object());
     }
     if (args.size() > 1 && args[1].is_number()) {
@@ -286,13 +314,15 @@ js::Completion buffer_concat(js::Runtime& rt, js::NativeFunction&, js::Value, st
     return js::Value(make_buffer(host, bytes));
 }
 
-js::Completion buffer_call(js::Runtime& rt, js::NativeFunction& callee, js::Value self, std::span<const js::Value> args) {
+js::Completion buffer_call(js::Runtime& rt, js::NativeFunction& callee, js::Value self,
+                           std::span<const js::Value> args) {
     // Buffer(x) and new Buffer(x): the deprecated constructor, as Buffer.alloc / Buffer.from.
     if (!args.empty() && args[0].is_number()) return buffer_alloc(rt, callee, self, args.first(1));
     return buffer_from(rt, callee, self, args);
 }
 
-js::Completion buffer_construct(js::Runtime& rt, js::NativeFunction& callee, std::span<const js::Value> args, js::Object&) {
+js::Completion buffer_construct(js::Runtime& rt, js::NativeFunction& callee,
+                                std::span<const js::Value> args, js::Object&) {
     return buffer_call(rt, callee, js::Value(), args);
 }
 
@@ -319,10 +349,14 @@ js::ThrowCompletion unknown_encoding(ScriptHost& host, js::Value name) {
 js::Value decode_bytes(ScriptHost& host, std::string_view bytes, Encoding encoding) {
     js::Runtime& rt = host.runtime();
     switch (encoding) {
-    case Encoding::Utf8: return js::Value(js::String::from_utf8(rt.heap(), bytes));
-    case Encoding::Hex: return js::Value(rt.string(hex_encode(bytes)));
-    case Encoding::Base64: return js::Value(rt.string(base64_encode(bytes)));
-    case Encoding::Latin1: return js::Value(js::String::from_latin1(rt.heap(), bytes));
+    case Encoding::Utf8:
+        return js::Value(js::String::from_utf8(rt.heap(), bytes));
+    case Encoding::Hex:
+        return js::Value(rt.string(hex_encode(bytes)));
+    case Encoding::Base64:
+        return js::Value(rt.string(base64_encode(bytes)));
+    case Encoding::Latin1:
+        return js::Value(js::String::from_latin1(rt.heap(), bytes));
     case Encoding::Ascii: {
         std::string low(bytes);
         for (char& c : low) c = static_cast<char>(c & 0x7F);
@@ -334,9 +368,12 @@ js::Value decode_bytes(ScriptHost& host, std::string_view bytes, Encoding encodi
 
 std::string encode_string(const js::String& text, Encoding encoding) {
     switch (encoding) {
-    case Encoding::Utf8: return text.to_utf8();
-    case Encoding::Hex: return hex_decode(text.to_utf16());
-    case Encoding::Base64: return base64_decode(text.to_utf16());
+    case Encoding::Utf8:
+        return text.to_utf8();
+    case Encoding::Hex:
+        return hex_decode(text.to_utf16());
+    case Encoding::Base64:
+        return base64_decode(text.to_utf16());
     case Encoding::Latin1:
     case Encoding::Ascii: {
         std::u16string units = text.to_utf16();
@@ -360,7 +397,8 @@ js::Object* make_buffer(ScriptHost& host, std::string_view bytes) {
     if (!bytes.empty()) {
         std::vector<js::Value>& dense = buffer->elements().dense();
         dense.reserve(bytes.size());
-        for (size_t i = 0; i + 1 < bytes.size(); ++i) dense.emplace_back(static_cast<int32_t>(uint8_t(bytes[i])));
+        for (size_t i = 0; i + 1 < bytes.size(); ++i)
+            dense.emplace_back(static_cast<int32_t>(uint8_t(bytes[i])));
         // The last one through put_direct, so the heap accounts for the element storage.
         buffer->put_direct(rt, js::PropertyKey::index(static_cast<uint32_t>(bytes.size() - 1)),
                            js::Value(static_cast<int32_t>(uint8_t(bytes.back()))));
@@ -386,7 +424,8 @@ std::string buffer_bytes(const js::Object& buffer) {
     for (uint32_t i = 0; i < n; ++i) {
         js::OwnProperty p;
         uint32_t byte = 0;
-        if (elements.lookup(i, p) && p.value.is_number()) byte = js::to_uint32(p.value.as_number()) & 0xFF;
+        if (elements.lookup(i, p) && p.value.is_number())
+            byte = js::to_uint32(p.value.as_number()) & 0xFF;
         out.push_back(static_cast<char>(byte));
     }
     return out;
@@ -397,12 +436,15 @@ void install_buffer(ScriptHost& host) {
     if (state.internals.count(std::string(k_prototype_key))) return;
     js::Runtime& rt = host.runtime();
     js::Object* prototype = js::Object::create(rt, rt.object_prototype());
-    state.internals.emplace(std::string(k_prototype_key), js::RootedValue(rt.heap(), js::Value(prototype)));
+    state.internals.emplace(std::string(k_prototype_key),
+                            js::RootedValue(rt.heap(), js::Value(prototype)));
     js::NativeFunction* buffer = js::NativeFunction::create(rt, "Buffer", 2, buffer_call);
     buffer->set_construct(buffer_construct);
-    buffer->put_direct(rt, rt.common_key(js::CommonAtom::Prototype), js::Value(prototype), js::attr::None);
+    buffer->put_direct(rt, rt.common_key(js::CommonAtom::Prototype), js::Value(prototype),
+                       js::attr::None);
     prototype->put_direct(rt, rt.key("constructor"), js::Value(buffer), js::attr::Builtin);
-    prototype->put_accessor(rt, rt.key("length"), js::Value(make_function(host, "get length", 0, buffer_length)),
+    prototype->put_accessor(rt, rt.key("length"),
+                            js::Value(make_function(host, "get length", 0, buffer_length)),
                             js::Value(), js::attr::Configurable);
     define_method(host, *prototype, "toString", 0, buffer_to_string);
     define_method(host, *prototype, "slice", 2, buffer_slice);

@@ -28,7 +28,8 @@ js::Value arg(Args args, size_t i) {
     return i < args.size() ? args[i] : js::Value();
 }
 
-js::ThrowCompletion coded_error(ScriptHost& host, js::ErrorType type, std::string message, std::string_view code) {
+js::ThrowCompletion coded_error(ScriptHost& host, js::ErrorType type, std::string message,
+                                std::string_view code) {
     js::Runtime& rt = host.runtime();
     js::Object* error = rt.make_error(type, message);
     error->put_direct(rt, rt.key("code"), js::Value(rt.string(code)), js::attr::Default);
@@ -37,7 +38,10 @@ js::ThrowCompletion coded_error(ScriptHost& host, js::ErrorType type, std::strin
 
 js::ThrowCompletionOr<NodeIo*> io_of(js::Runtime& rt) {
     NodeIo* io = node_io(ScriptHost::from(rt));
-    if (!io) return rt.throw_error(js::ErrorType::Error, "this process has no OS model attached (run it through run_scenario)");
+    if (!io)
+        return rt.throw_error(
+            js::ErrorType::Error,
+            "this process has no OS model attached (run it through run_scenario)");
     return io;
 }
 
@@ -47,25 +51,30 @@ js::ThrowCompletionOr<js::Value> callback_arg(ScriptHost& host, js::Value v) {
 }
 
 // A password or salt: a string (UTF-8) or a Buffer.
-js::ThrowCompletionOr<std::string> key_material(ScriptHost& host, js::Value v, std::string_view name) {
+js::ThrowCompletionOr<std::string> key_material(ScriptHost& host, js::Value v,
+                                                std::string_view name) {
     if (v.is_string()) return v.as_string()->to_utf8();
     if (is_buffer(host, v)) return buffer_bytes(*v.as_object());
-    return invalid_arg_type(host, name, "string or an instance of ArrayBuffer, Buffer, TypedArray, or DataView", v);
+    return invalid_arg_type(
+        host, name, "string or an instance of ArrayBuffer, Buffer, TypedArray, or DataView", v);
 }
 
 // validateInt32 / validateUint32 with Node's ERR_OUT_OF_RANGE message.
-js::ThrowCompletionOr<int64_t> int_arg(ScriptHost& host, js::Value v, std::string_view name, int64_t min, int64_t max) {
+js::ThrowCompletionOr<int64_t> int_arg(ScriptHost& host, js::Value v, std::string_view name,
+                                       int64_t min, int64_t max) {
     if (!v.is_number()) return invalid_arg_type(host, name, "number", v);
     const double d = v.as_number();
     if (d != std::trunc(d))
         return coded_error(host, js::ErrorType::RangeError,
-                           "The value of \"" + std::string(name) + "\" is out of range. It must be an integer. Received " +
+                           "The value of \"" + std::string(name) +
+                               "\" is out of range. It must be an integer. Received " +
                                js::number_to_string(d),
                            "ERR_OUT_OF_RANGE");
     if (d < static_cast<double>(min) || d > static_cast<double>(max))
         return coded_error(host, js::ErrorType::RangeError,
-                           "The value of \"" + std::string(name) + "\" is out of range. It must be >= " +
-                               std::to_string(min) + " && <= " + std::to_string(max) + ". Received " +
+                           "The value of \"" + std::string(name) +
+                               "\" is out of range. It must be >= " + std::to_string(min) +
+                               " && <= " + std::to_string(max) + ". Received " +
                                js::number_to_string(d),
                            "ERR_OUT_OF_RANGE");
     return static_cast<int64_t>(d);
@@ -79,7 +88,7 @@ struct Digest {
     uint32_t cost_percent;
 };
 constexpr Digest k_digests[] = {
-    {"sha1", 20, 93},    {"sha224", 28, 100}, {"sha256", 32, 100}, {"sha384", 48, 365},
+    {"sha1", 20, 93},    {"sha224", 28, 100}, {"sha256", 32, 100},     {"sha384", 48, 365},
     {"sha512", 64, 365}, {"md5", 16, 80},     {"sha512-256", 32, 365},
 };
 
@@ -101,7 +110,8 @@ std::string derived_bytes(std::string_view a, std::string_view b, uint64_t cost,
     out.reserve(length);
     while (out.size() < length) {
         uint64_t v = sim::splitmix64(state);
-        for (int i = 0; i < 8 && out.size() < length; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
+        for (int i = 0; i < 8 && out.size() < length; ++i)
+            out.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
     }
     return out;
 }
@@ -111,14 +121,15 @@ std::string random_bytes(NodeIo& io, uint64_t n) {
     out.reserve(n);
     while (out.size() < n) {
         uint64_t v = io.random().next_u64();
-        for (int i = 0; i < 8 && out.size() < n; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
+        for (int i = 0; i < 8 && out.size() < n; ++i)
+            out.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
     }
     return out;
 }
 
 // A CPU job on the pool whose completion calls `callback(null, make())`.
-void cpu_job(NodeIo& io, io::LatencyKind kind, uint64_t units, std::string label, js::Value callback,
-             std::function<js::Value(NodeIo&)> make) {
+void cpu_job(NodeIo& io, io::LatencyKind kind, uint64_t units, std::string label,
+             js::Value callback, std::function<js::Value(NodeIo&)> make) {
     std::shared_ptr<IoCallback> cb = io.hold(callback, label);
     io.charge_call();
     NodeIo* p = &io;
@@ -133,8 +144,10 @@ struct Pbkdf2Args {
     int64_t iterations = 0, keylen = 0;
     const Digest* digest = nullptr;
     uint64_t units() const {
-        const uint64_t blocks = (static_cast<uint64_t>(keylen) + digest->length - 1) / digest->length;
-        return static_cast<uint64_t>(iterations) * std::max<uint64_t>(blocks, 1) * digest->cost_percent / 100;
+        const uint64_t blocks =
+            (static_cast<uint64_t>(keylen) + digest->length - 1) / digest->length;
+        return static_cast<uint64_t>(iterations) * std::max<uint64_t>(blocks, 1) *
+               digest->cost_percent / 100;
     }
 };
 
@@ -148,7 +161,8 @@ js::ThrowCompletionOr<Pbkdf2Args> pbkdf2_args(ScriptHost& host, Args args) {
     if (!digest.is_string()) return invalid_arg_type(host, "digest", "string", digest);
     a.digest = find_digest(digest.as_string()->to_utf8());
     if (!a.digest)
-        return coded_error(host, js::ErrorType::TypeError, "Invalid digest: " + digest.as_string()->to_utf8(),
+        return coded_error(host, js::ErrorType::TypeError,
+                           "Invalid digest: " + digest.as_string()->to_utf8(),
                            "ERR_CRYPTO_INVALID_DIGEST");
     return a;
 }
@@ -158,10 +172,12 @@ js::Completion crypto_pbkdf2(js::Runtime& rt, js::NativeFunction&, js::Value, Ar
     js::Value callback = LOOPSIM_TRY(callback_arg(host, arg(args, 5)));
     Pbkdf2Args a = LOOPSIM_TRY(pbkdf2_args(host, args));
     NodeIo& io = *LOOPSIM_TRY(io_of(rt));
-    cpu_job(io, io::LatencyKind::CryptoPbkdf2, a.units(), "crypto.pbkdf2", callback, [a](NodeIo& p) {
-        return js::Value(make_buffer(p.host(), derived_bytes(a.password, a.salt, static_cast<uint64_t>(a.iterations),
-                                                            static_cast<uint64_t>(a.keylen))));
-    });
+    cpu_job(io, io::LatencyKind::CryptoPbkdf2, a.units(), "crypto.pbkdf2", callback,
+            [a](NodeIo& p) {
+                return js::Value(make_buffer(
+                    p.host(), derived_bytes(a.password, a.salt, static_cast<uint64_t>(a.iterations),
+                                            static_cast<uint64_t>(a.keylen))));
+            });
     return js::Value();
 }
 
@@ -170,8 +186,9 @@ js::Completion crypto_pbkdf2_sync(js::Runtime& rt, js::NativeFunction&, js::Valu
     Pbkdf2Args a = LOOPSIM_TRY(pbkdf2_args(host, args));
     NodeIo& io = *LOOPSIM_TRY(io_of(rt));
     io.charge_sync(io::LatencyKind::CryptoPbkdf2, a.units());
-    return js::Value(make_buffer(host, derived_bytes(a.password, a.salt, static_cast<uint64_t>(a.iterations),
-                                                     static_cast<uint64_t>(a.keylen))));
+    return js::Value(
+        make_buffer(host, derived_bytes(a.password, a.salt, static_cast<uint64_t>(a.iterations),
+                                        static_cast<uint64_t>(a.keylen))));
 }
 
 struct ScryptArgs {
@@ -189,7 +206,8 @@ js::ThrowCompletionOr<ScryptArgs> scrypt_args(ScriptHost& host, Args args, bool 
     a.keylen = LOOPSIM_TRY(int_arg(host, arg(args, 2), "keylen", 0, 2147483647));
     js::Value options = arg(args, 3);
     if (options.is_object() && !(async && js::Runtime::is_callable(options))) {
-        const auto read = [&](std::initializer_list<const char*> names, uint64_t& out) -> js::ThrowCompletionOr<void> {
+        const auto read = [&](std::initializer_list<const char*> names,
+                              uint64_t& out) -> js::ThrowCompletionOr<void> {
             for (const char* name : names) {
                 js::Value v = LOOPSIM_TRY(options.as_object()->get(rt, rt.key(name)));
                 if (v.is_number() && v.as_number() >= 1) out = static_cast<uint64_t>(v.as_number());
@@ -200,7 +218,8 @@ js::ThrowCompletionOr<ScryptArgs> scrypt_args(ScriptHost& host, Args args, bool 
         LOOPSIM_TRY(read({"r", "blockSize"}, a.r));
         LOOPSIM_TRY(read({"p", "parallelization"}, a.p));
         if (a.n < 2 || (a.n & (a.n - 1)) != 0)
-            return coded_error(host, js::ErrorType::RangeError, "Invalid scrypt params: N must be a power of 2 greater than 1",
+            return coded_error(host, js::ErrorType::RangeError,
+                               "Invalid scrypt params: N must be a power of 2 greater than 1",
                                "ERR_CRYPTO_INVALID_SCRYPT_PARAMS");
     }
     return a;
@@ -212,9 +231,11 @@ js::Completion crypto_scrypt(js::Runtime& rt, js::NativeFunction&, js::Value, Ar
     callback = LOOPSIM_TRY(callback_arg(host, callback));
     ScryptArgs a = LOOPSIM_TRY(scrypt_args(host, args, true));
     NodeIo& io = *LOOPSIM_TRY(io_of(rt));
-    cpu_job(io, io::LatencyKind::CryptoScrypt, a.units(), "crypto.scrypt", callback, [a](NodeIo& p) {
-        return js::Value(make_buffer(p.host(), derived_bytes(a.password, a.salt, a.units(), static_cast<uint64_t>(a.keylen))));
-    });
+    cpu_job(
+        io, io::LatencyKind::CryptoScrypt, a.units(), "crypto.scrypt", callback, [a](NodeIo& p) {
+            return js::Value(make_buffer(p.host(), derived_bytes(a.password, a.salt, a.units(),
+                                                                 static_cast<uint64_t>(a.keylen))));
+        });
     return js::Value();
 }
 
@@ -223,7 +244,8 @@ js::Completion crypto_scrypt_sync(js::Runtime& rt, js::NativeFunction&, js::Valu
     ScryptArgs a = LOOPSIM_TRY(scrypt_args(host, args, false));
     NodeIo& io = *LOOPSIM_TRY(io_of(rt));
     io.charge_sync(io::LatencyKind::CryptoScrypt, a.units());
-    return js::Value(make_buffer(host, derived_bytes(a.password, a.salt, a.units(), static_cast<uint64_t>(a.keylen))));
+    return js::Value(make_buffer(
+        host, derived_bytes(a.password, a.salt, a.units(), static_cast<uint64_t>(a.keylen))));
 }
 
 js::Completion crypto_random_bytes(js::Runtime& rt, js::NativeFunction&, js::Value, Args args) {
@@ -237,7 +259,8 @@ js::Completion crypto_random_bytes(js::Runtime& rt, js::NativeFunction&, js::Val
         io.charge_sync(io::LatencyKind::CryptoRandom, n);
         return js::Value(make_buffer(host, random_bytes(io, n)));
     }
-    cpu_job(io, io::LatencyKind::CryptoRandom, n, "crypto.randomBytes " + std::to_string(n) + " B", callback,
+    cpu_job(io, io::LatencyKind::CryptoRandom, n, "crypto.randomBytes " + std::to_string(n) + " B",
+            callback,
             [n](NodeIo& p) { return js::Value(make_buffer(p.host(), random_bytes(p, n))); });
     return js::Value();
 }
@@ -252,11 +275,16 @@ js::ThrowCompletionOr<FillArgs> fill_args(ScriptHost& host, Args args, size_t co
     FillArgs f;
     f.buffer = arg(args, 0);
     if (!is_buffer(host, f.buffer))
-        return invalid_arg_type(host, "buf", "an instance of ArrayBuffer or ArrayBufferView", f.buffer);
+        return invalid_arg_type(host, "buf", "an instance of ArrayBuffer or ArrayBufferView",
+                                f.buffer);
     const uint64_t length = f.buffer.as_object()->elements().end_index();
-    if (count > 1) f.offset = static_cast<uint64_t>(LOOPSIM_TRY(int_arg(host, arg(args, 1), "offset", 0, static_cast<int64_t>(length))));
+    if (count > 1)
+        f.offset = static_cast<uint64_t>(
+            LOOPSIM_TRY(int_arg(host, arg(args, 1), "offset", 0, static_cast<int64_t>(length))));
     f.size = length - f.offset;
-    if (count > 2) f.size = static_cast<uint64_t>(LOOPSIM_TRY(int_arg(host, arg(args, 2), "size", 0, static_cast<int64_t>(length - f.offset))));
+    if (count > 2)
+        f.size = static_cast<uint64_t>(LOOPSIM_TRY(
+            int_arg(host, arg(args, 2), "size", 0, static_cast<int64_t>(length - f.offset))));
     return f;
 }
 
@@ -276,8 +304,8 @@ js::Completion crypto_random_fill(js::Runtime& rt, js::NativeFunction&, js::Valu
     FillArgs f = LOOPSIM_TRY(fill_args(host, args, count - 1));
     NodeIo& io = *LOOPSIM_TRY(io_of(rt));
     js::RootedValue buffer(rt.heap(), f.buffer);
-    cpu_job(io, io::LatencyKind::CryptoRandom, f.size, "crypto.randomFill " + std::to_string(f.size) + " B", callback,
-            [f, buffer](NodeIo& p) {
+    cpu_job(io, io::LatencyKind::CryptoRandom, f.size,
+            "crypto.randomFill " + std::to_string(f.size) + " B", callback, [f, buffer](NodeIo& p) {
                 fill(p, *buffer.get().as_object(), f.offset, f.size);
                 return buffer.get();
             });
@@ -312,23 +340,23 @@ js::Completion crypto_random_uuid(js::Runtime& rt, js::NativeFunction&, js::Valu
 
 js::Completion make_crypto_module(ScriptHost& host) {
     js::Runtime& rt = host.runtime();
-    if (!node_io(host)) return rt.throw_error(js::ErrorType::Error, "require('crypto'): this process has no OS model attached");
+    if (!node_io(host))
+        return rt.throw_error(js::ErrorType::Error,
+                              "require('crypto'): this process has no OS model attached");
     install_buffer(host);
     js::Object* crypto = js::Object::create(rt, rt.object_prototype());
     js::Root<js::Object> root(rt.heap(), crypto);
-    struct Entry {
-        const char* name;
-        uint32_t length;
-        js::NativeFn fn;
+    static constexpr IoFunction k_functions[] = {
+        {"pbkdf2", 6, crypto_pbkdf2},
+        {"pbkdf2Sync", 5, crypto_pbkdf2_sync},
+        {"scrypt", 5, crypto_scrypt},
+        {"scryptSync", 4, crypto_scrypt_sync},
+        {"randomBytes", 2, crypto_random_bytes},
+        {"randomFill", 4, crypto_random_fill},
+        {"randomFillSync", 3, crypto_random_fill_sync},
+        {"randomUUID", 1, crypto_random_uuid},
     };
-    static constexpr Entry k_functions[] = {
-        {"pbkdf2", 6, crypto_pbkdf2},           {"pbkdf2Sync", 5, crypto_pbkdf2_sync},
-        {"scrypt", 5, crypto_scrypt},           {"scryptSync", 4, crypto_scrypt_sync},
-        {"randomBytes", 2, crypto_random_bytes}, {"randomFill", 4, crypto_random_fill},
-        {"randomFillSync", 3, crypto_random_fill_sync}, {"randomUUID", 1, crypto_random_uuid},
-    };
-    for (const Entry& e : k_functions)
-        crypto->put_direct(rt, rt.key(e.name), js::Value(make_function(host, e.name, e.length, e.fn)), js::attr::Default);
+    define_io_functions(host, *crypto, "crypto", k_functions);
     return js::Value(crypto);
 }
 
@@ -336,7 +364,8 @@ js::Completion make_buffer_module(ScriptHost& host) {
     js::Runtime& rt = host.runtime();
     install_buffer(host);
     js::Object* module = js::Object::create(rt, rt.object_prototype());
-    module->put_direct(rt, rt.key("Buffer"), host.interpreter().get_global("Buffer"), js::attr::Default);
+    module->put_direct(rt, rt.key("Buffer"), host.interpreter().get_global("Buffer"),
+                       js::attr::Default);
     js::Object* constants = js::Object::create(rt, rt.object_prototype());
     constants->put_direct(rt, rt.key("MAX_LENGTH"), js::Value(0x7FFFFFFF), js::attr::Default);
     module->put_direct(rt, rt.key("constants"), js::Value(constants), js::attr::Default);

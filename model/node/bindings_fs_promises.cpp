@@ -25,12 +25,16 @@ js::Value arg(Args args, size_t i) {
 // Node's own frames under an fs.promises error (node v20.20.2; the awaiting scenario frames
 // V8 adds after them are not modelled).
 constexpr std::string_view k_frames_open_for_read =
-    "    at async open (node:internal/fs/promises:637:25)\n    at async Object.readFile (node:internal/fs/promises:1249:14)";
-constexpr std::string_view k_frames_read_handle = "    at async readFileHandle (node:internal/fs/promises:551:24)";
+    "    at async open (node:internal/fs/promises:637:25)\n    at async Object.readFile "
+    "(node:internal/fs/promises:1249:14)";
+constexpr std::string_view k_frames_read_handle =
+    "    at async readFileHandle (node:internal/fs/promises:551:24)";
 constexpr std::string_view k_frames_open_for_write =
-    "    at async open (node:internal/fs/promises:637:25)\n    at async Object.writeFile (node:internal/fs/promises:1219:14)";
+    "    at async open (node:internal/fs/promises:637:25)\n    at async Object.writeFile "
+    "(node:internal/fs/promises:1219:14)";
 constexpr std::string_view k_frames_open_for_append =
-    "    at async open (node:internal/fs/promises:637:25)\n    at async writeFile (node:internal/fs/promises:1219:14)";
+    "    at async open (node:internal/fs/promises:637:25)\n    at async writeFile "
+    "(node:internal/fs/promises:1219:14)";
 
 std::string frames_of(std::string_view api) {
     struct Entry {
@@ -59,7 +63,8 @@ struct PendingPromise {
 };
 
 std::shared_ptr<PendingPromise> new_pending(js::Runtime& rt) {
-    return std::make_shared<PendingPromise>(PendingPromise{js::RootedValue(rt.heap(), js::Value(js::new_promise(rt)))});
+    return std::make_shared<PendingPromise>(
+        PendingPromise{js::RootedValue(rt.heap(), js::Value(js::new_promise(rt)))});
 }
 
 // Settles inside a callback scope of its own (FSReqPromise::Resolve / Reject).
@@ -93,8 +98,9 @@ NodeIo* io_of(js::Runtime& rt) {
         _loopsim_result.release_value();                                                           \
     })
 
-js::Object* error_with_frames(NodeIo& io, io::Errno e, std::string_view syscall, std::string_view path,
-                              std::string_view frames, std::string_view dest = {}) {
+js::Object* error_with_frames(NodeIo& io, io::Errno e, std::string_view syscall,
+                              std::string_view path, std::string_view frames,
+                              std::string_view dest = {}) {
     const SyncFrames f{frames};
     return io.uv_error(e, syscall, path, dest, frames.empty() ? nullptr : &f);
 }
@@ -107,33 +113,36 @@ js::Completion one_request(NodeIo& io, io::LatencyKind kind, uint64_t units, std
     std::shared_ptr<PendingPromise> pending = new_pending(rt);
     io.charge_call();
     NodeIo* p = &io;
-    io.submit(uv::WorkKind::FastIo, kind, units, std::move(label), [p, pending, finish = std::move(finish)] {
-        auto [ok, value] = finish(*p);
-        settle(*p, *pending, ok, value);
-    });
+    io.submit(uv::WorkKind::FastIo, kind, units, std::move(label),
+              [p, pending, finish = std::move(finish)] {
+                  auto [ok, value] = finish(*p);
+                  settle(*p, *pending, ok, value);
+              });
     return pending->promise.get();
 }
 
 js::Completion fsp_read_file(js::Runtime& rt, js::NativeFunction&, js::Value, Args args) {
     NodeIo& io = *io_of(rt);
-    FileOptions options = LOOPSIM_TRY_OR_REJECT(rt, options_argument(io.host(), arg(args, 1), FileOptions{}));
+    FileOptions options =
+        LOOPSIM_TRY_OR_REJECT(rt, options_argument(io.host(), arg(args, 1), FileOptions{}));
     PathArg path = LOOPSIM_TRY_OR_REJECT(rt, path_argument(io, arg(args, 0)));
     std::shared_ptr<PendingPromise> pending = new_pending(rt);
     io.charge_call();
     NodeIo* p = &io;
     const EncodingOption encoding = options.encoding;
-    read_file_requests(io, path, options.flags, "fs.promises.readFile " + NodeIo::label_name(path.given),
-                       [p, pending, encoding, path](FileOutcome outcome) {
-                           if (outcome.error != io::Errno::None) {
-                               const bool at_open = outcome.syscall == "open";
-                               settle(*p, *pending, false,
-                                      js::Value(error_with_frames(*p, outcome.error, outcome.syscall,
-                                                                  at_open ? path.given : std::string(),
-                                                                  at_open ? k_frames_open_for_read : k_frames_read_handle)));
-                               return;
-                           }
-                           settle(*p, *pending, true, file_contents(p->host(), outcome.bytes, encoding));
-                       });
+    read_file_requests(
+        io, path, options.flags, "fs.promises.readFile " + NodeIo::label_name(path.given),
+        [p, pending, encoding, path](FileOutcome outcome) {
+            if (outcome.error != io::Errno::None) {
+                const bool at_open = outcome.syscall == "open";
+                settle(*p, *pending, false,
+                       js::Value(error_with_frames(
+                           *p, outcome.error, outcome.syscall, at_open ? path.given : std::string(),
+                           at_open ? k_frames_open_for_read : k_frames_read_handle)));
+                return;
+            }
+            settle(*p, *pending, true, file_contents(p->host(), outcome.bytes, encoding));
+        });
     return pending->promise.get();
 }
 
@@ -142,27 +151,30 @@ js::Completion write_or_append(js::Runtime& rt, Args args, bool append) {
     FileOptions defaults;
     defaults.encoding = Encoding::Utf8;
     defaults.flags = *io::OpenFlags::parse(append ? "a" : "w");
-    FileOptions options = LOOPSIM_TRY_OR_REJECT(rt, options_argument(io.host(), arg(args, 2), defaults));
-    std::string data = LOOPSIM_TRY_OR_REJECT(rt, data_argument(io.host(), arg(args, 1), options.encoding));
+    FileOptions options =
+        LOOPSIM_TRY_OR_REJECT(rt, options_argument(io.host(), arg(args, 2), defaults));
+    std::string data =
+        LOOPSIM_TRY_OR_REJECT(rt, data_argument(io.host(), arg(args, 1), options.encoding));
     PathArg path = LOOPSIM_TRY_OR_REJECT(rt, path_argument(io, arg(args, 0)));
     std::shared_ptr<PendingPromise> pending = new_pending(rt);
     io.charge_call();
     NodeIo* p = &io;
-    write_file_requests(io, path, options.flags, std::move(data), FileApi::Promise,
-                        std::string(append ? "fs.promises.appendFile " : "fs.promises.writeFile ") +
-                            NodeIo::label_name(path.given),
-                        [p, pending, path, append](FileOutcome outcome) {
-                            if (outcome.error != io::Errno::None) {
-                                const bool at_open = outcome.syscall == "open";
-                                settle(*p, *pending, false,
-                                       js::Value(error_with_frames(
-                                           *p, outcome.error, outcome.syscall, at_open ? path.given : std::string(),
-                                           at_open ? (append ? k_frames_open_for_append : k_frames_open_for_write)
-                                                   : std::string_view())));
-                                return;
-                            }
-                            settle(*p, *pending, true, js::Value());
-                        });
+    write_file_requests(
+        io, path, options.flags, std::move(data), FileApi::Promise,
+        std::string(append ? "fs.promises.appendFile " : "fs.promises.writeFile ") +
+            NodeIo::label_name(path.given),
+        [p, pending, path, append](FileOutcome outcome) {
+            if (outcome.error != io::Errno::None) {
+                const bool at_open = outcome.syscall == "open";
+                settle(*p, *pending, false,
+                       js::Value(error_with_frames(
+                           *p, outcome.error, outcome.syscall, at_open ? path.given : std::string(),
+                           at_open ? (append ? k_frames_open_for_append : k_frames_open_for_write)
+                                   : std::string_view())));
+                return;
+            }
+            settle(*p, *pending, true, js::Value());
+        });
     return pending->promise.get();
 }
 
@@ -176,10 +188,13 @@ js::Completion fsp_append_file(js::Runtime& rt, js::NativeFunction&, js::Value, 
 js::Completion stat_like(js::Runtime& rt, Args args, std::string name) {
     NodeIo& io = *io_of(rt);
     PathArg path = LOOPSIM_TRY_OR_REJECT(rt, path_argument(io, arg(args, 0)));
-    return one_request(io, io::LatencyKind::FsStat, 0, "fs." + name + " " + NodeIo::label_name(path.given),
+    return one_request(io, io::LatencyKind::FsStat, 0,
+                       "fs." + name + " " + NodeIo::label_name(path.given),
                        [path, name](NodeIo& p) -> std::pair<bool, js::Value> {
                            io::IoResult<io::FileStat> s = p.vfs().stat(path.resolved);
-                           if (!s.ok()) return {false, js::Value(error_with_frames(p, s.error, name, path.given, frames_of(name)))};
+                           if (!s.ok())
+                               return {false, js::Value(error_with_frames(
+                                                  p, s.error, name, path.given, frames_of(name)))};
                            return {true, make_stats(p.host(), s.value)};
                        });
 }
@@ -194,53 +209,64 @@ js::Completion fsp_lstat(js::Runtime& rt, js::NativeFunction&, js::Value, Args a
 js::Completion fsp_access(js::Runtime& rt, js::NativeFunction&, js::Value, Args args) {
     NodeIo& io = *io_of(rt);
     PathArg path = LOOPSIM_TRY_OR_REJECT(rt, path_argument(io, arg(args, 0)));
-    return one_request(io, io::LatencyKind::FsAccess, 0, "fs.access " + NodeIo::label_name(path.given),
-                       [path](NodeIo& p) -> std::pair<bool, js::Value> {
-                           io::Errno e = p.vfs().access(path.resolved);
-                           if (e != io::Errno::None)
-                               return {false, js::Value(error_with_frames(p, e, "access", path.given, frames_of("access")))};
-                           return {true, js::Value()};
-                       });
+    return one_request(
+        io, io::LatencyKind::FsAccess, 0, "fs.access " + NodeIo::label_name(path.given),
+        [path](NodeIo& p) -> std::pair<bool, js::Value> {
+            io::Errno e = p.vfs().access(path.resolved);
+            if (e != io::Errno::None)
+                return {false, js::Value(error_with_frames(p, e, "access", path.given,
+                                                           frames_of("access")))};
+            return {true, js::Value()};
+        });
 }
 
 js::Completion fsp_readdir(js::Runtime& rt, js::NativeFunction&, js::Value, Args args) {
     NodeIo& io = *io_of(rt);
-    FileOptions options = LOOPSIM_TRY_OR_REJECT(rt, options_argument(io.host(), arg(args, 1), FileOptions::with_encoding(Encoding::Utf8)));
+    FileOptions options = LOOPSIM_TRY_OR_REJECT(
+        rt, options_argument(io.host(), arg(args, 1), FileOptions::with_encoding(Encoding::Utf8)));
     PathArg path = LOOPSIM_TRY_OR_REJECT(rt, path_argument(io, arg(args, 0)));
     const bool types = options.with_file_types;
-    return one_request(io, io::LatencyKind::FsReaddir, io.vfs().readdir(path.resolved).value.size(),
-                       "fs.scandir " + NodeIo::label_name(path.given), [path, types](NodeIo& p) -> std::pair<bool, js::Value> {
-                           io::IoResult<std::vector<std::string>> names = p.vfs().readdir(path.resolved);
-                           if (!names.ok())
-                               return {false, js::Value(error_with_frames(p, names.error, "scandir", path.given, frames_of("readdir")))};
-                           return {true, make_dir_listing(p, names.value, path, types)};
-                       });
+    return one_request(
+        io, io::LatencyKind::FsReaddir, io.vfs().readdir(path.resolved).value.size(),
+        "fs.scandir " + NodeIo::label_name(path.given),
+        [path, types](NodeIo& p) -> std::pair<bool, js::Value> {
+            io::IoResult<std::vector<std::string>> names = p.vfs().readdir(path.resolved);
+            if (!names.ok())
+                return {false, js::Value(error_with_frames(p, names.error, "scandir", path.given,
+                                                           frames_of("readdir")))};
+            return {true, make_dir_listing(p, names.value, path, types)};
+        });
 }
 
 js::Completion fsp_mkdir(js::Runtime& rt, js::NativeFunction&, js::Value, Args args) {
     NodeIo& io = *io_of(rt);
     bool recursive = false;
     if (arg(args, 1).is_object()) {
-        js::Value r = LOOPSIM_TRY_OR_REJECT(rt, arg(args, 1).as_object()->get(rt, rt.key("recursive")));
+        js::Value r =
+            LOOPSIM_TRY_OR_REJECT(rt, arg(args, 1).as_object()->get(rt, rt.key("recursive")));
         recursive = r.is_boolean() && r.as_bool();
     }
     PathArg path = LOOPSIM_TRY_OR_REJECT(rt, path_argument(io, arg(args, 0)));
     if (!recursive)
-        return one_request(io, io::LatencyKind::FsMkdir, 0, "fs.mkdir " + NodeIo::label_name(path.given),
-                           [path](NodeIo& p) -> std::pair<bool, js::Value> {
-                               io::IoResult<std::string> made = p.vfs().mkdir(path.resolved, false, p.now_ns());
-                               if (!made.ok())
-                                   return {false, js::Value(error_with_frames(p, made.error, "mkdir", path.given, frames_of("mkdir")))};
-                               return {true, js::Value()};
-                           });
+        return one_request(
+            io, io::LatencyKind::FsMkdir, 0, "fs.mkdir " + NodeIo::label_name(path.given),
+            [path](NodeIo& p) -> std::pair<bool, js::Value> {
+                io::IoResult<std::string> made = p.vfs().mkdir(path.resolved, false, p.now_ns());
+                if (!made.ok())
+                    return {false, js::Value(error_with_frames(p, made.error, "mkdir", path.given,
+                                                               frames_of("mkdir")))};
+                return {true, js::Value()};
+            });
     std::shared_ptr<PendingPromise> pending = new_pending(rt);
     io.charge_call();
     NodeIo* p = &io;
     mkdirp_requests(io, path, [p, pending, path](io::Errno error, std::string first) {
         if (error != io::Errno::None)
-            return settle(*p, *pending, false,
-                          js::Value(error_with_frames(*p, error, "mkdir", path.given, frames_of("mkdir"))));
-        settle(*p, *pending, true, first.empty() ? js::Value() : js::Value(p->host().runtime().string(first)));
+            return settle(
+                *p, *pending, false,
+                js::Value(error_with_frames(*p, error, "mkdir", path.given, frames_of("mkdir"))));
+        settle(*p, *pending, true,
+               first.empty() ? js::Value() : js::Value(p->host().runtime().string(first)));
     });
     return pending->promise.get();
 }
@@ -253,7 +279,8 @@ js::Completion path_only(js::Runtime& rt, Args args, std::string name, io::Laten
                        [path, name, op](NodeIo& p) -> std::pair<bool, js::Value> {
                            io::Errno e = (p.vfs().*op)(path.resolved, p.now_ns());
                            if (e != io::Errno::None)
-                               return {false, js::Value(error_with_frames(p, e, name, path.given, frames_of(name)))};
+                               return {false, js::Value(error_with_frames(p, e, name, path.given,
+                                                                          frames_of(name)))};
                            return {true, js::Value()};
                        });
 }
@@ -269,13 +296,15 @@ js::Completion fsp_rename(js::Runtime& rt, js::NativeFunction&, js::Value, Args 
     NodeIo& io = *io_of(rt);
     PathArg from = LOOPSIM_TRY_OR_REJECT(rt, path_argument(io, arg(args, 0), "oldPath"));
     PathArg to = LOOPSIM_TRY_OR_REJECT(rt, path_argument(io, arg(args, 1), "newPath"));
-    return one_request(io, io::LatencyKind::FsRename, 0, "fs.rename " + NodeIo::label_name(from.given),
-                       [from, to](NodeIo& p) -> std::pair<bool, js::Value> {
-                           io::Errno e = p.vfs().rename(from.resolved, to.resolved, p.now_ns());
-                           if (e != io::Errno::None)
-                               return {false, js::Value(error_with_frames(p, e, "rename", from.given, frames_of("rename"), to.given))};
-                           return {true, js::Value()};
-                       });
+    return one_request(
+        io, io::LatencyKind::FsRename, 0, "fs.rename " + NodeIo::label_name(from.given),
+        [from, to](NodeIo& p) -> std::pair<bool, js::Value> {
+            io::Errno e = p.vfs().rename(from.resolved, to.resolved, p.now_ns());
+            if (e != io::Errno::None)
+                return {false, js::Value(error_with_frames(p, e, "rename", from.given,
+                                                           frames_of("rename"), to.given))};
+            return {true, js::Value()};
+        });
 }
 
 // --- FileHandle (fs.promises.open) ---------------------------------------------------------------
@@ -285,7 +314,8 @@ constexpr std::string_view k_handle_prototype = "FileHandle.prototype";
 js::ThrowCompletionOr<int> handle_fd(js::Runtime& rt, js::Value self) {
     if (self.is_object()) {
         js::OwnProperty fd;
-        if (self.as_object()->lookup_own(rt.key("fd"), fd) && fd.value.is_number()) return static_cast<int>(fd.value.as_number());
+        if (self.as_object()->lookup_own(rt.key("fd"), fd) && fd.value.is_number())
+            return static_cast<int>(fd.value.as_number());
     }
     return rt.throw_error(js::ErrorType::TypeError, "not a FileHandle");
 }
@@ -299,10 +329,12 @@ js::Completion handle_close(js::Runtime& rt, js::NativeFunction&, js::Value self
         return js::Value(done);
     }
     self.as_object()->put_direct(rt, rt.key("fd"), js::Value(-1), js::attr::Default);
-    return one_request(io, io::LatencyKind::FsClose, 0, "fs.close " + NodeIo::label_name(io.vfs().fd_path(fd)),
+    return one_request(io, io::LatencyKind::FsClose, 0,
+                       "fs.close " + NodeIo::label_name(io.vfs().fd_path(fd)),
                        [fd](NodeIo& p) -> std::pair<bool, js::Value> {
                            io::Errno e = p.vfs().close(fd);
-                           if (e != io::Errno::None) return {false, js::Value(p.uv_error(e, "close"))};
+                           if (e != io::Errno::None)
+                               return {false, js::Value(p.uv_error(e, "close"))};
                            return {true, js::Value()};
                        });
 }
@@ -310,7 +342,8 @@ js::Completion handle_close(js::Runtime& rt, js::NativeFunction&, js::Value self
 js::Completion handle_stat(js::Runtime& rt, js::NativeFunction&, js::Value self, Args) {
     NodeIo& io = *io_of(rt);
     const int fd = LOOPSIM_TRY_OR_REJECT(rt, handle_fd(rt, self));
-    return one_request(io, io::LatencyKind::FsFstat, 0, "fs.fstat " + NodeIo::label_name(io.vfs().fd_path(fd)),
+    return one_request(io, io::LatencyKind::FsFstat, 0,
+                       "fs.fstat " + NodeIo::label_name(io.vfs().fd_path(fd)),
                        [fd](NodeIo& p) -> std::pair<bool, js::Value> {
                            io::IoResult<io::FileStat> s = p.vfs().fstat(fd);
                            if (!s.ok()) return {false, js::Value(p.uv_error(s.error, "fstat"))};
@@ -321,7 +354,8 @@ js::Completion handle_stat(js::Runtime& rt, js::NativeFunction&, js::Value self,
 js::Completion handle_read_file(js::Runtime& rt, js::NativeFunction&, js::Value self, Args args) {
     NodeIo& io = *io_of(rt);
     const int fd = LOOPSIM_TRY_OR_REJECT(rt, handle_fd(rt, self));
-    FileOptions options = LOOPSIM_TRY_OR_REJECT(rt, options_argument(io.host(), arg(args, 0), FileOptions{}));
+    FileOptions options =
+        LOOPSIM_TRY_OR_REJECT(rt, options_argument(io.host(), arg(args, 0), FileOptions{}));
     std::shared_ptr<PendingPromise> pending = new_pending(rt);
     io.charge_call();
     NodeIo* p = &io;
@@ -339,7 +373,8 @@ js::Completion handle_read_file(js::Runtime& rt, js::NativeFunction&, js::Value 
 js::Completion handle_write_file(js::Runtime& rt, js::NativeFunction&, js::Value self, Args args) {
     NodeIo& io = *io_of(rt);
     const int fd = LOOPSIM_TRY_OR_REJECT(rt, handle_fd(rt, self));
-    std::string data = LOOPSIM_TRY_OR_REJECT(rt, data_argument(io.host(), arg(args, 0), Encoding::Utf8));
+    std::string data =
+        LOOPSIM_TRY_OR_REJECT(rt, data_argument(io.host(), arg(args, 0), Encoding::Utf8));
     std::shared_ptr<PendingPromise> pending = new_pending(rt);
     io.charge_call();
     NodeIo* p = &io;
@@ -359,12 +394,15 @@ js::Object* handle_prototype(ScriptHost& host) {
     if (it != internals.end()) return it->second.get().as_object();
     js::Runtime& rt = host.runtime();
     js::Object* prototype = js::Object::create(rt, rt.object_prototype());
-    internals.emplace(std::string(k_handle_prototype), js::RootedValue(rt.heap(), js::Value(prototype)));
-    js::Object* constructor = make_function(host, "FileHandle", 1, [](js::Runtime& r, js::NativeFunction&, js::Value,
-                                                                      Args) -> js::Completion {
-        return r.throw_error(js::ErrorType::TypeError, "Illegal constructor");
-    });
-    constructor->put_direct(rt, rt.common_key(js::CommonAtom::Prototype), js::Value(prototype), js::attr::None);
+    internals.emplace(std::string(k_handle_prototype),
+                      js::RootedValue(rt.heap(), js::Value(prototype)));
+    js::Object* constructor =
+        make_function(host, "FileHandle", 1,
+                      [](js::Runtime& r, js::NativeFunction&, js::Value, Args) -> js::Completion {
+                          return r.throw_error(js::ErrorType::TypeError, "Illegal constructor");
+                      });
+    constructor->put_direct(rt, rt.common_key(js::CommonAtom::Prototype), js::Value(prototype),
+                            js::attr::None);
     prototype->put_direct(rt, rt.key("constructor"), js::Value(constructor), js::attr::Builtin);
     define_method(host, *prototype, "close", 0, handle_close);
     define_method(host, *prototype, "stat", 1, handle_stat);
@@ -376,17 +414,21 @@ js::Object* handle_prototype(ScriptHost& host) {
 js::Completion fsp_open(js::Runtime& rt, js::NativeFunction&, js::Value, Args args) {
     NodeIo& io = *io_of(rt);
     PathArg path = LOOPSIM_TRY_OR_REJECT(rt, path_argument(io, arg(args, 0)));
-    io::OpenFlags flags = LOOPSIM_TRY_OR_REJECT(rt, flags_argument(io.host(), arg(args, 1), io::OpenFlags{}));
+    io::OpenFlags flags =
+        LOOPSIM_TRY_OR_REJECT(rt, flags_argument(io.host(), arg(args, 1), io::OpenFlags{}));
     js::RootedValue prototype(rt.heap(), js::Value(handle_prototype(io.host())));
-    return one_request(io, io::LatencyKind::FsOpen, 0, "fs.open " + NodeIo::label_name(path.given),
-                       [path, flags, prototype](NodeIo& p) -> std::pair<bool, js::Value> {
-                           io::IoResult<int> fd = p.vfs().open(path.resolved, flags, p.now_ns());
-                           if (!fd.ok()) return {false, js::Value(error_with_frames(p, fd.error, "open", path.given, frames_of("open")))};
-                           js::Runtime& r = p.host().runtime();
-                           js::Object* handle = js::Object::create(r, prototype.get().as_object());
-                           handle->put_direct(r, r.key("fd"), js::Value(fd.value), js::attr::Default);
-                           return {true, js::Value(handle)};
-                       });
+    return one_request(
+        io, io::LatencyKind::FsOpen, 0, "fs.open " + NodeIo::label_name(path.given),
+        [path, flags, prototype](NodeIo& p) -> std::pair<bool, js::Value> {
+            io::IoResult<int> fd = p.vfs().open(path.resolved, flags, p.now_ns());
+            if (!fd.ok())
+                return {false, js::Value(error_with_frames(p, fd.error, "open", path.given,
+                                                           frames_of("open")))};
+            js::Runtime& r = p.host().runtime();
+            js::Object* handle = js::Object::create(r, prototype.get().as_object());
+            handle->put_direct(r, r.key("fd"), js::Value(fd.value), js::attr::Default);
+            return {true, js::Value(handle)};
+        });
 }
 
 } // namespace
@@ -396,23 +438,21 @@ js::Completion make_fs_promises_module(ScriptHost& host) {
     auto& internals = host.bindings().internals;
     // require('fs').promises === require('fs/promises'): one object.
     if (auto it = internals.find("fs.promises"); it != internals.end()) return it->second.get();
-    if (!node_io(host)) return rt.throw_error(js::ErrorType::Error, "require('fs/promises'): this process has no file system attached");
+    if (!node_io(host))
+        return rt.throw_error(js::ErrorType::Error,
+                              "require('fs/promises'): this process has no file system attached");
     install_buffer(host);
     js::Object* fsp = js::Object::create(rt, rt.object_prototype());
     internals.emplace("fs.promises", js::RootedValue(rt.heap(), js::Value(fsp)));
-    struct Entry {
-        const char* name;
-        uint32_t length;
-        js::NativeFn fn;
+    static constexpr IoFunction k_functions[] = {
+        {"access", 1, fsp_access},      {"appendFile", 3, fsp_append_file},
+        {"lstat", 1, fsp_lstat},        {"mkdir", 2, fsp_mkdir},
+        {"open", 3, fsp_open},          {"readdir", 2, fsp_readdir},
+        {"readFile", 2, fsp_read_file}, {"rename", 2, fsp_rename},
+        {"rmdir", 2, fsp_rmdir},        {"stat", 1, fsp_stat},
+        {"unlink", 1, fsp_unlink},      {"writeFile", 3, fsp_write_file},
     };
-    static constexpr Entry k_functions[] = {
-        {"access", 1, fsp_access},   {"appendFile", 3, fsp_append_file}, {"lstat", 1, fsp_lstat},
-        {"mkdir", 2, fsp_mkdir},     {"open", 3, fsp_open},              {"readdir", 2, fsp_readdir},
-        {"readFile", 2, fsp_read_file}, {"rename", 2, fsp_rename},       {"rmdir", 2, fsp_rmdir},
-        {"stat", 1, fsp_stat},       {"unlink", 1, fsp_unlink},          {"writeFile", 3, fsp_write_file},
-    };
-    for (const Entry& e : k_functions)
-        fsp->put_direct(rt, rt.key(e.name), js::Value(make_function(host, e.name, e.length, e.fn)), js::attr::Default);
+    define_io_functions(host, *fsp, "fs.promises", k_functions);
     return js::Value(fsp);
 }
 

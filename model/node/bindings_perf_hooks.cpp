@@ -10,13 +10,15 @@ namespace loopsim::node {
 
 namespace {
 
-js::Completion performance_now(js::Runtime& rt, js::NativeFunction&, js::Value, std::span<const js::Value>) {
+js::Completion performance_now(js::Runtime& rt, js::NativeFunction&, js::Value,
+                               std::span<const js::Value>) {
     return js::Value::number(ScriptHost::from(rt).performance_now_ms());
 }
 
 // performance.nodeTiming.loopStart: -1 until the event loop starts (so always -1 in a
 // CommonJS main module's own code), then when it started, in performance.now() terms.
-js::Completion node_timing_loop_start(js::Runtime& rt, js::NativeFunction&, js::Value, std::span<const js::Value>) {
+js::Completion node_timing_loop_start(js::Runtime& rt, js::NativeFunction&, js::Value,
+                                      std::span<const js::Value>) {
     const std::optional<sim::SimTime> start = ScriptHost::from(rt).env().loop_start();
     if (!start) return js::Value::number(-1);
     return js::Value::number(static_cast<double>(start->count_ns()) / 1e6);
@@ -24,7 +26,8 @@ js::Completion node_timing_loop_start(js::Runtime& rt, js::NativeFunction&, js::
 
 // performance.nodeTiming.idleTime: FIXME: the time the loop spent blocked in poll is not
 // summed yet; 0, as Node reports before the loop first blocks.
-js::Completion node_timing_idle_time(js::Runtime&, js::NativeFunction&, js::Value, std::span<const js::Value>) {
+js::Completion node_timing_idle_time(js::Runtime&, js::NativeFunction&, js::Value,
+                                     std::span<const js::Value>) {
     return js::Value::number(0);
 }
 
@@ -34,10 +37,12 @@ js::Object& performance_object(ScriptHost& host) {
     auto found = host.bindings().internals.find("performance");
     if (found != host.bindings().internals.end()) return *found->second.get().as_object();
     js::Object* performance = js::Object::create(rt, rt.object_prototype());
-    host.bindings().internals.emplace("performance", js::RootedValue(rt.heap(), js::Value(performance)));
+    host.bindings().internals.emplace("performance",
+                                      js::RootedValue(rt.heap(), js::Value(performance)));
     define_method(host, *performance, "now", 0, performance_now);
     // Date.now() at the process start: performance.timeOrigin + performance.now() is Date.now().
-    performance->put_direct(rt, rt.key("timeOrigin"), js::Value::number(host.now_ms() - host.performance_now_ms()),
+    performance->put_direct(rt, rt.key("timeOrigin"),
+                            js::Value::number(host.now_ms() - host.performance_now_ms()),
                             js::attr::Default);
     js::Object* timing = js::Object::create(rt, rt.object_prototype());
     performance->put_direct(rt, rt.key("nodeTiming"), js::Value(timing), js::attr::Default);
@@ -45,11 +50,11 @@ js::Object& performance_object(ScriptHost& host) {
     timing->put_direct(rt, rt.key("entryType"), js::Value(rt.string("node")), js::attr::Default);
     timing->put_direct(rt, rt.key("startTime"), js::Value::number(0), js::attr::Default);
     timing->put_accessor(rt, rt.key("loopStart"),
-                         js::Value(make_function(host, "get loopStart", 0, node_timing_loop_start)), js::Value(),
-                         js::attr::Enumerable | js::attr::Configurable);
+                         js::Value(make_function(host, "get loopStart", 0, node_timing_loop_start)),
+                         js::Value(), js::attr::Enumerable | js::attr::Configurable);
     timing->put_accessor(rt, rt.key("idleTime"),
-                         js::Value(make_function(host, "get idleTime", 0, node_timing_idle_time)), js::Value(),
-                         js::attr::Enumerable | js::attr::Configurable);
+                         js::Value(make_function(host, "get idleTime", 0, node_timing_idle_time)),
+                         js::Value(), js::attr::Enumerable | js::attr::Configurable);
     return *performance;
 }
 
@@ -63,7 +68,8 @@ js::Completion make_perf_hooks_module(ScriptHost& host) {
     js::Runtime& rt = host.runtime();
     js::Object* module = js::Object::create(rt, rt.object_prototype());
     js::Root<js::Object> root(rt.heap(), module);
-    module->put_direct(rt, rt.key("performance"), js::Value(&performance_object(host)), js::attr::Default);
+    module->put_direct(rt, rt.key("performance"), js::Value(&performance_object(host)),
+                       js::attr::Default);
     return js::Value(module);
 }
 

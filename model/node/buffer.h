@@ -8,8 +8,8 @@
 // Buffer.isBuffer, Buffer.byteLength, Buffer.concat, and on instances toString(encoding,
 // start, end), slice/subarray (copies: writes to a slice do not reach the original),
 // equals, toJSON. Encodings: utf8 (utf-8), hex, base64, latin1 (binary), ascii.
-// console.log prints a Buffer as an object of its bytes, not Node's `<Buffer 68 65>` (the
-// inspector has no hook for it yet; docs/io.md).
+// console.log prints a Buffer as `Buffer { '0': 104, ... }`, not Node's `<Buffer 68 65>` (the
+// inspector has no util.inspect.custom hook yet; docs/io.md).
 #include "model/js/completion.h"
 #include "model/js/object.h"
 
@@ -21,7 +21,13 @@ namespace loopsim::node {
 
 class ScriptHost;
 
-enum class Encoding : uint8_t { Utf8, Hex, Base64, Latin1, Ascii };
+enum class Encoding : uint8_t {
+    Utf8,
+    Hex,
+    Base64,
+    Latin1,
+    Ascii
+};
 
 // Installs the Buffer global (idempotent).
 void install_buffer(ScriptHost& host);

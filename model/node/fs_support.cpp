@@ -24,7 +24,8 @@ constexpr uint64_t k_read_chunk = 512 * 1024;        // kReadFileBufferLength
 constexpr uint64_t k_unknown_read_chunk = 64 * 1024; // kReadFileUnknownBufferLength
 constexpr uint64_t k_write_chunk = 512 * 1024;       // kWriteFileMaxChunkSize
 
-js::ThrowCompletion type_error_with_code(ScriptHost& host, std::string message, std::string_view code) {
+js::ThrowCompletion type_error_with_code(ScriptHost& host, std::string message,
+                                         std::string_view code) {
     js::Runtime& rt = host.runtime();
     js::Object* error = rt.make_error(js::ErrorType::TypeError, message);
     error->put_direct(rt, rt.key("code"), js::Value(rt.string(code)), js::attr::Default);
@@ -51,12 +52,16 @@ std::string received_text(js::Runtime& rt, js::Value v) {
 // its prototype, and the given predicate methods on the prototype.
 js::Object* make_class(ScriptHost& host, std::string_view name, js::Object* parent_prototype) {
     js::Runtime& rt = host.runtime();
-    js::Object* prototype = js::Object::create(rt, parent_prototype ? parent_prototype : rt.object_prototype());
-    js::Object* constructor = make_function(host, name, 0, [](js::Runtime& r, js::NativeFunction&, js::Value,
-                                                              std::span<const js::Value>) -> js::Completion {
-        return r.throw_error(js::ErrorType::TypeError, "Illegal constructor");
-    });
-    constructor->put_direct(rt, rt.common_key(js::CommonAtom::Prototype), js::Value(prototype), js::attr::None);
+    js::Object* prototype =
+        js::Object::create(rt, parent_prototype ? parent_prototype : rt.object_prototype());
+    js::Object* constructor =
+        make_function(host, name, 0,
+                      [](js::Runtime& r, js::NativeFunction&, js::Value,
+                         std::span<const js::Value>) -> js::Completion {
+                          return r.throw_error(js::ErrorType::TypeError, "Illegal constructor");
+                      });
+    constructor->put_direct(rt, rt.common_key(js::CommonAtom::Prototype), js::Value(prototype),
+                            js::attr::None);
     prototype->put_direct(rt, rt.key("constructor"), js::Value(constructor), js::attr::Builtin);
     return prototype;
 }
@@ -72,14 +77,19 @@ uint32_t file_type_of(ScriptHost& host, js::Value self) {
     }
     auto it = host.bindings().internals.find("Dirent.type");
     if (it == host.bindings().internals.end()) return 0;
-    js::Completion type = self.as_object()->get(rt, js::PropertyKey::symbol(static_cast<js::Symbol*>(it->second.get().as_cell())));
-    return !type.is_throw() && type.value().is_number() ? static_cast<uint32_t>(type.value().as_number()) : 0;
+    js::Completion type = self.as_object()->get(
+        rt, js::PropertyKey::symbol(static_cast<js::Symbol*>(it->second.get().as_cell())));
+    return !type.is_throw() && type.value().is_number()
+               ? static_cast<uint32_t>(type.value().as_number())
+               : 0;
 }
 
-js::Completion is_file(js::Runtime& rt, js::NativeFunction&, js::Value self, std::span<const js::Value>) {
+js::Completion is_file(js::Runtime& rt, js::NativeFunction&, js::Value self,
+                       std::span<const js::Value>) {
     return js::Value(file_type_of(ScriptHost::from(rt), self) == 1);
 }
-js::Completion is_directory(js::Runtime& rt, js::NativeFunction&, js::Value self, std::span<const js::Value>) {
+js::Completion is_directory(js::Runtime& rt, js::NativeFunction&, js::Value self,
+                            std::span<const js::Value>) {
     return js::Value(file_type_of(ScriptHost::from(rt), self) == 2);
 }
 js::Completion is_other(js::Runtime&, js::NativeFunction&, js::Value, std::span<const js::Value>) {
@@ -96,10 +106,12 @@ void define_type_predicates(ScriptHost& host, js::Object& prototype) {
     define_method(host, prototype, "isSocket", 0, is_other);
 }
 
-js::Object* internal_object(ScriptHost& host, const std::string& key, const std::function<js::Value()>& make) {
+js::Object* internal_object(ScriptHost& host, const std::string& key,
+                            const std::function<js::Value()>& make) {
     auto& internals = host.bindings().internals;
     auto it = internals.find(key);
-    if (it == internals.end()) it = internals.emplace(key, js::RootedValue(host.runtime().heap(), make())).first;
+    if (it == internals.end())
+        it = internals.emplace(key, js::RootedValue(host.runtime().heap(), make())).first;
     return it->second.get().as_object();
 }
 
@@ -107,11 +119,12 @@ js::Object* internal_object(ScriptHost& host, const std::string& key, const std:
 
 // --- arguments --------------------------------------------------------------------------------
 
-js::ThrowCompletion invalid_arg_value(ScriptHost& host, std::string_view name, js::Value received, std::string_view reason) {
+js::ThrowCompletion invalid_arg_value(ScriptHost& host, std::string_view name, js::Value received,
+                                      std::string_view reason) {
     js::Runtime& rt = host.runtime();
     return type_error_with_code(host,
-                                "The argument '" + std::string(name) + "' " + std::string(reason) + ". Received " +
-                                    js::inspect(rt, received),
+                                "The argument '" + std::string(name) + "' " + std::string(reason) +
+                                    ". Received " + js::inspect(rt, received),
                                 "ERR_INVALID_ARG_VALUE");
 }
 
@@ -123,18 +136,20 @@ js::ThrowCompletionOr<PathArg> path_argument(NodeIo& io, js::Value value, std::s
     } else if (is_buffer(host, value)) {
         given = buffer_bytes(*value.as_object());
     } else {
-        return type_error_with_code(host,
-                                    "The \"" + std::string(name) +
-                                        "\" argument must be of type string or an instance of Buffer or URL. Received " +
-                                        received_text(host.runtime(), value),
-                                    "ERR_INVALID_ARG_TYPE");
+        return type_error_with_code(
+            host,
+            "The \"" + std::string(name) +
+                "\" argument must be of type string or an instance of Buffer or URL. Received " +
+                received_text(host.runtime(), value),
+            "ERR_INVALID_ARG_TYPE");
     }
     if (given.find('\0') != std::string::npos)
-        return type_error_with_code(host,
-                                    "The argument '" + std::string(name) +
-                                        "' must be a string, Uint8Array, or URL without null bytes. Received " +
-                                        js::inspect(host.runtime(), value),
-                                    "ERR_INVALID_ARG_VALUE");
+        return type_error_with_code(
+            host,
+            "The argument '" + std::string(name) +
+                "' must be a string, Uint8Array, or URL without null bytes. Received " +
+                js::inspect(host.runtime(), value),
+            "ERR_INVALID_ARG_VALUE");
     PathArg path{given, io.vfs().resolve(given)};
     io.refresh_proc(path.resolved);
     return path;
@@ -142,17 +157,20 @@ js::ThrowCompletionOr<PathArg> path_argument(NodeIo& io, js::Value value, std::s
 
 js::ThrowCompletionOr<int> fd_argument(ScriptHost& host, js::Value value) {
     if (!value.is_number())
-        return type_error_with_code(host, "The \"fd\" argument must be of type number. Received " +
-                                              received_text(host.runtime(), value),
+        return type_error_with_code(host,
+                                    "The \"fd\" argument must be of type number. Received " +
+                                        received_text(host.runtime(), value),
                                     "ERR_INVALID_ARG_TYPE");
     const double d = value.as_number();
     if (d != std::trunc(d) || d < 0 || d > 2147483647) {
         js::Runtime& rt = host.runtime();
-        js::Object* error = rt.make_error(js::ErrorType::RangeError,
-                                          "The value of \"fd\" is out of range. It must be " +
-                                              std::string(d != std::trunc(d) ? "an integer" : ">= 0 && <= 2147483647") +
-                                              ". Received " + js::number_to_string(d));
-        error->put_direct(rt, rt.key("code"), js::Value(rt.string("ERR_OUT_OF_RANGE")), js::attr::Default);
+        js::Object* error = rt.make_error(
+            js::ErrorType::RangeError,
+            "The value of \"fd\" is out of range. It must be " +
+                std::string(d != std::trunc(d) ? "an integer" : ">= 0 && <= 2147483647") +
+                ". Received " + js::number_to_string(d));
+        error->put_direct(rt, rt.key("code"), js::Value(rt.string("ERR_OUT_OF_RANGE")),
+                          js::attr::Default);
         return js::ThrowCompletion{js::Value(error)};
     }
     return static_cast<int>(d);
@@ -160,12 +178,14 @@ js::ThrowCompletionOr<int> fd_argument(ScriptHost& host, js::Value value) {
 
 js::ThrowCompletionOr<js::Value> callback_argument(ScriptHost& host, js::Value value) {
     if (js::Runtime::is_callable(value)) return value;
-    return type_error_with_code(host, "The \"cb\" argument must be of type function. Received " +
-                                          received_text(host.runtime(), value),
+    return type_error_with_code(host,
+                                "The \"cb\" argument must be of type function. Received " +
+                                    received_text(host.runtime(), value),
                                 "ERR_INVALID_ARG_TYPE");
 }
 
-js::ThrowCompletionOr<io::OpenFlags> flags_argument(ScriptHost& host, js::Value value, io::OpenFlags fallback) {
+js::ThrowCompletionOr<io::OpenFlags> flags_argument(ScriptHost& host, js::Value value,
+                                                    io::OpenFlags fallback) {
     if (value.is_nullish()) return fallback;
     if (value.is_number()) return io::OpenFlags::from_bits(static_cast<int>(value.as_number()));
     if (value.is_string()) {
@@ -175,7 +195,8 @@ js::ThrowCompletionOr<io::OpenFlags> flags_argument(ScriptHost& host, js::Value 
     return invalid_arg_value(host, "flags", value);
 }
 
-js::ThrowCompletionOr<FileOptions> options_argument(ScriptHost& host, js::Value value, FileOptions defaults) {
+js::ThrowCompletionOr<FileOptions> options_argument(ScriptHost& host, js::Value value,
+                                                    FileOptions defaults) {
     js::Runtime& rt = host.runtime();
     FileOptions options = defaults;
     auto read_encoding = [&](js::Value enc) -> js::ThrowCompletionOr<void> {
@@ -199,9 +220,11 @@ js::ThrowCompletionOr<FileOptions> options_argument(ScriptHost& host, js::Value 
         return options;
     }
     if (!value.is_object())
-        return type_error_with_code(host, "The \"options\" argument must be one of type string or object. Received " +
-                                              received_text(rt, value),
-                                    "ERR_INVALID_ARG_TYPE");
+        return type_error_with_code(
+            host,
+            "The \"options\" argument must be one of type string or object. Received " +
+                received_text(rt, value),
+            "ERR_INVALID_ARG_TYPE");
     js::Object& object = *value.as_object();
     LOOPSIM_TRY(read_encoding(LOOPSIM_TRY(object.get(rt, rt.key("encoding")))));
     js::Value flag = LOOPSIM_TRY(object.get(rt, rt.key("flag")));
@@ -211,14 +234,17 @@ js::ThrowCompletionOr<FileOptions> options_argument(ScriptHost& host, js::Value 
     return options;
 }
 
-js::ThrowCompletionOr<std::string> data_argument(ScriptHost& host, js::Value value, EncodingOption encoding) {
-    if (value.is_string()) return encode_string(*value.as_string(), encoding.value_or(Encoding::Utf8));
+js::ThrowCompletionOr<std::string> data_argument(ScriptHost& host, js::Value value,
+                                                 EncodingOption encoding) {
+    if (value.is_string())
+        return encode_string(*value.as_string(), encoding.value_or(Encoding::Utf8));
     if (is_buffer(host, value)) return buffer_bytes(*value.as_object());
-    return type_error_with_code(host,
-                                "The \"data\" argument must be of type string or an instance of Buffer, TypedArray, or "
-                                "DataView. Received " +
-                                    received_text(host.runtime(), value),
-                                "ERR_INVALID_ARG_TYPE");
+    return type_error_with_code(
+        host,
+        "The \"data\" argument must be of type string or an instance of Buffer, TypedArray, or "
+        "DataView. Received " +
+            received_text(host.runtime(), value),
+        "ERR_INVALID_ARG_TYPE");
 }
 
 // --- results ----------------------------------------------------------------------------------
@@ -258,7 +284,8 @@ js::Value make_stats(ScriptHost& host, const io::FileStat& s) {
     return js::Value(stats);
 }
 
-js::Value make_dir_listing(NodeIo& io, const std::vector<std::string>& names, const PathArg& dir, bool with_file_types) {
+js::Value make_dir_listing(NodeIo& io, const std::vector<std::string>& names, const PathArg& dir,
+                           bool with_file_types) {
     ScriptHost& host = io.host();
     js::Runtime& rt = host.runtime();
     std::vector<js::Value> items;
@@ -276,7 +303,11 @@ js::Value make_dir_listing(NodeIo& io, const std::vector<std::string>& names, co
     auto& internals = host.bindings().internals;
     auto type_entry = internals.find("Dirent.type");
     if (type_entry == internals.end())
-        type_entry = internals.emplace("Dirent.type", js::RootedValue(rt.heap(), js::Value(rt.make_symbol(rt.string("type"))))).first;
+        type_entry =
+            internals
+                .emplace("Dirent.type",
+                         js::RootedValue(rt.heap(), js::Value(rt.make_symbol(rt.string("type")))))
+                .first;
     auto* type_symbol = static_cast<js::Symbol*>(type_entry->second.get().as_cell());
     for (const std::string& name : names) {
         js::Object* dirent = js::Object::create(rt, prototype);
@@ -331,23 +362,28 @@ void close_step(const std::shared_ptr<ReadFileContext>& c) {
     });
 }
 
-void fail_then_close(const std::shared_ptr<ReadFileContext>& c, io::Errno error, std::string syscall) {
+void fail_then_close(const std::shared_ptr<ReadFileContext>& c, io::Errno error,
+                     std::string syscall) {
     c->failure = FileOutcome{error, std::move(syscall), false, {}};
     if (!c->own_fd) return finish_read(c);
     c->io.between_steps([&] { close_step(c); });
 }
 
 void read_step(const std::shared_ptr<ReadFileContext>& c) {
-    const uint64_t length = c->size == 0 ? k_unknown_read_chunk : std::min(k_read_chunk, c->size - c->bytes.size());
+    const uint64_t length =
+        c->size == 0 ? k_unknown_read_chunk : std::min(k_read_chunk, c->size - c->bytes.size());
     const uint64_t expected = c->io.vfs().readable_bytes(c->fd, length, std::nullopt);
-    c->io.submit(uv::WorkKind::FastIo, io::LatencyKind::FsRead, expected, "fs.read " + c->name, [c, length] {
-        io::IoResult<std::string> r = c->io.vfs().read(c->fd, length, std::nullopt, c->io.now_ns());
-        if (!r.ok()) return fail_then_close(c, r.error, "read");
-        const bool at_end = r.value.empty() || (c->size != 0 && c->bytes.size() + r.value.size() >= c->size);
-        c->bytes += r.value;
-        if (at_end && !c->own_fd) return finish_read(c);
-        c->io.between_steps([&] { at_end ? close_step(c) : read_step(c); });
-    });
+    c->io.submit(
+        uv::WorkKind::FastIo, io::LatencyKind::FsRead, expected, "fs.read " + c->name, [c, length] {
+            io::IoResult<std::string> r =
+                c->io.vfs().read(c->fd, length, std::nullopt, c->io.now_ns());
+            if (!r.ok()) return fail_then_close(c, r.error, "read");
+            const bool at_end =
+                r.value.empty() || (c->size != 0 && c->bytes.size() + r.value.size() >= c->size);
+            c->bytes += r.value;
+            if (at_end && !c->own_fd) return finish_read(c);
+            c->io.between_steps([&] { at_end ? close_step(c) : read_step(c); });
+        });
 }
 
 struct WriteFileContext {
@@ -377,16 +413,19 @@ void write_close_step(const std::shared_ptr<WriteFileContext>& c) {
 
 void write_step(const std::shared_ptr<WriteFileContext>& c) {
     const uint64_t remaining = c->data.size() - c->written;
-    const uint64_t length = c->api == FileApi::Promise ? std::min(k_write_chunk, remaining) : remaining;
-    c->io.submit(uv::WorkKind::FastIo, io::LatencyKind::FsWrite, length, "fs.write " + c->name, [c, length] {
-        io::IoResult<uint64_t> w =
-            c->io.vfs().write(c->fd, std::string_view(c->data).substr(c->written, length), std::nullopt, c->io.now_ns());
-        if (!w.ok()) c->failure = FileOutcome{w.error, "write", false, {}};
-        c->written += w.value;
-        const bool more = w.ok() && c->written < c->data.size();
-        if (!more && !c->own_fd) return write_close_step(c);
-        c->io.between_steps([&] { more ? write_step(c) : write_close_step(c); });
-    });
+    const uint64_t length =
+        c->api == FileApi::Promise ? std::min(k_write_chunk, remaining) : remaining;
+    c->io.submit(
+        uv::WorkKind::FastIo, io::LatencyKind::FsWrite, length, "fs.write " + c->name, [c, length] {
+            io::IoResult<uint64_t> w =
+                c->io.vfs().write(c->fd, std::string_view(c->data).substr(c->written, length),
+                                  std::nullopt, c->io.now_ns());
+            if (!w.ok()) c->failure = FileOutcome{w.error, "write", false, {}};
+            c->written += w.value;
+            const bool more = w.ok() && c->written < c->data.size();
+            if (!more && !c->own_fd) return write_close_step(c);
+            c->io.between_steps([&] { more ? write_step(c) : write_close_step(c); });
+        });
 }
 
 void fstat_step(const std::shared_ptr<ReadFileContext>& c) {
@@ -401,15 +440,34 @@ void fstat_step(const std::shared_ptr<ReadFileContext>& c) {
 } // namespace
 
 void read_fd_requests(NodeIo& io, int fd, std::function<void(FileOutcome)> done) {
-    auto c = std::make_shared<ReadFileContext>(ReadFileContext{
-        io, PathArg{}, io::OpenFlags{}, NodeIo::label_name(io.vfs().fd_path(fd)), std::move(done), fd, 0, {}, {}, false});
+    auto c =
+        std::make_shared<ReadFileContext>(ReadFileContext{io,
+                                                          PathArg{},
+                                                          io::OpenFlags{},
+                                                          NodeIo::label_name(io.vfs().fd_path(fd)),
+                                                          std::move(done),
+                                                          fd,
+                                                          0,
+                                                          {},
+                                                          {},
+                                                          false});
     fstat_step(c);
 }
 
-void write_fd_requests(NodeIo& io, int fd, std::string data, std::function<void(FileOutcome)> done) {
-    auto c = std::make_shared<WriteFileContext>(WriteFileContext{io, PathArg{}, io::OpenFlags{},
-                                                                 NodeIo::label_name(io.vfs().fd_path(fd)), std::move(data),
-                                                                 FileApi::Promise, std::move(done), fd, 0, {}, false});
+void write_fd_requests(NodeIo& io, int fd, std::string data,
+                       std::function<void(FileOutcome)> done) {
+    auto c = std::make_shared<WriteFileContext>(
+        WriteFileContext{io,
+                         PathArg{},
+                         io::OpenFlags{},
+                         NodeIo::label_name(io.vfs().fd_path(fd)),
+                         std::move(data),
+                         FileApi::Promise,
+                         std::move(done),
+                         fd,
+                         0,
+                         {},
+                         false});
     if (c->data.empty()) return c->done(FileOutcome{});
     write_step(c);
 }
@@ -431,7 +489,11 @@ struct MkdirpState {
 
 // One step of MKDirp: the outcome of mkdir(path) or of the stat after an EEXIST. Returns the
 // next system call to make ("mkdir" or "stat" of `path`), or nothing when finished.
-enum class MkdirpNext : uint8_t { Mkdir, Stat, Done };
+enum class MkdirpNext : uint8_t {
+    Mkdir,
+    Stat,
+    Done
+};
 
 MkdirpNext after_mkdir(MkdirpState& s, const std::string& path, io::Errno e, io::Errno& result) {
     switch (e) {
@@ -452,8 +514,11 @@ MkdirpNext after_mkdir(MkdirpState& s, const std::string& path, io::Errno e, io:
         }
         return MkdirpNext::Mkdir;
     }
-    case io::Errno::Exists: return MkdirpNext::Stat;
-    default: result = e; return MkdirpNext::Done;
+    case io::Errno::Exists:
+        return MkdirpNext::Stat;
+    default:
+        result = e;
+        return MkdirpNext::Done;
     }
 }
 
@@ -472,25 +537,35 @@ MkdirpNext after_stat(MkdirpState& s, const io::IoResult<io::FileStat>& st, io::
 void mkdirp_step(const std::shared_ptr<MkdirpState>& s) {
     std::string path = std::move(s->stack.back());
     s->stack.pop_back();
-    s->io.submit(uv::WorkKind::FastIo, io::LatencyKind::FsMkdir, 0, "fs.mkdir " + NodeIo::label_name(path), [s, path] {
-        io::Errno result = io::Errno::None;
-        const io::Errno e = s->io.vfs().mkdir(s->io.vfs().resolve(path), false, s->io.now_ns()).error;
-        switch (after_mkdir(*s, path, e, result)) {
-        case MkdirpNext::Mkdir: return mkdirp_step(s);
-        case MkdirpNext::Done: return s->done(result, result == io::Errno::None ? s->first : std::string());
-        case MkdirpNext::Stat: break;
-        }
-        s->io.submit(uv::WorkKind::FastIo, io::LatencyKind::FsStat, 0, "fs.stat " + NodeIo::label_name(path), [s, path] {
-            io::Errno after = io::Errno::None;
-            if (after_stat(*s, s->io.vfs().stat(s->io.vfs().resolve(path)), after) == MkdirpNext::Mkdir) return mkdirp_step(s);
-            s->done(after, after == io::Errno::None ? s->first : std::string());
+    s->io.submit(
+        uv::WorkKind::FastIo, io::LatencyKind::FsMkdir, 0, "fs.mkdir " + NodeIo::label_name(path),
+        [s, path] {
+            io::Errno result = io::Errno::None;
+            const io::Errno e =
+                s->io.vfs().mkdir(s->io.vfs().resolve(path), false, s->io.now_ns()).error;
+            switch (after_mkdir(*s, path, e, result)) {
+            case MkdirpNext::Mkdir:
+                return mkdirp_step(s);
+            case MkdirpNext::Done:
+                return s->done(result, result == io::Errno::None ? s->first : std::string());
+            case MkdirpNext::Stat:
+                break;
+            }
+            s->io.submit(uv::WorkKind::FastIo, io::LatencyKind::FsStat, 0,
+                         "fs.stat " + NodeIo::label_name(path), [s, path] {
+                             io::Errno after = io::Errno::None;
+                             if (after_stat(*s, s->io.vfs().stat(s->io.vfs().resolve(path)),
+                                            after) == MkdirpNext::Mkdir)
+                                 return mkdirp_step(s);
+                             s->done(after, after == io::Errno::None ? s->first : std::string());
+                         });
         });
-    });
 }
 
 } // namespace
 
-void mkdirp_requests(NodeIo& io, const PathArg& path, std::function<void(io::Errno, std::string)> done) {
+void mkdirp_requests(NodeIo& io, const PathArg& path,
+                     std::function<void(io::Errno, std::string)> done) {
     auto s = std::make_shared<MkdirpState>(MkdirpState{io, {path.given}, {}, std::move(done)});
     mkdirp_step(s);
 }
@@ -516,8 +591,8 @@ std::pair<io::Errno, std::string> mkdirp_sync(NodeIo& io, const PathArg& path) {
 void read_file_requests(NodeIo& io, const PathArg& path, io::OpenFlags flags, std::string what,
                         std::function<void(FileOutcome)> done) {
     (void)what;
-    auto c = std::make_shared<ReadFileContext>(
-        ReadFileContext{io, path, flags, NodeIo::label_name(path.given), std::move(done), -1, 0, {}, {}});
+    auto c = std::make_shared<ReadFileContext>(ReadFileContext{
+        io, path, flags, NodeIo::label_name(path.given), std::move(done), -1, 0, {}, {}});
     io.submit(uv::WorkKind::FastIo, io::LatencyKind::FsOpen, 0, "fs.open " + c->name, [c] {
         io::IoResult<int> opened = c->io.vfs().open(c->path.resolved, c->flags, c->io.now_ns());
         if (!opened.ok()) return c->done(FileOutcome{opened.error, "open", true, {}});
@@ -526,16 +601,26 @@ void read_file_requests(NodeIo& io, const PathArg& path, io::OpenFlags flags, st
     });
 }
 
-void write_file_requests(NodeIo& io, const PathArg& path, io::OpenFlags flags, std::string data, FileApi api,
-                         std::string what, std::function<void(FileOutcome)> done) {
+void write_file_requests(NodeIo& io, const PathArg& path, io::OpenFlags flags, std::string data,
+                         FileApi api, std::string what, std::function<void(FileOutcome)> done) {
     (void)what;
-    auto c = std::make_shared<WriteFileContext>(WriteFileContext{
-        io, path, flags, NodeIo::label_name(path.given), std::move(data), api, std::move(done), -1, 0, {}});
+    auto c = std::make_shared<WriteFileContext>(WriteFileContext{io,
+                                                                 path,
+                                                                 flags,
+                                                                 NodeIo::label_name(path.given),
+                                                                 std::move(data),
+                                                                 api,
+                                                                 std::move(done),
+                                                                 -1,
+                                                                 0,
+                                                                 {}});
     io.submit(uv::WorkKind::FastIo, io::LatencyKind::FsOpen, 0, "fs.open " + c->name, [c] {
         io::IoResult<int> opened = c->io.vfs().open(c->path.resolved, c->flags, c->io.now_ns());
         if (!opened.ok()) return c->done(FileOutcome{opened.error, "open", true, {}});
         c->fd = opened.value;
-        c->io.between_steps([&] { c->api == FileApi::Promise && c->data.empty() ? write_close_step(c) : write_step(c); });
+        c->io.between_steps([&] {
+            c->api == FileApi::Promise && c->data.empty() ? write_close_step(c) : write_step(c);
+        });
     });
 }
 

@@ -2,10 +2,10 @@
 #include "model/node/node_io.h"
 
 #include "model/js/builtins/error_builtins.h"
+#include "model/js/conversions.h"
 #include "model/js/object.h"
 #include "model/js/runtime.h"
 #include "model/node/bindings.h"
-#include "model/js/conversions.h"
 #include "model/node/buffer.h"
 #include "model/node/environment.h"
 #include "model/node/scenario_runner.h"
@@ -37,7 +37,8 @@ NodeIo::NodeIo(ScriptHost& host, NodeIoOptions options)
 }
 
 sim::SimTime NodeIo::sample(io::LatencyKind kind, uint64_t units) {
-    return m_jitter ? m_latency.sample(kind, units, env().simulation().rng()) : m_latency.nominal(kind, units);
+    return m_jitter ? m_latency.sample(kind, units, env().simulation().rng())
+                    : m_latency.nominal(kind, units);
 }
 
 NodeIo::~NodeIo() {
@@ -74,6 +75,12 @@ void NodeIo::charge_call() {
     m_host.charge(m_latency.nominal(io::LatencyKind::MainCall).count_ns());
 }
 
+void NodeIo::charge_first_call(std::string_view api) {
+    if (m_called.find(api) != m_called.end()) return;
+    m_called.emplace(api);
+    m_host.charge(m_latency.nominal(io::LatencyKind::MainFirstCall).count_ns());
+}
+
 void NodeIo::charge_sync(io::LatencyKind kind, uint64_t units) {
     m_host.charge(sample(kind, units).count_ns());
 }
@@ -92,9 +99,9 @@ void NodeIo::between_steps(const std::function<void()>& next) {
 std::shared_ptr<IoCallback> NodeIo::hold(js::Value fn, std::string what) {
     Environment& e = env();
     // The label is only read by the trace: without one, skip describing the function.
-    auto callback = std::make_shared<IoCallback>(
-        IoCallback{e.new_async_id(), e.tracer() ? m_host.describe_function(fn) : std::string(), std::move(what),
-                   js::RootedValue(m_host.runtime().heap(), fn), e.simulation().now()});
+    auto callback = std::make_shared<IoCallback>(IoCallback{
+        e.new_async_id(), e.tracer() ? m_host.describe_function(fn) : std::string(),
+        std::move(what), js::RootedValue(m_host.runtime().heap(), fn), e.simulation().now()});
     if (Tracer* t = e.tracer()) t->created(callback->id, trace::Queue::Poll, callback->label);
     return callback;
 }
@@ -104,7 +111,8 @@ void NodeIo::call_back(IoCallback& callback, std::span<const js::Value> args) {
     if (!e.can_call_into_js()) return;
     std::vector<js::Value> copied(args.begin(), args.end());
     js::Value fn = callback.fn.get();
-    Task task{callback.label, [this, fn, &copied]() { return m_host.call(fn, js::Value(), copied); }, callback.id};
+    Task task{callback.label,
+              [this, fn, &copied]() { return m_host.call(fn, js::Value(), copied); }, callback.id};
     trace::Reason reason;
     if (Tracer* t = e.tracer()) {
         reason.code = trace::ReasonCode::IoCompleted;
@@ -126,26 +134,31 @@ void NodeIo::in_scope(const std::function<void()>& fn) {
 
 // --- errors -----------------------------------------------------------------------------------
 
-js::Object* NodeIo::uv_error(io::Errno error, std::string_view syscall, std::string_view path, std::string_view dest,
-                             const SyncFrames* frames) {
+js::Object* NodeIo::uv_error(io::Errno error, std::string_view syscall, std::string_view path,
+                             std::string_view dest, const SyncFrames* frames) {
     js::Runtime& rt = m_host.runtime();
     // uvException (lib/internal/errors.js): "CODE: description, syscall 'path' -> 'dest'".
-    std::string message = std::string(io::errno_code(error)) + ": " + std::string(io::errno_description(error)) + ", " +
-                          std::string(syscall);
+    std::string message = std::string(io::errno_code(error)) + ": " +
+                          std::string(io::errno_description(error)) + ", " + std::string(syscall);
     if (!path.empty()) message += " '" + std::string(path) + "'";
     if (!dest.empty()) message += " -> '" + std::string(dest) + "'";
     js::Object* object = rt.make_error(js::ErrorType::Error, message);
     js::Root<js::Object> rooted(rt.heap(), object);
     object->put_direct(rt, rt.key("errno"), js::Value(io::errno_number(error)), js::attr::Default);
-    object->put_direct(rt, rt.key("code"), js::Value(rt.string(io::errno_code(error))), js::attr::Default);
+    object->put_direct(rt, rt.key("code"), js::Value(rt.string(io::errno_code(error))),
+                       js::attr::Default);
     object->put_direct(rt, rt.key("syscall"), js::Value(rt.string(syscall)), js::attr::Default);
-    if (!path.empty()) object->put_direct(rt, rt.key("path"), js::Value(rt.string(path)), js::attr::Default);
-    if (!dest.empty()) object->put_direct(rt, rt.key("dest"), js::Value(rt.string(dest)), js::attr::Default);
+    if (!path.empty())
+        object->put_direct(rt, rt.key("path"), js::Value(rt.string(path)), js::attr::Default);
+    if (!dest.empty())
+        object->put_direct(rt, rt.key("dest"), js::Value(rt.string(dest)), js::attr::Default);
     const js::PropertyKey stack_key = rt.key("stack");
     if (frames && !frames->internal.empty()) {
         // The frames of Node's own code that made the call (async stacks: "at async open").
-        object->put_direct(rt, stack_key, js::Value(rt.string("Error: " + message + "\n" + std::string(frames->internal))),
-                           js::attr::Writable | js::attr::Configurable);
+        object->put_direct(
+            rt, stack_key,
+            js::Value(rt.string("Error: " + message + "\n" + std::string(frames->internal))),
+            js::attr::Writable | js::attr::Configurable);
     } else if (frames) {
         // A synchronous call: the scenario's frames, as an Error made here would have.
         (void)js::install_error_stack(rt, *object);
@@ -173,7 +186,36 @@ void NodeIo::refresh_proc(std::string_view resolved_path) {
     m_vfs.remove_tree("/proc/self/task");
     m_vfs.add_directory("/proc/self/task");
     for (uint32_t i = 0; i < threads; ++i)
-        m_vfs.add_file("/proc/self/task/" + std::to_string(k_pid + static_cast<int>(i)) + "/comm", "node\n");
+        m_vfs.add_file("/proc/self/task/" + std::to_string(k_pid + static_cast<int>(i)) + "/comm",
+                       "node\n");
+}
+
+js::Completion NodeIo::trampoline(js::Runtime& rt, js::NativeFunction& callee, js::Value self,
+                                  std::span<const js::Value> args) {
+    NodeIo* io = node_io(ScriptHost::from(rt));
+    if (!io || !callee.data().is_int32())
+        return rt.throw_error(js::ErrorType::Error, "this process has no OS model attached");
+    const Registered& f = io->m_functions.at(static_cast<size_t>(callee.data().as_int32()));
+    io->charge_first_call(f.api);
+    return f.fn(rt, callee, self, args);
+}
+
+void define_io_functions(ScriptHost& host, js::Object& target, std::string_view module,
+                         std::span<const IoFunction> functions) {
+    NodeIo* io = node_io(host);
+    js::Runtime& rt = host.runtime();
+    for (const IoFunction& f : functions) {
+        js::Object* fn;
+        if (io) {
+            io->m_functions.push_back(NodeIo::Registered{std::string(module) + "." + f.name, f.fn});
+            fn = js::NativeFunction::create(
+                rt, f.name, f.length, NodeIo::trampoline,
+                js::Value(static_cast<int32_t>(io->m_functions.size() - 1)));
+        } else {
+            fn = make_function(host, f.name, f.length, f.fn);
+        }
+        target.put_direct(rt, rt.key(f.name), js::Value(fn), js::attr::Default);
+    }
 }
 
 NodeIo* node_io(ScriptHost& host) {
@@ -190,11 +232,14 @@ std::unique_ptr<NodeIo> attach_io(ScriptHost& host, const ScenarioOptions& optio
     vfs.add_directory("/tmp");
     vfs.add_directory(options.cwd);
     const size_t slash = options.path.rfind('/');
-    const std::string dir = slash == std::string::npos || slash == 0 ? "/" : options.path.substr(0, slash);
+    const std::string dir =
+        slash == std::string::npos || slash == 0 ? "/" : options.path.substr(0, slash);
     vfs.add_directory(dir);
     if (!options.path.empty()) vfs.add_file(options.path, options.source);
     for (const io::FileSpec& file : options.files)
-        vfs.add_file(!file.name.empty() && file.name.front() == '/' ? file.name : dir + "/" + file.name, file.contents);
+        vfs.add_file(!file.name.empty() && file.name.front() == '/' ? file.name
+                                                                    : dir + "/" + file.name,
+                     file.contents);
     install_buffer(host);
     return io;
 }

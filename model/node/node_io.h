@@ -18,6 +18,7 @@
 //   code, syscall, path (and dest) in that order.
 #include "model/io/latency_model.h"
 #include "model/io/vfs.h"
+#include "model/js/function.h"
 #include "model/js/heap.h"
 #include "model/node/task.h"
 #include "model/uv/thread_pool.h"
@@ -27,9 +28,11 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <set>
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace loopsim::js {
 class Object;
@@ -50,9 +53,9 @@ struct NodeIoOptions {
 
 // A JavaScript callback waiting for its request: what the trace knows about it.
 struct IoCallback {
-    uint64_t id = 0;      // its async id
-    std::string label;    // the function's name or source, as for every traced callback
-    std::string what;     // "fs.readFile data.txt": the reason's subject
+    uint64_t id = 0;   // its async id
+    std::string label; // the function's name or source, as for every traced callback
+    std::string what;  // "fs.readFile data.txt": the reason's subject
     js::RootedValue fn;
     sim::SimTime started; // when the call was made
 };
@@ -61,6 +64,13 @@ struct IoCallback {
 // of "    at ..." lines), then the scenario's frames from the VM.
 struct SyncFrames {
     std::string_view internal;
+};
+
+// One function of an I/O module, for define_io_functions.
+struct IoFunction {
+    const char* name;
+    uint32_t length;
+    js::NativeFn fn;
 };
 
 class NodeIo {
@@ -86,6 +96,9 @@ public:
                 std::function<void()> done);
     // The main thread's cost of starting an asynchronous call (main.call).
     void charge_call();
+    // The first call of an API function (`api`, e.g. "fs.readFile") costs main.first_call
+    // once per process: V8 compiles Node's code for it then. Every binding calls it on entry.
+    void charge_first_call(std::string_view api);
     // A system call made by a *Sync function: its time on the main thread.
     void charge_sync(io::LatencyKind kind, uint64_t units = 0);
     // Node's JavaScript between two requests of one call (readFileAfterOpen ...): its cost,
@@ -119,13 +132,28 @@ private:
     ScriptHost& m_host;
     io::Vfs m_vfs;
     io::LatencyModel m_latency;
-    sim::Rng m_random;      // crypto.randomBytes' stream, apart from the latency draws
-    bool m_jitter = false;  // seed != 0
+    sim::Rng m_random;     // crypto.randomBytes' stream, apart from the latency draws
+    bool m_jitter = false; // seed != 0
     sim::SimTime sample(io::LatencyKind kind, uint64_t units);
+    std::set<std::string, std::less<>> m_called; // API functions called at least once
+    friend void define_io_functions(ScriptHost&, js::Object&, std::string_view,
+                                    std::span<const IoFunction>);
+    struct Registered {
+        std::string api;
+        js::NativeFn fn;
+    };
+    std::vector<Registered> m_functions; // by the index each function object keeps as its data
+    static js::Completion trampoline(js::Runtime& rt, js::NativeFunction& callee, js::Value self,
+                                     std::span<const js::Value> args);
 };
 
 // The NodeIo of the process, or null (a ScriptHost made without attach_io).
 NodeIo* node_io(ScriptHost& host);
+
+// Defines `target.name` for each entry, as enumerable own properties (as fs's are). Each call
+// goes through NodeIo::charge_first_call with "<module>.<name>" before the binding runs.
+void define_io_functions(ScriptHost& host, js::Object& target, std::string_view module,
+                         std::span<const IoFunction> functions);
 
 struct ScenarioOptions;
 // The I/O of a scenario's process: a VFS holding the scenario file itself and its @file

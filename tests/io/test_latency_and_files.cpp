@@ -45,7 +45,8 @@ TEST_SUITE("io: latency model") {
         LatencyModel m;
         auto bad_key = m.apply("disk.read 2ms");
         REQUIRE_FALSE(bad_key.is_ok());
-        CHECK(bad_key.error().message.find("unknown @latency key 'disk.read'") != std::string::npos);
+        CHECK(bad_key.error().message.find("unknown @latency key 'disk.read'") !=
+              std::string::npos);
         CHECK(bad_key.error().message.find("fs.read") != std::string::npos);
         CHECK_FALSE(m.apply("fs.read").is_ok());
         CHECK_FALSE(m.apply("fs.read 2 parsecs").is_ok());
@@ -89,9 +90,12 @@ TEST_SUITE("io: @file") {
     }
 
     TEST_CASE("TEXT files decode a JSON string to UTF-8") {
-        CHECK(parse_file_spec(R"(c.json "{\"name\": \"loopsim\"}")").value().contents == R"({"name": "loopsim"})");
-        CHECK(parse_file_spec(R"(n.txt "line one\nline two\n")").value().contents == "line one\nline two\n");
-        CHECK(parse_file_spec(R"(u.txt "caf\u00e9 \ud83d\ude00")").value().contents == "caf\xC3\xA9 \xF0\x9F\x98\x80");
+        CHECK(parse_file_spec(R"(c.json "{\"name\": \"loopsim\"}")").value().contents ==
+              R"({"name": "loopsim"})");
+        CHECK(parse_file_spec(R"(n.txt "line one\nline two\n")").value().contents ==
+              "line one\nline two\n");
+        CHECK(parse_file_spec(R"(u.txt "caf\u00e9 \ud83d\ude00")").value().contents ==
+              "caf\xC3\xA9 \xF0\x9F\x98\x80");
         CHECK(parse_file_spec(R"(s.txt "\ud800")").value().contents == "\xEF\xBF\xBD");
         CHECK(parse_file_spec(R"(empty.txt "")").value().contents.empty());
     }

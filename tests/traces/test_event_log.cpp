@@ -1,9 +1,8 @@
 // The compact event log: lossless delta records and LZ77 chunks, random access, iteration.
 #include "traces/event_log.h"
 
-#include <doctest/doctest.h>
-
 #include <cstdint>
+#include <doctest/doctest.h>
 #include <limits>
 #include <random>
 #include <vector>
@@ -17,9 +16,9 @@ namespace {
 bool identical(const TraceEvent& a, const TraceEvent& b) {
     return a.time == b.time && a.loop_time_ms == b.loop_time_ms && a.callback == b.callback &&
            a.creator == b.creator && a.reason == b.reason && a.actor == b.actor &&
-           a.iteration == b.iteration && a.line == b.line && a.column == b.column && a.label == b.label &&
-           a.text == b.text && a.kind == b.kind && a.phase == b.phase && a.from_queue == b.from_queue &&
-           a.to_queue == b.to_queue && a.stream == b.stream;
+           a.iteration == b.iteration && a.line == b.line && a.column == b.column &&
+           a.label == b.label && a.text == b.text && a.kind == b.kind && a.phase == b.phase &&
+           a.from_queue == b.from_queue && a.to_queue == b.to_queue && a.stream == b.stream;
 }
 
 // A random event. With `extreme`, each field is drawn from its type's edge values (0, 1,
@@ -144,7 +143,8 @@ TEST_SUITE("event log") {
             decode_events(bytes.data(), bytes.size(), events.size(), back);
             REQUIRE(back.size() == events.size());
             size_t mismatches = 0;
-            for (size_t i = 0; i < events.size(); ++i) mismatches += identical(events[i], back[i]) ? 0 : 1;
+            for (size_t i = 0; i < events.size(); ++i)
+                mismatches += identical(events[i], back[i]) ? 0 : 1;
             CHECK(mismatches == 0);
         }
     }
@@ -205,13 +205,15 @@ TEST_SUITE("event log") {
         inputs.push_back({42});
         inputs.push_back({1, 2, 3, 4, 5});
         std::vector<uint8_t> periodic;
-        for (int i = 0; i < 100000; ++i) periodic.push_back(static_cast<uint8_t>("abcdefghijklmnopq"[i % 17]));
+        for (int i = 0; i < 100000; ++i)
+            periodic.push_back(static_cast<uint8_t>("abcdefghijklmnopq"[i % 17]));
         inputs.push_back(periodic);
         std::vector<uint8_t> noise;
         for (int i = 0; i < 70000; ++i) noise.push_back(static_cast<uint8_t>(rng()));
         inputs.push_back(noise);
         std::vector<uint8_t> runs;
-        for (int i = 0; i < 5000; ++i) runs.insert(runs.end(), rng() % 40, static_cast<uint8_t>(rng() % 3));
+        for (int i = 0; i < 5000; ++i)
+            runs.insert(runs.end(), rng() % 40, static_cast<uint8_t>(rng() % 3));
         inputs.push_back(runs);
         for (const auto& in : inputs) {
             std::vector<uint8_t> packed;
