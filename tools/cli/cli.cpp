@@ -41,7 +41,7 @@ void print_help(std::ostream& out) {
     for (const Command& c : commands()) width = std::max(width, c.name.size());
     for (const Command& c : commands())
         out << "  " << c.name << std::string(width - c.name.size() + 2, ' ') << c.summary << '\n';
-    out << "\nDocumentation: docs/ in the loopsim source tree (start with docs/tutorial.md).\n";
+    out << "\nDocumentation: docs/ in the loopsim source tree (start with docs/cli.md).\n";
 }
 
 int unknown_command(std::string_view name, std::ostream& err) {
