@@ -471,4 +471,18 @@ TEST_SUITE("cli.diff") {
         CHECK(run_cli({"diff", (t.path / "a.js").string(), (t.path / "missing.json").string()})
                   .code == 2);
     }
+
+    TEST_CASE("diff leaves Node's bookkeeping callbacks out unless --show-internal") {
+        TempDir t("diff-internal");
+        // The tick's console.log queues an afterWrite tick on b's side only.
+        write(t.path / "a.js", "process.nextTick(() => {});\nsetImmediate(() => {});\n");
+        write(t.path / "b.js",
+              "process.nextTick(() => console.log('x'));\nsetImmediate(() => {});\n");
+        const std::string a = (t.path / "a.js").string(), b = (t.path / "b.js").string();
+        Outcome hidden = run_cli({"diff", a, b});
+        CHECK(hidden.out.find("afterWriteTick") == std::string::npos);
+        Outcome shown = run_cli({"diff", a, b, "--show-internal"});
+        CHECK(shown.code == 1);
+        CHECK(shown.out.find("afterWriteTick (next_tick)") != std::string::npos);
+    }
 }

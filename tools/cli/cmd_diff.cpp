@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <charconv>
 #include <ostream>
+#include <set>
 #include <sstream>
 
 namespace loopsim::cli {
@@ -36,8 +37,11 @@ struct Side {
     int exit_code = 0;
 };
 
-Side describe(const trace::Trace& t, std::string title) {
+// Node's bookkeeping callbacks (reason node_internal, e.g. the afterWrite tick a
+// console.log queues) print nothing; they are left out unless `show_internal`.
+Side describe(const trace::Trace& t, std::string title, bool show_internal) {
     Side side;
+    std::set<uint64_t> hidden;
     side.title = std::move(title);
     side.exit_code = t.outcome.exit_code;
     for (const trace::TraceEvent& e : t.events) {
@@ -46,7 +50,10 @@ Side describe(const trace::Trace& t, std::string title) {
                 t.strings.get(e.text);
             continue;
         }
-        if (e.kind != trace::EventKind::CallbackStart) continue;
+        if (e.kind == trace::EventKind::CallbackCreated && !show_internal &&
+            e.reason.code == trace::ReasonCode::NodeInternal)
+            hidden.insert(e.callback);
+        if (e.kind != trace::EventKind::CallbackStart || hidden.contains(e.callback)) continue;
         Step s;
         s.label = std::string(t.strings.get(e.label));
         if (s.label.empty()) s.label = "callback " + std::to_string(e.callback);
@@ -171,7 +178,7 @@ bool report(const Side& a, const Side& b, size_t context, std::ostream& out) {
 
 // A trace file (*.json) is read; anything else is a scenario, run with `options`.
 std::optional<Side> load_side(const std::string& input, const RunOptions& options,
-                              std::ostream& err) {
+                              bool show_internal, std::ostream& err) {
     if (input.ends_with(".json")) {
         sim::Result<trace::Trace> t = trace::read_trace(input);
         if (!t) {
@@ -180,8 +187,10 @@ std::optional<Side> load_side(const std::string& input, const RunOptions& option
             return std::nullopt;
         }
         const trace::TraceHeader& h = t.value().header;
-        return describe(t.value(), input + " (trace of " + h.scenario_path + ", profile " +
-                                       h.profile + ", seed " + std::to_string(h.seed) + ")");
+        return describe(t.value(),
+                        input + " (trace of " + h.scenario_path + ", profile " + h.profile +
+                            ", seed " + std::to_string(h.seed) + ")",
+                        show_internal);
     }
     RunOptions o = options;
     o.file = input;
@@ -194,7 +203,8 @@ std::optional<Side> load_side(const std::string& input, const RunOptions& option
         return std::nullopt;
     }
     return describe(*r.trace,
-                    input + " (profile " + o.profile + ", seed " + std::to_string(o.seed) + ")");
+                    input + " (profile " + o.profile + ", seed " + std::to_string(o.seed) + ")",
+                    show_internal);
 }
 
 } // namespace
@@ -203,6 +213,7 @@ int cmd_diff(std::span<const std::string> args, std::ostream& out, std::ostream&
     std::vector<std::string> inputs, run_args;
     std::string vs;
     size_t context = 3;
+    bool show_internal = false;
     const auto usage = [&](const std::string& what) {
         err << "loopsim diff: " << what << " (see 'loopsim diff --help')\n";
         return k_exit_usage;
@@ -215,6 +226,8 @@ int cmd_diff(std::span<const std::string> args, std::ostream& out, std::ostream&
                 return usage("--vs takes node18 or node20");
             vs = *value;
             ++i;
+        } else if (a == "--show-internal") {
+            show_internal = true;
         } else if (a == "--context") {
             auto r = value ? std::from_chars(value->data(), value->data() + value->size(), context)
                            : std::from_chars_result{};
@@ -241,11 +254,12 @@ int cmd_diff(std::span<const std::string> args, std::ostream& out, std::ostream&
     std::optional<RunOptions> options = parse_run_options("diff", run_args, err);
     if (!options) return k_exit_usage;
 
-    std::optional<Side> a = load_side(inputs[0], *options, err);
+    std::optional<Side> a = load_side(inputs[0], *options, show_internal, err);
     if (!a) return k_exit_usage;
     RunOptions right = *options;
     if (!vs.empty()) right.profile = vs;
-    std::optional<Side> b = load_side(vs.empty() ? inputs[1] : inputs[0], right, err);
+    std::optional<Side> b =
+        load_side(vs.empty() ? inputs[1] : inputs[0], right, show_internal, err);
     if (!b) return k_exit_usage;
     return report(*a, *b, context, out) ? k_exit_failure : k_exit_ok;
 }

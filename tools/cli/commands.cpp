@@ -129,6 +129,8 @@ std::span<const Command> commands() {
          "\n"
          "  --vs PROFILE     node18 or node20: the profile of the second run\n"
          "  --context N      callbacks shown before and after the difference (default 3)\n"
+         "  --show-internal  also compare Node's own bookkeeping callbacks (the afterWrite\n"
+         "                   tick a console.log queues), which print nothing\n"
          "  and the options of `loopsim run` for scenarios: --profile, --seed, --env, --max-*\n"
          "\n"
          "Exit status: 0 same order, 1 the orders differ, 2 usage error or unreadable input.\n",
