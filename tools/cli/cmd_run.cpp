@@ -1,6 +1,7 @@
 // `loopsim run`: simulates a scenario and prints exactly what `node x.js` prints, exiting
 // with its exit code. --trace writes the run's trace as JSON; --trace-memory records it as the
-// viewer would and writes nothing (what the recording alone costs).
+// viewer would and writes nothing (what the recording alone costs); --trace-stats also prints
+// the recorded trace's size to stderr.
 #include "model/node/scenario_runner.h"
 #include "tools/cli/cli.h"
 #include "tools/cli/commands.h"
@@ -21,6 +22,17 @@ int cmd_run(std::span<const std::string> args, std::ostream& out, std::ostream& 
     out << result.stdout_text;
     err << result.stderr_text;
     out.flush();
+    if (result.trace && parsed->trace_stats) {
+        const trace::EventLog& log = result.trace->events;
+        const size_t sealed = log.sealed_events();
+        err << "loopsim: trace of " << log.size() << " events, " << log.memory_bytes()
+            << " bytes in memory; sealed chunks " << log.sealed_bytes() << " bytes for " << sealed
+            << " events";
+        if (sealed > 0)
+            err << " (" << static_cast<double>(log.sealed_bytes()) / static_cast<double>(sealed)
+                << " bytes an event)";
+        err << '\n';
+    }
     if (result.trace && !parsed->trace_path.empty()) {
         sim::Result<void> written = trace::write_trace_file(*result.trace, parsed->trace_path);
         if (!written) {

@@ -16,6 +16,7 @@ std::span<const Command> commands() {
          "\n"
          "  --trace OUT.json     write the run's trace (docs/trace-format.md)\n"
          "  --trace-memory       record the trace in memory but write nothing (benchmarks)\n"
+         "  --trace-stats        the same, then print the trace's size in memory to stderr\n"
          "  --profile P          node20 (default, libuv 1.46) or node18 (libuv 1.44)\n"
          "  --seed N             seed for the timing choices the model makes (default 0)\n"
          "  --env NAME=VALUE     an environment variable (repeatable; also `// @env` in the file)\n"

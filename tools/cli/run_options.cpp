@@ -19,25 +19,32 @@ template <typename T> bool parse_number(const std::string& text, T& value) {
 
 } // namespace
 
-std::optional<RunOptions> parse_run_options(std::string_view command, std::span<const std::string> args,
-                                            std::ostream& err) {
+std::optional<RunOptions> parse_run_options(std::string_view command,
+                                            std::span<const std::string> args, std::ostream& err) {
     RunOptions o;
     const auto usage = [&](const std::string& what) {
-        err << "loopsim " << command << ": " << what << " (see 'loopsim " << command << " --help')\n";
+        err << "loopsim " << command << ": " << what << " (see 'loopsim " << command
+            << " --help')\n";
         return std::nullopt;
     };
     for (size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
-        const auto value = [&]() -> const std::string* { return i + 1 < args.size() ? &args[++i] : nullptr; };
+        const auto value = [&]() -> const std::string* {
+            return i + 1 < args.size() ? &args[++i] : nullptr;
+        };
         if (a == "--trace") {
             const std::string* v = value();
             if (!v) return usage("--trace needs a file name");
             o.trace_path = *v;
         } else if (a == "--trace-memory") {
             o.trace_memory = true;
+        } else if (a == "--trace-stats") {
+            o.trace_memory = true;
+            o.trace_stats = true;
         } else if (a == "--profile") {
             const std::string* v = value();
-            if (!v || (*v != "node18" && *v != "node20")) return usage("--profile takes node18 or node20");
+            if (!v || (*v != "node18" && *v != "node20"))
+                return usage("--profile takes node18 or node20");
             o.profile = *v;
         } else if (a == "--seed") {
             const std::string* v = value();
@@ -45,17 +52,20 @@ std::optional<RunOptions> parse_run_options(std::string_view command, std::span<
         } else if (a == "--max-time") {
             const std::string* v = value();
             int64_t ms = 0;
-            if (!v || !parse_number(*v, ms) || ms <= 0) return usage("--max-time takes milliseconds > 0");
+            if (!v || !parse_number(*v, ms) || ms <= 0)
+                return usage("--max-time takes milliseconds > 0");
             o.max_time_ms = ms;
         } else if (a == "--max-events") {
             const std::string* v = value();
             uint64_t n = 0;
-            if (!v || !parse_number(*v, n) || n == 0) return usage("--max-events takes a whole number > 0");
+            if (!v || !parse_number(*v, n) || n == 0)
+                return usage("--max-events takes a whole number > 0");
             o.max_events = n;
         } else if (a == "--max-queue") {
             const std::string* v = value();
             uint64_t n = 0;
-            if (!v || !parse_number(*v, n) || n == 0) return usage("--max-queue takes a whole number > 0");
+            if (!v || !parse_number(*v, n) || n == 0)
+                return usage("--max-queue takes a whole number > 0");
             o.max_queue = n;
         } else if (a == "--env") {
             const std::string* v = value();
