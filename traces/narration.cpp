@@ -102,6 +102,7 @@ std::string narrate(const Trace& trace, const NarrationOptions& options) {
     // The poll phase: when it began, whether the main thread did anything in it yet, and the
     // finished pool jobs the loop has not collected (in the order they finished).
     bool in_poll = false;
+    bool poll_seen = false; // in this iteration
     bool poll_active = false;
     sim::SimTime poll_enter;
     std::deque<FinishedJob> finished;
@@ -130,14 +131,19 @@ std::string narrate(const Trace& trace, const NarrationOptions& options) {
         switch (e.kind) {
         case EventKind::IterationStart:
             iteration_start = e.time;
+            poll_seen = false;
             out << "\nloop iteration " << e.iteration << "  (virtual time " << ms(e.time) << ")\n";
             break;
         case EventKind::PhaseEnter: {
             std::ostringstream p;
             p << "  " << phase_name(e.phase) << " phase";
             if (options.show_loop_time) p << "  (loop time " << e.loop_time_ms << " ms)";
+            // libuv 1.45 (node20) runs due timers again at the end of every iteration.
+            if (poll_seen && phase_name(e.phase) == "timers")
+                p << ", at the end of the iteration: libuv runs due timers after check and close";
             pending_phase = p.str();
             in_poll = phase_name(e.phase) == "poll";
+            poll_seen = poll_seen || in_poll;
             poll_active = false;
             poll_enter = e.time;
             break;

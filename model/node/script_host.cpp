@@ -54,22 +54,24 @@ ScriptHost::~ScriptHost() {
 void ScriptHost::enqueue_job(js::Job& job) {
     js::RootedValue root(m_runtime->heap(), js::Value(&job));
     std::string label(job.kind_name());
+    const bool thenable = job.kind_name() == "PromiseResolveThenableJob";
     if (js::Value callee = job.callee(); callee.is_object()) {
         std::string name = describe_function(callee);
         if (!name.empty()) label = name;
     }
-    m_env.queues().enqueue_microtask(Task{std::move(label),
-                                          [this, root]() {
-                                              auto* job =
-                                                  static_cast<js::Job*>(root.get().as_cell());
-                                              js::Completion result = job->run(*m_runtime);
-                                              if (result.is_throw()) {
-                                                  set_pending_exception(result.thrown_value());
-                                                  return CallResult::Threw;
-                                              }
-                                              return CallResult::Returned;
-                                          },
-                                          0});
+    m_env.queues().enqueue_microtask(
+        Task{std::move(label),
+             [this, root]() {
+                 auto* job = static_cast<js::Job*>(root.get().as_cell());
+                 js::Completion result = job->run(*m_runtime);
+                 if (result.is_throw()) {
+                     set_pending_exception(result.thrown_value());
+                     return CallResult::Threw;
+                 }
+                 return CallResult::Returned;
+             },
+             0},
+        thenable ? trace::ReasonCode::ThenableJobQueued : trace::ReasonCode::ReactionJobQueued);
 }
 
 void ScriptHost::promise_rejection_tracker(js::Object& promise, js::RejectionOperation operation) {

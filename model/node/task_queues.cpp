@@ -12,21 +12,27 @@ void TaskQueues::next_tick(Task task) {
     if (task.id == 0) task.id = m_env.new_async_id();
     if (Tracer* t = m_env.tracer()) {
         trace::Reason reason;
-        reason.code = task.internal ? trace::ReasonCode::NodeInternal : trace::ReasonCode::NextTickQueued;
+        reason.code =
+            task.internal ? trace::ReasonCode::NodeInternal : trace::ReasonCode::NextTickQueued;
         t->created(task.id, trace::Queue::NextTick, task.label, reason);
     }
     m_ticks.push_back(std::move(task));
     m_env.simulation().note_queue_length("nextTick queue", m_ticks.size());
 }
 
-void TaskQueues::enqueue_microtask(Task task) {
+void TaskQueues::enqueue_microtask(Task task, trace::ReasonCode why) {
     if (task.id == 0) task.id = m_env.new_async_id();
-    if (Tracer* t = m_env.tracer()) t->created(task.id, trace::Queue::Microtasks, task.label);
+    if (Tracer* t = m_env.tracer()) {
+        trace::Reason reason;
+        reason.code = why;
+        t->created(task.id, trace::Queue::Microtasks, task.label, reason);
+    }
     m_microtasks.push_back(std::move(task));
     m_env.simulation().note_queue_length("microtask queue", m_microtasks.size());
 }
 
-void TaskQueues::set_rejection_hooks(std::function<bool()> has_pending, std::function<bool()> process_rejections) {
+void TaskQueues::set_rejection_hooks(std::function<bool()> has_pending,
+                                     std::function<bool()> process_rejections) {
     m_has_pending_rejection = std::move(has_pending);
     m_process_rejections = std::move(process_rejections);
 }

@@ -13,6 +13,7 @@
 // - close_scope(): InternalCallbackScope::Close, the drain after every entry from C++ into
 //   JavaScript (I/O callbacks, the timers phase, the check phase, the main script).
 #include "model/node/task.h"
+#include "traces/reason.h"
 
 #include <cstdint>
 #include <deque>
@@ -23,14 +24,17 @@ namespace loopsim::node {
 class Environment;
 
 // How the scope whose close is running ended.
-enum class ScopeEnd : uint8_t { Normal, Failed };
+enum class ScopeEnd : uint8_t {
+    Normal,
+    Failed
+};
 
 class TaskQueues {
 public:
     explicit TaskQueues(Environment& env) : m_env(env) {}
 
     void next_tick(Task task);
-    void enqueue_microtask(Task task);
+    void enqueue_microtask(Task task, trace::ReasonCode why = trace::ReasonCode::None);
     bool has_tick_scheduled() const { return !m_ticks.empty(); }
     size_t ticks_queued() const { return m_ticks.size(); }
     size_t microtasks_queued() const { return m_microtasks.size(); }
@@ -38,7 +42,8 @@ public:
     // Rejection bookkeeping lives with the interpreter's host; it reports here whether a
     // rejection waits to be judged, and judges them when asked. process_rejections returns
     // true when it may have queued ticks or microtasks (another drain round is needed).
-    void set_rejection_hooks(std::function<bool()> has_pending, std::function<bool()> process_rejections);
+    void set_rejection_hooks(std::function<bool()> has_pending,
+                             std::function<bool()> process_rejections);
 
     // V8's microtask checkpoint: runs jobs until the queue is empty, including jobs queued
     // meanwhile. A job that throws (only queueMicrotask callbacks can) is reported as an
@@ -54,7 +59,9 @@ public:
     std::function<void(const Task&, bool is_tick)> on_run;
 
 private:
-    bool has_rejection_to_warn() const { return m_has_pending_rejection && m_has_pending_rejection(); }
+    bool has_rejection_to_warn() const {
+        return m_has_pending_rejection && m_has_pending_rejection();
+    }
     bool process_rejections_in(bool from_native);
 
     Environment& m_env;
