@@ -9,12 +9,28 @@
 #include "model/js/stack_trace.h"
 
 #include <algorithm>
+#include <new>
+#include <sys/mman.h>
 
 namespace loopsim::js {
 
+static_assert(Value::from_bits(0).is_double(), "zeroed registers must hold a valid Value");
+
+// mmap, not calloc: glibc raises its mmap threshold after the first large free, and then
+// calloc clears all 8 MiB with memset on every VM (every path `loopsim explore` runs).
+VM::RegisterStack::RegisterStack(size_t size) : m_size(size) {
+    void* p = mmap(nullptr, size * sizeof(Value), PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED) throw std::bad_alloc();
+    m_data = static_cast<Value*>(p);
+}
+
+VM::RegisterStack::~RegisterStack() {
+    munmap(m_data, m_size * sizeof(Value));
+}
+
 VM::VM(Runtime& runtime, Object& global)
     : m_runtime(runtime), m_global(&global), m_host(runtime.host()) {
-    m_stack.resize(kRegisterStackSize);
     m_frames.reserve(1024);
     m_runtime.set_call_handler(this);
     m_runtime.heap().add_root_source(this);

@@ -98,7 +98,9 @@ public:
     void pop_host_frames();
     class HostFramesScope {
     public:
-        HostFramesScope(VM& vm, const HostFrameLines* lines) : m_vm(vm) { vm.push_host_frames(lines); }
+        HostFramesScope(VM& vm, const HostFrameLines* lines) : m_vm(vm) {
+            vm.push_host_frames(lines);
+        }
         ~HostFramesScope() { m_vm.pop_host_frames(); }
         HostFramesScope(const HostFramesScope&) = delete;
         HostFramesScope& operator=(const HostFramesScope&) = delete;
@@ -145,7 +147,28 @@ private:
     Runtime& m_runtime;
     Object* m_global;
     Host* m_host = nullptr;
-    std::vector<Value> m_stack;
+    // The register stack: fixed, never reallocated. Its memory is a zeroed anonymous mapping, so
+    // the OS maps pages only as frames first touch them (a run that stays shallow never pays
+    // for the whole 8 MiB), and zero bits are a valid Value (+0), safe for the collector.
+    // Every register is set when its frame is pushed.
+    class RegisterStack {
+    public:
+        explicit RegisterStack(size_t size);
+        ~RegisterStack();
+        RegisterStack(const RegisterStack&) = delete;
+        RegisterStack& operator=(const RegisterStack&) = delete;
+        Value* data() { return m_data; }
+        const Value* data() const { return m_data; }
+        Value* begin() { return m_data; }
+        size_t size() const { return m_size; }
+        Value& operator[](size_t i) { return m_data[i]; }
+        const Value& operator[](size_t i) const { return m_data[i]; }
+
+    private:
+        Value* m_data;
+        size_t m_size;
+    };
+    RegisterStack m_stack{kRegisterStackSize};
     std::vector<Frame> m_frames;
     uint64_t m_stack_bytes = 0;
     // Registers above the top frame's window that a native callee is still reading (the
@@ -159,7 +182,7 @@ private:
     // What a capture sees besides bytecode frames: the host's frame lines, and natives that
     // are running (shown when they have called back into JavaScript, "Array.forEach").
     struct StackMark {
-        uint32_t frame_index; // m_frames.size() when pushed: frames from here are inside it
+        uint32_t frame_index;        // m_frames.size() when pushed: frames from here are inside it
         const HostFrameLines* lines; // host frames; null with a null native: an unwound stack
         NativeFunction* native;
         Value receiver;
@@ -167,7 +190,8 @@ private:
     };
     std::vector<StackMark> m_marks;
     void push_native_mark(NativeFunction* native, Value receiver, bool is_construct) {
-        m_marks.push_back({static_cast<uint32_t>(m_frames.size()), nullptr, native, receiver, is_construct});
+        m_marks.push_back(
+            {static_cast<uint32_t>(m_frames.size()), nullptr, native, receiver, is_construct});
     }
     void pop_native_mark() { m_marks.pop_back(); }
     // The last throw: its value and where (bytecode), or a host site.

@@ -13,6 +13,7 @@ Environment::Environment(sim::Simulation& sim, EnvironmentOptions options)
     m_main_actor = m_sim.add_actor("main", sim::ActorKind::MainThread);
     m_loop = std::make_unique<uv::Loop>(m_sim, m_options.uv_profile);
     m_loop->set_clock_origin(m_options.clock_origin);
+    if (m_options.choose_clock_origin) m_loop->choose_clock_origin_at_first_read();
     // uv_loop_init creates the thread pool's completion handle before anything else.
     m_pool = std::make_unique<uv::ThreadPool>(*m_loop, m_options.thread_pool);
     m_timer_base = m_loop->now_ms();
@@ -34,17 +35,27 @@ CallResult Environment::invoke(Task& task, trace::Queue from, trace::Reason reas
         if (reason.code == trace::ReasonCode::None) {
             if (from == trace::Queue::NextTick) reason.code = trace::ReasonCode::TickRuns;
             if (from == trace::Queue::Microtasks) reason.code = trace::ReasonCode::MicrotaskRuns;
-            if (from == trace::Queue::None && task.id == 1) reason.code = trace::ReasonCode::MainScript;
+            if (from == trace::Queue::None && task.id == 1)
+                reason.code = trace::ReasonCode::MainScript;
         }
         m_tracer->started(task.id, from, task.label, reason);
     }
     sim::SimTime overhead;
     switch (from) {
-    case trace::Queue::NextTick: overhead = m_options.costs.tick; break;
-    case trace::Queue::Microtasks: overhead = m_options.costs.microtask; break;
-    case trace::Queue::Timers: overhead = m_options.costs.timer; break;
-    case trace::Queue::Check: overhead = m_options.costs.immediate; break;
-    default: break;
+    case trace::Queue::NextTick:
+        overhead = m_options.costs.tick;
+        break;
+    case trace::Queue::Microtasks:
+        overhead = m_options.costs.microtask;
+        break;
+    case trace::Queue::Timers:
+        overhead = m_options.costs.timer;
+        break;
+    case trace::Queue::Check:
+        overhead = m_options.costs.immediate;
+        break;
+    default:
+        break;
     }
     if (overhead > sim::SimTime()) m_sim.advance(overhead);
     const CallResult result = task.call ? task.call() : CallResult::Returned;
@@ -71,7 +82,8 @@ void Environment::report_uncaught(ExceptionOrigin origin) {
     const bool handled = m_hooks.uncaught && m_hooks.uncaught(origin);
     if (handled) {
         // createOnGlobalUncaughtException: keep the loop turning once more.
-        m_immediates->set_immediate(Task{"(uncaught exception recovery)", [] { return CallResult::Returned; }, 0});
+        m_immediates->set_immediate(
+            Task{"(uncaught exception recovery)", [] { return CallResult::Returned; }, 0});
         return;
     }
     // Not handled: process._exiting, exitCode 1, 'exit'(1) emitted synchronously from the

@@ -14,12 +14,12 @@
 // process exits with code 1 after emitting 'exit', and can_call_into_js() turns false so that
 // every loop unwinds. process.exit() takes the same path with its own code.
 #include "model/node/immediates.h"
+#include "model/node/internal_frames.h"
 #include "model/node/task.h"
 #include "model/node/task_queues.h"
 #include "model/node/timers.h"
 #include "model/uv/loop.h"
 #include "model/uv/profile.h"
-#include "model/node/internal_frames.h"
 #include "model/uv/thread_pool.h"
 #include "sim/actor.h"
 #include "traces/queue.h"
@@ -50,11 +50,11 @@ struct ProcessHooks {
 struct ProcessResult {
     int exit_code = 0;
     enum class How : uint8_t {
-        Natural,          // the loop ran dry
-        ExitCalled,       // process.exit()
-        UncaughtError,    // an exception or rejection nobody handled
-        WaitsForever,     // alive, but nothing could ever wake the loop (real node would hang)
-        Halted,           // the simulation stopped: a budget, or a replay that did not fit
+        Natural,       // the loop ran dry
+        ExitCalled,    // process.exit()
+        UncaughtError, // an exception or rejection nobody handled
+        WaitsForever,  // alive, but nothing could ever wake the loop (real node would hang)
+        Halted,        // the simulation stopped: a budget, or a replay that did not fit
     } how = How::Natural;
 };
 
@@ -76,6 +76,9 @@ struct EnvironmentOptions {
     uv::ThreadPoolOptions thread_pool;
     // Where the monotonic clock started within its millisecond (see uv::Loop).
     sim::SimTime clock_origin;
+    // Leave the origin to the loop's choice point instead
+    // (uv::Loop::choose_clock_origin_at_first_read).
+    bool choose_clock_origin = false;
     HostCosts costs;
 };
 

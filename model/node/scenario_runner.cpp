@@ -7,9 +7,9 @@
 #include "model/js/inspect.h"
 #include "model/js/object.h"
 #include "model/js/runtime.h"
+#include "model/js/stack_trace.h"
 #include "model/js/string.h"
 #include "model/js/vm.h"
-#include "model/js/stack_trace.h"
 #include "model/node/bindings.h"
 #include "model/node/environment.h"
 #include "model/node/esm_main.h"
@@ -28,14 +28,16 @@ namespace {
 constexpr std::string_view k_node_footer = "\nNode.js v20.20.2\n";
 
 // "file:line:col" of the first stack frame that names the scenario file, or nothing.
-std::optional<std::pair<uint32_t, uint32_t>> first_frame_position(std::string_view stack, std::string_view path) {
+std::optional<std::pair<uint32_t, uint32_t>> first_frame_position(std::string_view stack,
+                                                                  std::string_view path) {
     const std::string needle = std::string(path) + ":";
     size_t at = stack.find(needle);
     if (at == std::string_view::npos) return std::nullopt;
     std::string_view rest = stack.substr(at + needle.size());
     uint32_t line = 0, col = 0;
     auto r1 = std::from_chars(rest.data(), rest.data() + rest.size(), line);
-    if (r1.ec != std::errc() || r1.ptr == rest.data() + rest.size() || *r1.ptr != ':') return std::nullopt;
+    if (r1.ec != std::errc() || r1.ptr == rest.data() + rest.size() || *r1.ptr != ':')
+        return std::nullopt;
     auto r2 = std::from_chars(r1.ptr + 1, rest.data() + rest.size(), col);
     if (r2.ec != std::errc()) return std::nullopt;
     return std::make_pair(line, col);
@@ -49,12 +51,14 @@ std::string source_line(std::string_view source, uint32_t line) {
     }
     if (start == std::string_view::npos || start > source.size()) return {};
     size_t end = source.find('\n', start);
-    return std::string(source.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+    return std::string(
+        source.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
 }
 
 // "file:line\nsource line\n   ^\n": where the exception was thrown, as Node prints it above
 // the error (the caret under the throw site's column).
-std::string site_header(const std::string& file, uint32_t line, const std::string& source_line, uint32_t column) {
+std::string site_header(const std::string& file, uint32_t line, const std::string& source_line,
+                        uint32_t column) {
     return file + ":" + std::to_string(line) + "\n" + source_line + "\n" +
            std::string(column > 0 ? column - 1 : 0, ' ') + "^\n";
 }
@@ -73,7 +77,8 @@ std::vector<std::string> split_lines(const std::string& text) {
 
 // identicalSequenceRange (lib/internal/util/inspect.js): the first run of more than three
 // lines of `a` that also appear in a row in `b`.
-std::pair<size_t, size_t> identical_sequence_range(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+std::pair<size_t, size_t> identical_sequence_range(const std::vector<std::string>& a,
+                                                   const std::vector<std::string>& b) {
     for (size_t i = 0; i + 3 < a.size(); ++i) {
         auto found = std::find(b.begin(), b.end(), a[i]);
         if (found == b.end()) continue;
@@ -94,27 +99,31 @@ void enhance_unhandled_error_event(ScriptHost& host, js::Value error) {
     auto& internals = host.bindings().internals;
     auto site_it = internals.find("events.unhandledErrorSite");
     auto stack_it = internals.find("events.unhandledErrorSite.stack");
-    if (site_it == internals.end() || stack_it == internals.end() || !site_it->second.get().is_object() ||
-        !stack_it->second.get().is_cell())
+    if (site_it == internals.end() || stack_it == internals.end() ||
+        !site_it->second.get().is_object() || !stack_it->second.get().is_cell())
         return;
     js::Runtime& rt = host.runtime();
     js::Object& site = *site_it->second.get().as_object();
     js::Completion site_error = site.get(rt, rt.key("error"));
     js::Completion emitter = site.get(rt, rt.key("emitter"));
-    if (site_error.is_throw() || emitter.is_throw() || site_error.value().bits() != error.bits()) return;
+    if (site_error.is_throw() || emitter.is_throw() || site_error.value().bits() != error.bits())
+        return;
     js::Completion stack = error.as_object()->get(rt, rt.common_key(js::CommonAtom::Stack));
     if (stack.is_throw() || !stack.value().is_string()) return;
     const std::string err_stack = stack.value().as_string()->to_utf8();
     std::string ctor = js::receiver_type_name(rt, emitter.value());
-    std::string separator = "\nEmitted 'error' event" + (ctor != "EventEmitter" ? " on " + ctor + " instance" : "") + " at:\n";
+    std::string separator = "\nEmitted 'error' event" +
+                            (ctor != "EventEmitter" ? " on " + ctor + " instance" : "") + " at:\n";
     std::vector<std::string> err_lines = split_lines(err_stack);
     err_lines.erase(err_lines.begin());
-    std::vector<std::string> own = split_lines(host.interpreter().vm().format_stack(*stack_it->second.get().as_cell()));
+    std::vector<std::string> own =
+        split_lines(host.interpreter().vm().format_stack(*stack_it->second.get().as_cell()));
     auto [len, offset] = identical_sequence_range(own, err_lines);
     if (len > 0) {
         own.erase(own.begin() + static_cast<std::ptrdiff_t>(offset + 1),
                   own.begin() + static_cast<std::ptrdiff_t>(offset + 1 + (len - 2)));
-        own.insert(own.begin() + static_cast<std::ptrdiff_t>(offset + 1), "    [... lines matching original stack trace ...]");
+        own.insert(own.begin() + static_cast<std::ptrdiff_t>(offset + 1),
+                   "    [... lines matching original stack trace ...]");
     }
     std::string text = err_stack + separator;
     for (size_t i = 0; i < own.size(); ++i) text += (i ? "\n" : "") + own[i];
@@ -130,8 +139,8 @@ void enhance_unhandled_error_event(ScriptHost& host, js::Value error) {
 // inspected; and the version footer. A rejection has no throw site: the header comes from
 // the first frame of its stack that names the scenario.
 // `main_name`: the main module as node names it (its path, or its file:// URL for an ES module).
-std::string format_fatal_exception(ScriptHost& host, const ScenarioOptions& options, const std::string& main_name,
-                                   js::Value error) {
+std::string format_fatal_exception(ScriptHost& host, const ScenarioOptions& options,
+                                   const std::string& main_name, js::Value error) {
     js::Runtime& rt = host.runtime();
     std::string header;
     if (const auto& site = host.pending_throw_site()) {
@@ -150,16 +159,22 @@ std::string format_fatal_exception(ScriptHost& host, const ScenarioOptions& opti
     }
     if (header.empty() && !stack.empty()) {
         if (auto pos = first_frame_position(stack, main_name))
-            header = site_header(main_name, pos->first, source_line(options.source, pos->first), pos->second);
+            header = site_header(main_name, pos->first, source_line(options.source, pos->first),
+                                 pos->second);
     }
-    if (is_error) return header + (header.empty() ? "" : "\n") + js::inspect(rt, error) + "\n" + std::string(k_node_footer);
+    if (is_error)
+        return header + (header.empty() ? "" : "\n") + js::inspect(rt, error) + "\n" +
+               std::string(k_node_footer);
     std::string prefix = header.empty() ? "Uncaught " : "\n" + header;
     if (!error.is_object()) {
-        auto text = error.is_symbol() ? js::ThrowCompletionOr<js::String*>(js::ThrowCompletion{js::Value()})
-                                      : js::to_string(rt, error);
+        auto text = error.is_symbol()
+                        ? js::ThrowCompletionOr<js::String*>(js::ThrowCompletion{js::Value()})
+                        : js::to_string(rt, error);
         std::string shown = text.is_throw() ? js::inspect(rt, error) : text.value()->to_utf8();
-        if (header.empty()) return "Uncaught " + js::inspect(rt, error) + "\n" + std::string(k_node_footer);
-        return prefix + shown + "\n(Use `node --trace-uncaught ...` to show where the exception was thrown)\n" +
+        if (header.empty())
+            return "Uncaught " + js::inspect(rt, error) + "\n" + std::string(k_node_footer);
+        return prefix + shown +
+               "\n(Use `node --trace-uncaught ...` to show where the exception was thrown)\n" +
                std::string(k_node_footer);
     }
     return prefix + js::inspect(rt, error) + "\n" + std::string(k_node_footer);
@@ -171,12 +186,18 @@ ScenarioResult run_scenario(const ScenarioOptions& options) {
     sim::SimulationOptions sim_options;
     sim_options.budgets = options.budgets;
     sim_options.seed = options.seed;
+    sim_options.choices = options.choices;
     sim::Simulation sim(sim_options);
     // Destroyed last: the Environment's queues hold values rooted in its heap.
     js::Runtime runtime;
     EnvironmentOptions env_options;
     env_options.uv_profile = options.profile;
-    ScriptHost* script_host = nullptr; // the pool reads process.env as the script left it (probe tp05)
+    // Real clocks are not aligned to milliseconds: whether a timer created during start-up
+    // is due when the loop first looks depends on where in its millisecond the clock stood
+    // (the top-level setTimeout(0) vs setImmediate race). A choice point (uv::Loop).
+    env_options.choose_clock_origin = true;
+    ScriptHost* script_host =
+        nullptr; // the pool reads process.env as the script left it (probe tp05)
     env_options.thread_pool.size_source = [&options, &script_host]() -> std::optional<std::string> {
         if (script_host) return process_env_value(*script_host, "UV_THREADPOOL_SIZE");
         auto it = options.env.find("UV_THREADPOOL_SIZE");
@@ -184,6 +205,9 @@ ScenarioResult run_scenario(const ScenarioOptions& options) {
         return it->second;
     };
     env_options.thread_pool.wake_latency = options.latency.nominal(io::LatencyKind::PoolWake);
+    // Racing pool jobs are choice points only when something explores them: in a default run
+    // they would be thousands of points that all answer 0.
+    env_options.thread_pool.race_completions = options.choices.mode != sim::ChoiceMode::Default;
     Environment env(sim, env_options);
 
     std::optional<trace::TraceRecorder> recorder;
@@ -216,8 +240,9 @@ ScenarioResult run_scenario(const ScenarioOptions& options) {
             if (listeners.empty()) return false;
             js::Runtime& rt = host.runtime();
             js::Value args[] = {host.pending_exception(),
-                                js::Value(rt.string(origin == ExceptionOrigin::UnhandledRejection ? "unhandledRejection"
-                                                                                                  : "uncaughtException"))};
+                                js::Value(rt.string(origin == ExceptionOrigin::UnhandledRejection
+                                                        ? "unhandledRejection"
+                                                        : "uncaughtException"))};
             in_handler = true;
             frames::Scope unwound(host.env().frame_hooks(), frames::k_unwound);
             frames::Scope scope(host.env().frame_hooks(), frames::k_fatal_exception);
@@ -257,20 +282,23 @@ ScenarioResult run_scenario(const ScenarioOptions& options) {
         result.stderr_text = load_error;
         if (!result.stderr_text.ends_with('\n')) result.stderr_text.push_back('\n');
         result.exit_code = 1;
+        result.choices = sim.chooser().log();
         return result;
     }
 
     js::Runtime& rt = host.runtime();
-    const std::string dirname = options.path.substr(0, options.path.rfind('/') == std::string::npos ? 0 : options.path.rfind('/'));
-    Task main{"main script", [&]() {
+    const std::string dirname = options.path.substr(
+        0, options.path.rfind('/') == std::string::npos ? 0 : options.path.rfind('/'));
+    Task main{"main script",
+              [&]() {
                   js::Object* module = js::Object::create(rt, rt.object_prototype());
                   js::Root<js::Object> module_root(rt.heap(), module);
                   js::Object* exports = js::Object::create(rt, rt.object_prototype());
                   js::Root<js::Object> exports_root(rt.heap(), exports);
                   module->put_direct(rt, rt.key("exports"), js::Value(exports), js::attr::Default);
                   frames::Scope scope(env.frame_hooks(), frames::k_main_module);
-                  js::Completion c = host.interpreter().run_commonjs(*compiled, *exports, make_require(host),
-                                                                     *module, options.path, dirname);
+                  js::Completion c = host.interpreter().run_commonjs(
+                      *compiled, *exports, make_require(host), *module, options.path, dirname);
                   if (c.is_throw()) {
                       host.set_pending_exception(c.thrown_value());
                       return CallResult::Threw;
@@ -285,27 +313,34 @@ ScenarioResult run_scenario(const ScenarioOptions& options) {
     result.exit_code = process.exit_code;
     switch (process.how) {
     case ProcessResult::How::UncaughtError:
-        result.stderr_text += format_fatal_exception(host, options, esm ? esm->url() : options.path, host.pending_exception());
+        result.stderr_text += format_fatal_exception(host, options, esm ? esm->url() : options.path,
+                                                     host.pending_exception());
         break;
     case ProcessResult::How::Halted: {
         const auto& halt = sim.halt_outcome();
-        result.stderr_text += "loopsim: the run stopped: " + (halt ? sim::describe(*halt) : std::string("halted")) + "\n";
+        result.stderr_text +=
+            "loopsim: the run stopped: " + (halt ? sim::describe(*halt) : std::string("halted")) +
+            "\n";
         result.exit_code = 1;
         break;
     }
     case ProcessResult::How::WaitsForever: {
         std::string handles;
-        for (const std::string& h : env.loop().live_handle_labels()) handles += (handles.empty() ? "" : ", ") + h;
-        result.stderr_text += "loopsim: the event loop would wait forever: nothing can wake it, but it is kept alive by: " +
+        for (const std::string& h : env.loop().live_handle_labels())
+            handles += (handles.empty() ? "" : ", ") + h;
+        result.stderr_text += "loopsim: the event loop would wait forever: nothing can wake it, "
+                              "but it is kept alive by: " +
                               handles + "\n";
         break;
     }
-    default: break;
+    default:
+        break;
     }
     if (tracer) {
         tracer->finish(process);
         result.trace = recorder->take();
     }
+    result.choices = sim.chooser().log();
     return result;
 }
 

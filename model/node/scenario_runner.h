@@ -11,6 +11,7 @@
 #include "model/io/latency_model.h"
 #include "model/uv/profile.h"
 #include "sim/budget.h"
+#include "sim/chooser.h"
 #include "sim/sim_time.h"
 #include "traces/trace.h"
 
@@ -34,6 +35,9 @@ struct ScenarioOptions {
     std::vector<io::FileSpec> files; // @file: names relative to the scenario's folder
     io::LatencyModel latency;        // defaults, then the @latency overrides
     std::string cwd = "/";           // the working directory relative fs paths start from
+    // How the model answers its choice points (sim/chooser.h): Default is `loopsim run`'s one
+    // order; `loopsim explore` replays every path.
+    sim::ChoiceStrategy choices{};
 };
 
 struct ScenarioResult {
@@ -41,6 +45,8 @@ struct ScenarioResult {
     std::string stderr_text;
     int exit_code = 0;
     std::optional<trace::Trace> trace;
+    // The choice points the run met, in order, with the option taken at each (docs/explore.md).
+    std::vector<sim::ChoicePoint> choices;
 };
 
 ScenarioResult run_scenario(const ScenarioOptions& options);

@@ -28,6 +28,13 @@ int64_t Loop::loop_time_at(sim::SimTime at) const {
 }
 
 void Loop::update_time(TimeUpdate site) {
+    if (m_origin_pending && site != TimeUpdate::LoopInit) {
+        m_origin_pending = false;
+        if (m_sim.choose(2, k_choice_clock_origin) == 1) {
+            const int64_t into_ms = m_sim.now().count_ns() % 1'000'000;
+            m_clock_origin = sim::SimTime::ns((999'999 - into_ms + 1'000'000) % 1'000'000);
+        }
+    }
     int64_t old_ms = m_time_ms;
     m_time_ms = loop_time_at(m_sim.now());
     if (m_observer && old_ms != m_time_ms) m_observer->on_time_update(site, old_ms, m_time_ms);
@@ -90,10 +97,14 @@ void Loop::timer_stop(TimerHandle& timer) {
 
 std::vector<WatcherHandle*>& Loop::watchers_of(HandleType type) {
     switch (type) {
-    case HandleType::Idle: return m_idle;
-    case HandleType::Prepare: return m_prepare;
-    case HandleType::Check: return m_check;
-    default: break;
+    case HandleType::Idle:
+        return m_idle;
+    case HandleType::Prepare:
+        return m_prepare;
+    case HandleType::Check:
+        return m_check;
+    default:
+        break;
     }
     LOOPSIM_ASSERT(false, "not a watcher handle type");
     return m_idle;
@@ -125,10 +136,14 @@ void Loop::async_send(AsyncHandle& async) {
 void Loop::close(Handle& handle, HandleCallback callback) {
     LOOPSIM_ASSERT(!handle.m_closing && !handle.m_closed, "uv_close called twice");
     switch (handle.type()) {
-    case HandleType::Timer: timer_stop(static_cast<TimerHandle&>(handle)); break;
+    case HandleType::Timer:
+        timer_stop(static_cast<TimerHandle&>(handle));
+        break;
     case HandleType::Idle:
     case HandleType::Prepare:
-    case HandleType::Check: watcher_stop(static_cast<WatcherHandle&>(handle)); break;
+    case HandleType::Check:
+        watcher_stop(static_cast<WatcherHandle&>(handle));
+        break;
     case HandleType::Async:
         deactivate(handle);
         std::erase(m_asyncs, static_cast<AsyncHandle*>(&handle));
@@ -167,7 +182,8 @@ std::vector<std::string> Loop::live_handle_labels() const {
 
 bool Loop::is_alive() const {
     // uv__loop_alive
-    return m_active_ref_handles > 0 || m_active_requests > 0 || !m_pending.empty() || !m_closing.empty();
+    return m_active_ref_handles > 0 || m_active_requests > 0 || !m_pending.empty() ||
+           !m_closing.empty();
 }
 
 int64_t Loop::backend_timeout() const {
@@ -186,7 +202,8 @@ int64_t Loop::backend_timeout() const {
 RunResult Loop::run() {
     bool alive = is_alive();
     if (!alive) update_time(TimeUpdate::RunEntry);
-    if (m_profile.timers_at_iteration_end && (!m_profile.guard_prerun_timers || (alive && !m_stop))) {
+    if (m_profile.timers_at_iteration_end &&
+        (!m_profile.guard_prerun_timers || (alive && !m_stop))) {
         // libuv >= 1.45 runs due timers once before the first iteration.
         update_time(TimeUpdate::BeforeTimers);
         run_timers();

@@ -39,10 +39,10 @@ class Simulation;
 namespace loopsim::uv {
 
 enum class RunResult : uint8_t {
-    Drained,       // no ref'd handle, request, pending or closing work was left
-    Stopped,       // stop() was called
-    WaitsForever,  // alive, but poll would block with no event that can ever arrive
-    Halted,        // the simulation halted (a budget, or a replay that did not fit)
+    Drained,      // no ref'd handle, request, pending or closing work was left
+    Stopped,      // stop() was called
+    WaitsForever, // alive, but poll would block with no event that can ever arrive
+    Halted,       // the simulation halted (a budget, or a replay that did not fit)
 };
 
 // What poll delivers: a callback the OS made ready (socket readable, file event, ...), in
@@ -51,6 +51,14 @@ struct ReadyEvent {
     std::string label;
     HandleCallback callback;
 };
+
+// The choice point behind the top-level setTimeout(0) vs setImmediate race, as
+// "QUESTION: OPTION 0 | OPTION 1" (sim/chooser.h; `loopsim explore` prints the options).
+inline constexpr const char* k_choice_clock_origin =
+    "where the loop's millisecond clock stood when the program first read it: early in a "
+    "millisecond, so it moves only after up to a millisecond has passed | at the very end of a "
+    "millisecond, so it moves on at once (the process was slow enough that a 1 ms timer set "
+    "then is due when the loop first looks)";
 
 class Loop {
 public:
@@ -68,6 +76,12 @@ public:
     // a 1 ms timer is already due when the loop first looks (the classic timeout-vs-immediate
     // race). The model chooses it; tests set it.
     void set_clock_origin(sim::SimTime origin);
+    // Leave the origin to a choice point (k_choice_clock_origin), asked at the first refresh
+    // of the loop's clock after uv_loop_init: option 0 keeps the origin at 0; option 1 puts
+    // that moment 1 ns before a millisecond boundary, so any time that passes after it moves
+    // the clock on (the timer it starts can be due at the first timers phase). Every reading
+    // before that moment was 0 either way, so the choice is consistent with them.
+    void choose_clock_origin_at_first_read() { m_origin_pending = true; }
 
     // uv_now: the cached loop time in milliseconds. update_time is uv_update_time.
     int64_t now_ms() const { return m_time_ms; }
@@ -135,6 +149,7 @@ private:
     UvProfile m_profile;
     LoopObserver* m_observer = nullptr;
     sim::SimTime m_clock_origin;
+    bool m_origin_pending = false;
     int64_t m_time_ms = 0;
     bool m_stop = false;
     bool m_waits_forever = false;
@@ -143,21 +158,21 @@ private:
     uint64_t m_iteration = 0;
 
     uint64_t m_next_handle_id = 1;
-    uint64_t m_timer_counter = 0;       // libuv's loop->timer_counter: start ids
-    uint64_t m_active_ref_handles = 0;  // active and referenced
+    uint64_t m_timer_counter = 0;      // libuv's loop->timer_counter: start ids
+    uint64_t m_active_ref_handles = 0; // active and referenced
     uint64_t m_active_requests = 0;
 
-    std::map<TimerKey, TimerHandle*> m_timers;   // the timer heap, ordered by (due, start id)
-    std::vector<WatcherHandle*> m_idle;          // most recently started first, as uv_*_start
+    std::map<TimerKey, TimerHandle*> m_timers; // the timer heap, ordered by (due, start id)
+    std::vector<WatcherHandle*> m_idle;        // most recently started first, as uv_*_start
     std::vector<WatcherHandle*> m_prepare;
     std::vector<WatcherHandle*> m_check;
     uint64_t m_watcher_generation = 0;
-    std::vector<AsyncHandle*> m_asyncs;          // in creation order (uv__async_io walks them so)
-    bool m_async_fd_ready = false;               // the loop's eventfd has been written
+    std::vector<AsyncHandle*> m_asyncs; // in creation order (uv__async_io walks them so)
+    bool m_async_fd_ready = false;      // the loop's eventfd has been written
     std::deque<ReadyEvent> m_pending;
     std::deque<ReadyEvent> m_ready;
-    std::vector<Handle*> m_closing;              // a stack: back() was closed last
-    std::vector<Handle*> m_handles;              // every registered handle, in id order
+    std::vector<Handle*> m_closing; // a stack: back() was closed last
+    std::vector<Handle*> m_handles; // every registered handle, in id order
 };
 
 } // namespace loopsim::uv

@@ -20,7 +20,8 @@ ThreadPool::ThreadPool(Loop& loop, ThreadPoolOptions options)
     : m_loop(loop), m_sim(loop.simulation()), m_options(std::move(options)) {
     // uv_loop_init creates the completion async handle first of all, and unrefs it: only the
     // requests in flight keep the loop alive.
-    m_wq_async = std::make_unique<AsyncHandle>("thread-pool completions", [this] { on_completions(); });
+    m_wq_async =
+        std::make_unique<AsyncHandle>("thread-pool completions", [this] { on_completions(); });
     m_loop.register_handle(*m_wq_async);
     m_loop.unref(*m_wq_async);
 }
@@ -59,10 +60,12 @@ bool ThreadPool::marker_queued() const {
     return m_markers_queued > 0;
 }
 
-WorkId ThreadPool::submit(WorkKind kind, std::string label, sim::SimTime duration, HandleCallback done) {
+WorkId ThreadPool::submit(WorkKind kind, std::string label, sim::SimTime duration,
+                          HandleCallback done) {
     m_loop.catch_up(); // workers that finished meanwhile must not see this job early
     if (!is_started()) start();
-    auto job = std::make_unique<Job>(Job{WorkId{m_next_id++}, kind, std::move(label), duration, std::move(done)});
+    auto job = std::make_unique<Job>(
+        Job{WorkId{m_next_id++}, kind, std::move(label), duration, std::move(done)});
     WorkId id = job->id;
     m_loop.request_started();
     if (m_observer) m_observer->on_queued(id, job->label, kind);
@@ -133,18 +136,52 @@ void ThreadPool::try_pick(Worker& worker) {
         }
         worker.idle = false;
         if (m_observer) m_observer->on_pick(worker.index, job->id, job->label, job->duration);
-        uint32_t index = worker.index;
         // The job runs from the time this event was due (a worker is never late to its own
         // work, even if the main thread was busy when the kernel got to this event).
         const sim::SimTime duration = job->duration;
         worker.job = std::move(job);
         worker.job_is_slow = slow;
-        m_sim.schedule_after(duration, worker.actor, [this, index] { finish(m_workers[index - 1]); });
+        schedule_finish(worker, m_sim.actor_now() + duration);
         return;
     }
 }
 
+void ThreadPool::schedule_finish(Worker& worker, sim::SimTime at) {
+    const uint32_t index = worker.index;
+    worker.finish_at = at;
+    worker.finish_event =
+        m_sim.schedule_at(at, worker.actor, [this, index] { finish(m_workers[index - 1]); });
+}
+
 void ThreadPool::finish(Worker& worker) {
+    if (m_options.race_completions) {
+        // The jobs that could overtake this one: running, and due within one more of this
+        // job's duration (a 15 us stat does not race a 20 ms pbkdf2 that is far from done).
+        std::vector<Worker*> racing{&worker};
+        for (Worker& w : m_workers)
+            if (&w != &worker && w.job && w.finish_at - m_sim.actor_now() <= worker.job->duration)
+                racing.push_back(&w);
+        if (racing.size() > 1) {
+            std::string why = std::string(k_choice_pool_race_question) + ": ";
+            for (size_t i = 0; i < racing.size(); ++i)
+                why += (i ? " | " : "") + racing[i]->job->label +
+                       (i == 0 ? " (as modelled)" : " (the other threads run slower)");
+            const size_t chosen = m_sim.choose(racing.size(), why);
+            if (chosen > 0) {
+                // The other job finishes now; this one takes the other's finishing time.
+                Worker& other = *racing[chosen];
+                const sim::SimTime later = other.finish_at;
+                m_sim.cancel(other.finish_event);
+                schedule_finish(worker, later);
+                complete(other);
+                return;
+            }
+        }
+    }
+    complete(worker);
+}
+
+void ThreadPool::complete(Worker& worker) {
     std::unique_ptr<Job> job = std::move(worker.job);
     if (m_observer) m_observer->on_finish(worker.index, job->id, job->label);
     m_completed.push_back(std::move(job));

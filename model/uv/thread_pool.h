@@ -20,6 +20,7 @@
 // Workers are kernel actors ("worker 1".."worker N"); they never run JavaScript.
 #include "model/uv/handle.h"
 #include "sim/actor.h"
+#include "sim/event_queue.h"
 #include "sim/sim_time.h"
 
 #include <cstdint>
@@ -39,9 +40,9 @@ namespace loopsim::uv {
 class Loop;
 
 enum class WorkKind : uint8_t {
-    Cpu,     // uv_queue_work: crypto, zlib
-    FastIo,  // uv_fs_*
-    SlowIo,  // uv_getaddrinfo, uv_getnameinfo
+    Cpu,    // uv_queue_work: crypto, zlib
+    FastIo, // uv_fs_*
+    SlowIo, // uv_getaddrinfo, uv_getnameinfo
 };
 
 struct WorkId {
@@ -55,7 +56,8 @@ public:
     virtual ~ThreadPoolObserver() = default;
     virtual void on_started(uint32_t size) {}
     virtual void on_queued(WorkId id, const std::string& label, WorkKind kind) {}
-    virtual void on_pick(uint32_t worker, WorkId id, const std::string& label, sim::SimTime duration) {}
+    virtual void on_pick(uint32_t worker, WorkId id, const std::string& label,
+                         sim::SimTime duration) {}
     virtual void on_finish(uint32_t worker, WorkId id, const std::string& label) {}
     virtual void on_done(WorkId id, const std::string& label) {}
 };
@@ -64,7 +66,15 @@ struct ThreadPoolOptions {
     // The environment variable's value at first use, if set (Node: process.env).
     std::function<std::optional<std::string>()> size_source;
     sim::SimTime wake_latency = sim::SimTime::us(20); // an idle worker waking on a submit
+    // Real threads run at independent speeds: when a job finishes while others that would
+    // finish within one more such job are running, which one the OS lets finish first is a
+    // choice point (k_choice_pool_race). Off, the modelled durations decide alone.
+    bool race_completions = false;
 };
+
+// The choice point of racing pool jobs; the options are the jobs (see ThreadPool::finish).
+inline constexpr const char* k_choice_pool_race_question =
+    "which of the thread-pool jobs running at the same time finishes first";
 
 class ThreadPool {
 public:
@@ -95,13 +105,15 @@ private:
         HandleCallback done;
     };
     struct Worker {
-        uint32_t index;       // 1-based, as in the lane names
+        uint32_t index; // 1-based, as in the lane names
         sim::ActorId actor;
         bool idle = true;
-        bool waking = false;  // signalled, wake event pending
-        uint64_t idle_since = 0; // order in which workers went idle
+        bool waking = false;      // signalled, wake event pending
+        uint64_t idle_since = 0;  // order in which workers went idle
         std::unique_ptr<Job> job; // the job it runs, while busy
         bool job_is_slow = false;
+        sim::EventId finish_event{}; // while busy: the event that ends the job
+        sim::SimTime finish_at;      // and when it is due
     };
     // An entry of the FIFO: a job, or the slow-I/O marker.
     struct Entry {
@@ -112,6 +124,8 @@ private:
     void signal_one_idle();
     void try_pick(Worker& worker);
     void finish(Worker& worker);
+    void complete(Worker& worker);
+    void schedule_finish(Worker& worker, sim::SimTime at);
     void on_completions();
     bool marker_queued() const;
     uint32_t slow_threshold() const { return (size() + 1) / 2; }

@@ -39,6 +39,26 @@ std::span<const Command> commands() {
          "  --show-internal      also show Node's own bookkeeping callbacks (the afterWrite tick\n"
          "                       a console.log queues), which print nothing\n",
          cmd_explain},
+        {"explore", "list every output the model allows for a scenario, and the timing behind each",
+         "usage: loopsim explore [options] FILE\n"
+         "\n"
+         "Re-runs the scenario along every path of the model's choice points: the places where\n"
+         "real node's order depends on timing (docs/explore.md lists them). Runs that print the\n"
+         "same are one output; for each output it prints the choices of one path leading to it,\n"
+         "in plain words, and how many paths lead to it. A scenario whose order is fixed has\n"
+         "exactly one output.\n"
+         "\n"
+         "  --json           print {\"outputs\": [stdout...], \"outcomes\": [...], \"paths\": N}\n"
+         "                   (schema in docs/explore.md)\n"
+         "  --max-paths N    stop after N paths (default 1000) and say the list is incomplete\n"
+         "  -j, --jobs N     run paths on N threads (default: one per hardware thread); the\n"
+         "                   output is the same bytes for any N\n"
+         "  and the options of `loopsim run`: --profile, --seed, --env, --max-time, --max-events,\n"
+         "  --max-queue.\n"
+         "\n"
+         "Exit status: 0 every path explored, 1 the scenario could not be loaded or --max-paths\n"
+         "cut the search, 2 usage error.\n",
+         cmd_explore},
         {"parse",
          "check that scenarios are inside loopsim's dialect (--dump-ast: print the syntax tree)",
          "usage: loopsim parse [--dump-ast] [--quiet] FILE...\n"

@@ -1,0 +1,138 @@
+// `loopsim explore` through the CLI library: every output the model's choice points allow.
+// The races asserted here are ones real node shows (scenarios/basics/03, scenarios/io/13 and
+// their recordings); the fixed orders are ones node never varies.
+#include "tools/cli/cli.h"
+
+#include <doctest/doctest.h>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Outcome {
+    int code;
+    std::string out;
+    std::string err;
+};
+
+Outcome run_cli(std::vector<std::string> args) {
+    args.insert(args.begin(), "loopsim");
+    std::ostringstream out, err;
+    int code = loopsim::cli::run(args, out, err);
+    return {code, out.str(), err.str()};
+}
+
+struct Scenario {
+    fs::path path;
+    Scenario(const std::string& name, const std::string& source)
+        : path(fs::temp_directory_path() / ("loopsim-explore-" + name + ".js")) {
+        std::ofstream(path, std::ios::binary) << source;
+    }
+    ~Scenario() { fs::remove(path); }
+};
+
+// The distinct stdout texts `explore --json` reports.
+std::set<std::string> outputs_of(const Scenario& s, std::vector<std::string> extra = {}) {
+    std::vector<std::string> args = {"explore", "--json", s.path.string()};
+    args.insert(args.end(), extra.begin(), extra.end());
+    Outcome r = run_cli(args);
+    CHECK(r.code == 0);
+    nlohmann::json j = nlohmann::json::parse(r.out);
+    std::set<std::string> outputs;
+    for (const auto& o : j.at("outputs")) outputs.insert(o.get<std::string>());
+    CHECK(outputs.size() == j.at("outputs").size()); // each output once
+    return outputs;
+}
+
+} // namespace
+
+TEST_SUITE("cli.explore") {
+    TEST_CASE("the top-level setTimeout(0) vs setImmediate race has both orders") {
+        Scenario s("race", "console.log('start');\n"
+                           "setTimeout(() => console.log('timeout'), 0);\n"
+                           "setImmediate(() => console.log('immediate'));\n");
+        CHECK(outputs_of(s) ==
+              std::set<std::string>{"start\ntimeout\nimmediate\n", "start\nimmediate\ntimeout\n"});
+        // The text report explains each output by the choice behind it.
+        Outcome r = run_cli({"explore", s.path.string()});
+        CHECK(r.code == 0);
+        CHECK(r.out.find("2 possible outputs over 2 paths") != std::string::npos);
+        CHECK(r.out.find("where the loop's millisecond clock stood") != std::string::npos);
+        CHECK(r.out.find("so it moves on at once") != std::string::npos);
+    }
+
+    TEST_CASE("a fixed order has exactly one output") {
+        Scenario s("fixed", "setTimeout(() => console.log('timeout'), 0);\n"
+                            "Promise.resolve().then(() => console.log('promise'));\n"
+                            "process.nextTick(() => console.log('tick'));\n"
+                            "console.log('sync');\n");
+        CHECK(outputs_of(s) == std::set<std::string>{"sync\ntick\npromise\ntimeout\n"});
+        // Inside an I/O callback the immediate always wins (node's guarantee).
+        Scenario io("io", "require('fs').readFile(__filename, () => {\n"
+                          "  setTimeout(() => console.log('timeout'), 0);\n"
+                          "  setImmediate(() => console.log('immediate'));\n"
+                          "});\n");
+        CHECK(outputs_of(io) == std::set<std::string>{"immediate\ntimeout\n"});
+    }
+
+    TEST_CASE("equal jobs on two pool threads finish in either order") {
+        Scenario s("pool",
+                   "// @env UV_THREADPOOL_SIZE=2\n"
+                   "const crypto = require('crypto');\n"
+                   "const done = [];\n"
+                   "for (let i = 1; i <= 2; i++)\n"
+                   "  crypto.pbkdf2('s', 'salt', 20000, 32, 'sha256', () => done.push(i));\n"
+                   "process.on('exit', () => console.log(done.join(',')));\n");
+        CHECK(outputs_of(s) == std::set<std::string>{"1,2\n", "2,1\n"});
+    }
+
+    TEST_CASE("a short job does not race a long one far from done") {
+        // A stat takes tens of microseconds; the pbkdf2 started first needs milliseconds more.
+        Scenario s("short-long", "const fs = require('fs');\n"
+                                 "const crypto = require('crypto');\n"
+                                 "crypto.pbkdf2('s', 'salt', 50000, 32, 'sha256', () => "
+                                 "console.log('pbkdf2'));\n"
+                                 "setTimeout(() => fs.stat(__filename, () => console.log('stat')), "
+                                 "1);\n");
+        CHECK(outputs_of(s) == std::set<std::string>{"stat\npbkdf2\n"});
+    }
+
+    TEST_CASE("--max-paths cuts the search and says so") {
+        Scenario s("cut", "setTimeout(() => console.log('timeout'), 0);\n"
+                          "setImmediate(() => console.log('immediate'));\n");
+        Outcome r = run_cli({"explore", "--max-paths", "1", s.path.string()});
+        CHECK(r.code == 1);
+        CHECK(r.out.find("stopped after 1 paths (--max-paths)") != std::string::npos);
+        Outcome j = run_cli({"explore", "--json", "--max-paths", "1", s.path.string()});
+        CHECK(nlohmann::json::parse(j.out).at("complete") == false);
+        CHECK(run_cli({"explore", "--max-paths", "0", s.path.string()}).code == 2);
+        CHECK(run_cli({"explore", "--trace", "x.json", s.path.string()}).code == 2);
+    }
+
+    TEST_CASE("the same scenario explores to the same bytes every time") {
+        Scenario s("same", "// @env UV_THREADPOOL_SIZE=2\n"
+                           "const crypto = require('crypto');\n"
+                           "for (let i = 1; i <= 3; i++)\n"
+                           "  crypto.pbkdf2('s', 'salt', 20000, 32, 'sha256', () => "
+                           "console.log(i));\n"
+                           "setTimeout(() => console.log('t'), 0);\n"
+                           "setImmediate(() => console.log('i'));\n");
+        const Outcome a = run_cli({"explore", "--json", "-j", "1", s.path.string()});
+        const Outcome b = run_cli({"explore", "--json", "-j", "4", s.path.string()});
+        CHECK(a.code == 0);
+        CHECK(a.out == b.out);
+        // A cut search keeps the first paths in depth-first order, whatever the threads did.
+        const Outcome c = run_cli({"explore", "--max-paths", "5", "-j", "1", s.path.string()});
+        const Outcome d = run_cli({"explore", "--max-paths", "5", "-j", "3", s.path.string()});
+        CHECK(c.code == 1);
+        CHECK(c.out == d.out);
+        CHECK(nlohmann::json::parse(a.out).at("outputs").size() > 2);
+    }
+}
