@@ -141,7 +141,7 @@ std::vector<Leaf> explore_paths(const node::ScenarioOptions& scenario, size_t ma
 
 int cmd_explore(std::span<const std::string> args, std::ostream& out, std::ostream& err) {
     bool json = false;
-    size_t max_paths = 1000;
+    size_t max_paths = 10000;
     size_t jobs = std::max(1u, std::thread::hardware_concurrency());
     std::vector<std::string> run_args;
     const auto usage = [&](const std::string& what) {

@@ -50,7 +50,7 @@ std::span<const Command> commands() {
          "\n"
          "  --json           print {\"outputs\": [stdout...], \"outcomes\": [...], \"paths\": N}\n"
          "                   (schema in docs/explore.md)\n"
-         "  --max-paths N    stop after N paths (default 1000) and say the list is incomplete\n"
+         "  --max-paths N    stop after N paths (default 10000) and say the list is incomplete\n"
          "  -j, --jobs N     run paths on N threads (default: one per hardware thread); the\n"
          "                   output is the same bytes for any N\n"
          "  and the options of `loopsim run`: --profile, --seed, --env, --max-time, --max-events,\n"
