@@ -30,6 +30,10 @@
 // --skip-nondeterministic (files marked `// @nondeterministic`), since a race can always
 // show an order its recorded runs did not.
 //
+// --print runs node the same way but writes nothing: it prints one JSON line per program,
+// the recording it would write plus "file" (its path from the repository root). `loopsim
+// conform` reads these lines.
+//
 // Node prefixes warnings with its process id, `(node:12345)`; the recorder writes
 // `(node:PID)` instead, and loopsim prints the same.
 import { spawnSync } from 'node:child_process';
@@ -41,12 +45,12 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 function usage(msg) {
   if (msg) console.error(`record-expected: ${msg}`);
-  console.error('usage: node scripts/record-expected.mjs [--runs N] [--check] [--skip-nondeterministic] [--quiet] PATH...');
+  console.error('usage: node scripts/record-expected.mjs [--runs N] [--check | --print] [--skip-nondeterministic] [--quiet] PATH...');
   process.exit(2);
 }
 
 const args = process.argv.slice(2);
-let runsOverride = null, check = false, quiet = false, skipNondeterministic = false;
+let runsOverride = null, check = false, print = false, quiet = false, skipNondeterministic = false;
 const inputs = [];
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
@@ -54,6 +58,7 @@ for (let i = 0; i < args.length; i++) {
     runsOverride = Number(args[++i]);
     if (!Number.isInteger(runsOverride) || runsOverride < 1) usage('--runs takes a whole number >= 1');
   } else if (a === '--check') check = true;
+  else if (a === '--print') print = true;
   else if (a === '--quiet') quiet = true;
   else if (a === '--skip-nondeterministic') skipNondeterministic = true;
   else if (a.startsWith('-')) usage(`unknown option '${a}'`);
@@ -186,6 +191,10 @@ for (const file of files) {
     env: h.env,
     outcomes: outcomes.map(({ count, exit_code, stdout, stderr }) => ({ count, exit_code, stdout, stderr })),
   };
+  if (print) {
+    console.log(JSON.stringify({ file: rel, ...doc }));
+    continue;
+  }
   fs.writeFileSync(expectPath, JSON.stringify(doc, null, 2) + '\n');
   if (!quiet) console.log(`${rel}: ${outcomes.length} outcome(s) over ${runs} run(s)`);
 }

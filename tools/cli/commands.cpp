@@ -59,6 +59,25 @@ std::span<const Command> commands() {
          "Exit status: 0 every path explored, 1 the scenario could not be loaded or --max-paths\n"
          "cut the search, 2 usage error.\n",
          cmd_explore},
+        {"conform",
+         "run real node and loopsim's explore on scenarios and report where they disagree",
+         "usage: loopsim conform [options] DIR|FILE...\n"
+         "\n"
+         "For each scenario, runs real node N times (through scripts/record-expected.mjs\n"
+         "--print, as recordings are made; nothing is written) and explores it with loopsim.\n"
+         "A node output loopsim's explore cannot produce is a model bug (BUG); outputs loopsim\n"
+         "allows that node did not print in these runs are listed below the scenario (possible\n"
+         "over-approximations, or races too rare for N runs). Closing line: N agree, N model\n"
+         "bugs; N allow outputs node did not show.\n"
+         "\n"
+         "  --runs N           node runs per scenario (default 20)\n"
+         "  --node PATH        the node to run (default: node on PATH)\n"
+         "  --known-gaps FILE  scenarios listed there (first word of a line) report KNOWN, not "
+         "BUG\n"
+         "  --max-paths N, -j N  as for `loopsim explore`\n"
+         "\n"
+         "Exit status: 0 no model bug, 1 a model bug or node could not run, 2 usage error.\n",
+         cmd_conform},
         {"parse",
          "check that scenarios are inside loopsim's dialect (--dump-ast: print the syntax tree)",
          "usage: loopsim parse [--dump-ast] [--quiet] FILE...\n"

@@ -10,6 +10,7 @@ namespace loopsim::cli {
 int cmd_run(std::span<const std::string> args, std::ostream& out, std::ostream& err);
 int cmd_explain(std::span<const std::string> args, std::ostream& out, std::ostream& err);
 int cmd_explore(std::span<const std::string> args, std::ostream& out, std::ostream& err);
+int cmd_conform(std::span<const std::string> args, std::ostream& out, std::ostream& err);
 int cmd_parse(std::span<const std::string> args, std::ostream& out, std::ostream& err);
 int cmd_trace(std::span<const std::string> args, std::ostream& out, std::ostream& err);
 int cmd_batch(std::span<const std::string> args, std::ostream& out, std::ostream& err);

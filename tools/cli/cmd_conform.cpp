@@ -1,0 +1,216 @@
+// `loopsim conform`: real node against loopsim's explore, now, on this machine. For each
+// scenario it runs real node N times (through scripts/record-expected.mjs --print, so node
+// runs exactly as when recordings are made, and nothing is written) and explores the
+// scenario. A node output that explore cannot produce is a model bug; explore outputs node
+// never printed are listed as possible over-approximations. docs/explore.md.
+#include "tools/cli/child_process.h"
+#include "tools/cli/cli.h"
+#include "tools/cli/commands.h"
+#include "tools/cli/explorer.h"
+#include "tools/cli/run_options.h"
+#include "tools/cli/scenario_set.h"
+#include "traces/node_recording.h"
+
+#include <charconv>
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <ostream>
+#include <set>
+#include <sstream>
+#include <thread>
+#include <tuple>
+#include <unistd.h>
+
+namespace loopsim::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+using Printed = std::tuple<std::string, std::string, int>; // stdout, stderr, exit code
+
+// "stdout: a, b, c" on one line, cut to a readable length.
+std::string one_line(const Printed& p) {
+    std::string text;
+    for (char c : std::get<0>(p)) text += c == '\n' ? std::string(" / ") : std::string(1, c);
+    if (text.size() > 100) text = text.substr(0, 97) + "...";
+    std::string line = "stdout \"" + text + "\"";
+    if (!std::get<1>(p).empty())
+        line += ", stderr " + std::to_string(std::get<1>(p).size()) + " bytes";
+    return line + ", exit " + std::to_string(std::get<2>(p));
+}
+
+// `name` as the shell finds it: itself when it holds a '/', else the first executable of
+// that name in $PATH (run_child takes a path).
+std::string find_program(const std::string& name) {
+    if (name.find('/') != std::string::npos) return name;
+    const char* path = std::getenv("PATH");
+    std::istringstream dirs(path ? path : "");
+    for (std::string dir; std::getline(dirs, dir, ':');) {
+        const fs::path candidate = fs::path(dir.empty() ? "." : dir) / name;
+        if (access(candidate.c_str(), X_OK) == 0) return candidate.string();
+    }
+    return name;
+}
+
+std::set<std::string> read_names(const std::string& path, std::ostream& err, bool& ok) {
+    std::set<std::string> names;
+    std::optional<std::string> text = read_file(path, err);
+    ok = text.has_value();
+    if (!text) return names;
+    std::istringstream in(*text);
+    for (std::string line; std::getline(in, line);) {
+        if (line.empty() || line[0] == '#') continue;
+        names.insert(line.substr(0, line.find_first_of(" \t")));
+    }
+    return names;
+}
+
+} // namespace
+
+int cmd_conform(std::span<const std::string> args, std::ostream& out, std::ostream& err) {
+    size_t runs = 20;
+    size_t max_paths = 10000;
+    size_t jobs = std::max(1u, std::thread::hardware_concurrency());
+    std::string node = "node", known_path;
+    std::vector<std::string> inputs;
+    const auto usage = [&](const std::string& what) {
+        err << "loopsim conform: " << what << " (see 'loopsim conform --help')\n";
+        return k_exit_usage;
+    };
+    const auto number = [](const std::string* v, size_t& into) {
+        if (!v) return false;
+        auto r = std::from_chars(v->data(), v->data() + v->size(), into);
+        return r.ec == std::errc() && r.ptr == v->data() + v->size() && into > 0;
+    };
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        const std::string* value = i + 1 < args.size() ? &args[i + 1] : nullptr;
+        if (a == "--runs") {
+            if (!number(value, runs)) return usage("--runs takes a whole number of at least 1");
+            ++i;
+        } else if (a == "--max-paths") {
+            if (!number(value, max_paths))
+                return usage("--max-paths takes a whole number of at least 1");
+            ++i;
+        } else if (a == "-j" || a == "--jobs") {
+            if (!number(value, jobs)) return usage("-j takes a number of threads of at least 1");
+            ++i;
+        } else if (a == "--node") {
+            if (!value) return usage("--node needs the path of node");
+            node = *value, ++i;
+        } else if (a == "--known-gaps") {
+            if (!value) return usage("--known-gaps needs a file name");
+            known_path = *value, ++i;
+        } else if (a.starts_with("-")) {
+            return usage("unknown option '" + a + "'");
+        } else {
+            inputs.push_back(a);
+        }
+    }
+    if (inputs.empty()) return usage("give scenarios or folders");
+    std::set<std::string> known;
+    if (!known_path.empty()) {
+        bool ok = false;
+        known = read_names(known_path, err, ok);
+        if (!ok) return k_exit_failure;
+    }
+    std::optional<std::vector<ScenarioFile>> files = collect_scenarios("conform", inputs, err);
+    if (!files) return k_exit_failure;
+    if (files->empty()) {
+        err << "loopsim conform: no scenarios (*.js or *.mjs files) found\n";
+        return k_exit_failure;
+    }
+
+    // Real node, through the recorder of the repository the scenarios live in, once for all.
+    const fs::path root = recording_root(files->front().absolute);
+    const fs::path recorder = root / "scripts" / "record-expected.mjs";
+    std::error_code ec;
+    if (!fs::exists(recorder, ec)) {
+        err << "loopsim conform: " << recorder.string()
+            << " not found: conform runs node through the repository's recorder\n";
+        return k_exit_failure;
+    }
+    std::vector<std::string> argv{find_program(node), recorder.string(), "--print",
+                                  "--quiet",          "--runs",          std::to_string(runs)};
+    for (const ScenarioFile& f : *files) argv.push_back(f.absolute.string());
+    ChildResult recorded = run_child(argv, 3600);
+    if (!recorded.started || recorded.exit_code != 0) {
+        err << "loopsim conform: running node failed"
+            << (recorded.error.empty() ? "" : ": " + recorded.error) << '\n'
+            << recorded.err << "  (install Node.js 20, or give its path with --node PATH)\n";
+        return k_exit_failure;
+    }
+    std::map<std::string, std::set<Printed>> node_outputs; // by path from the root
+    std::istringstream lines(recorded.out);
+    for (std::string line; std::getline(lines, line);) {
+        if (line.empty() || line[0] != '{') continue;
+        try {
+            const nlohmann::json j = nlohmann::json::parse(line);
+            auto& set = node_outputs[j.at("file").get<std::string>()];
+            for (const auto& o : j.at("outcomes"))
+                set.emplace(o.at("stdout").get<std::string>(), o.at("stderr").get<std::string>(),
+                            o.at("exit_code").get<int>());
+        } catch (const std::exception& e) {
+            err << "loopsim conform: unreadable line from the recorder: " << e.what() << '\n';
+            return k_exit_failure;
+        }
+    }
+
+    size_t agree = 0, bugs = 0, known_bugs = 0, wider = 0;
+    for (const ScenarioFile& f : *files) {
+        const std::string name = fs::relative(f.absolute, root).generic_string();
+        auto it = node_outputs.find(name);
+        if (it == node_outputs.end()) continue; // @skip-record
+        RunOptions options;
+        options.file = f.path;
+        std::ostringstream errors;
+        std::optional<node::ScenarioOptions> scenario = load_scenario(options, errors);
+        if (!scenario) {
+            out << "BUG   " << name << ": loopsim cannot load it: " << errors.str();
+            ++bugs;
+            continue;
+        }
+        const Exploration e = explore(*scenario, max_paths, jobs);
+        std::set<Printed> model;
+        for (const ExploredOutput& o : e.outputs)
+            model.emplace(trace::normalise_recorded_output(o.stdout_text, root.string()),
+                          trace::normalise_recorded_output(o.stderr_text, root.string()),
+                          o.exit_code);
+        std::vector<Printed> missing, extra;
+        for (const Printed& p : it->second)
+            if (!model.contains(p)) missing.push_back(p);
+        for (const Printed& p : model)
+            if (!it->second.contains(p)) extra.push_back(p);
+        const std::string counts = "node " + std::to_string(it->second.size()) + " in " +
+                                   std::to_string(runs) + " runs, loopsim " +
+                                   std::to_string(model.size()) +
+                                   (e.complete ? "" : "+ (--max-paths cut the search)");
+        if (!missing.empty()) {
+            const bool listed = known.contains(name);
+            out << (listed ? "KNOWN " : "BUG   ") << name << " (" << counts << "): node printed "
+                << missing.size() << " output(s) loopsim cannot produce\n";
+            for (const Printed& p : missing) out << "        node: " << one_line(p) << '\n';
+            (listed ? known_bugs : bugs) += 1;
+        } else {
+            out << "OK    " << name << " (" << counts << ")\n";
+            ++agree;
+        }
+        if (!extra.empty()) {
+            ++wider;
+            out << "        loopsim also allows " << extra.size()
+                << " output(s) node did not print in these runs:\n";
+            for (size_t i = 0; i < extra.size() && i < 3; ++i)
+                out << "        loopsim: " << one_line(extra[i]) << '\n';
+            if (extra.size() > 3) out << "        ... and " << extra.size() - 3 << " more\n";
+        }
+    }
+    out << agree << " agree, " << bugs << " model bugs";
+    if (known_bugs) out << ", " << known_bugs << " known";
+    out << "; " << wider << " allow outputs node did not show\n";
+    return bugs > 0 ? k_exit_failure : k_exit_ok;
+}
+
+} // namespace loopsim::cli

@@ -1,0 +1,33 @@
+#pragma once
+// explore(): every output the model's choice points allow for one scenario (sim/chooser.h).
+// The scenario is re-run along every path of the choice tree, on `jobs` threads; runs that
+// print the same (stdout, stderr, exit code) are one output. Paths are taken in depth-first
+// order (lexicographic by path) and, when there are more than `max_paths`, the first
+// `max_paths` in that order are kept: the result is the same for any number of threads.
+// `loopsim explore` prints it; `loopsim conform` compares it with real node. docs/explore.md.
+#include "model/node/scenario_runner.h"
+#include "sim/chooser.h"
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace loopsim::cli {
+
+struct ExploredOutput {
+    std::string stdout_text, stderr_text;
+    int exit_code = 0;
+    size_t paths = 0;                      // how many explored paths printed this
+    std::vector<sim::ChoicePoint> choices; // the first such path's choices
+};
+
+struct Exploration {
+    std::vector<ExploredOutput> outputs; // in the order of the first path printing each
+    size_t paths = 0;                    // paths run and kept (at most max_paths)
+    bool complete = true;                // false: max_paths cut the search
+    size_t most_choice_points = 0;       // the longest path's number of choice points
+};
+
+Exploration explore(const node::ScenarioOptions& scenario, size_t max_paths, size_t jobs);
+
+} // namespace loopsim::cli
