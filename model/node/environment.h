@@ -76,9 +76,9 @@ struct EnvironmentOptions {
     uv::ThreadPoolOptions thread_pool;
     // Where the monotonic clock started within its millisecond (see uv::Loop).
     sim::SimTime clock_origin;
-    // Leave the origin to the loop's choice point instead
-    // (uv::Loop::choose_clock_origin_at_first_read).
-    bool choose_clock_origin = false;
+    // Make each timer's start a choice point of the clock
+    // (uv::Loop::choose_clock_ticks_at_timer_starts).
+    bool choose_clock_ticks = false;
     HostCosts costs;
 };
 

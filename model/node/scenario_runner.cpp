@@ -192,10 +192,11 @@ ScenarioResult run_scenario(const ScenarioOptions& options) {
     js::Runtime runtime;
     EnvironmentOptions env_options;
     env_options.uv_profile = options.profile;
-    // Real clocks are not aligned to milliseconds: whether a timer created during start-up
-    // is due when the loop first looks depends on where in its millisecond the clock stood
-    // (the top-level setTimeout(0) vs setImmediate race). A choice point (uv::Loop).
-    env_options.choose_clock_origin = true;
+    // Real clocks are not aligned to milliseconds: whether a timer is due at a given timers
+    // phase depends on how close the clock was to its next tick when the timer was set (the
+    // setTimeout(0) vs setImmediate races). A choice point at every timer's start (uv::Loop),
+    // only when something explores: a default run takes option 0 everywhere anyway.
+    env_options.choose_clock_ticks = options.choices.mode != sim::ChoiceMode::Default;
     ScriptHost* script_host =
         nullptr; // the pool reads process.env as the script left it (probe tp05)
     env_options.thread_pool.size_source = [&options, &script_host]() -> std::optional<std::string> {

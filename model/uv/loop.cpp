@@ -28,12 +28,12 @@ int64_t Loop::loop_time_at(sim::SimTime at) const {
 }
 
 void Loop::update_time(TimeUpdate site) {
-    if (m_origin_pending && site != TimeUpdate::LoopInit) {
-        m_origin_pending = false;
-        if (m_sim.choose(2, k_choice_clock_origin) == 1) {
-            const int64_t into_ms = m_sim.now().count_ns() % 1'000'000;
-            m_clock_origin = sim::SimTime::ns((999'999 - into_ms + 1'000'000) % 1'000'000);
-        }
+    if (m_choose_ticks && site == TimeUpdate::Explicit) {
+        const int64_t origin = m_clock_origin.count_ns();
+        const int64_t into_ms = (m_sim.now().count_ns() + origin) % 1'000'000;
+        const int64_t shift = 999'999 - into_ms;
+        if (shift > 0 && origin + shift < 1'000'000 && m_sim.choose(2, k_choice_clock_tick) == 1)
+            m_clock_origin = sim::SimTime::ns(origin + shift);
     }
     int64_t old_ms = m_time_ms;
     m_time_ms = loop_time_at(m_sim.now());

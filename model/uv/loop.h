@@ -52,13 +52,13 @@ struct ReadyEvent {
     HandleCallback callback;
 };
 
-// The choice point behind the top-level setTimeout(0) vs setImmediate race, as
-// "QUESTION: OPTION 0 | OPTION 1" (sim/chooser.h; `loopsim explore` prints the options).
-inline constexpr const char* k_choice_clock_origin =
-    "where the loop's millisecond clock stood when the program first read it: early in a "
-    "millisecond, so it moves only after up to a millisecond has passed | at the very end of a "
-    "millisecond, so it moves on at once (the process was slow enough that a 1 ms timer set "
-    "then is due when the loop first looks)";
+// The choice point behind the setTimeout(0) vs setImmediate races, as "QUESTION: OPTION 0 |
+// OPTION 1" (sim/chooser.h; `loopsim explore` prints the options).
+inline constexpr const char* k_choice_clock_tick =
+    "how close the loop's millisecond clock was to its next tick when a timer was set: not "
+    "close, so the timer waits its whole delay | about to tick, so the timer's first "
+    "millisecond is nearly over and it can be due almost a millisecond sooner (a 1 ms timer "
+    "is due at the next timers phase)";
 
 class Loop {
 public:
@@ -76,12 +76,12 @@ public:
     // a 1 ms timer is already due when the loop first looks (the classic timeout-vs-immediate
     // race). The model chooses it; tests set it.
     void set_clock_origin(sim::SimTime origin);
-    // Leave the origin to a choice point (k_choice_clock_origin), asked at the first refresh
-    // of the loop's clock after uv_loop_init: option 0 keeps the origin at 0; option 1 puts
-    // that moment 1 ns before a millisecond boundary, so any time that passes after it moves
-    // the clock on (the timer it starts can be due at the first timers phase). Every reading
-    // before that moment was 0 either way, so the choice is consistent with them.
-    void choose_clock_origin_at_first_read() { m_origin_pending = true; }
+    // Make every refresh for a timer's start (TimeUpdate::Explicit, Node's getLibuvNow) a
+    // choice point (k_choice_clock_tick): option 1 moves the origin forward so that this
+    // moment is 1 ns before a millisecond boundary. The origin only moves forward and stays
+    // under 1 ms, so readings never go back and the clock is never a whole millisecond
+    // ahead; where the choice cannot be made within that bound, there is none.
+    void choose_clock_ticks_at_timer_starts() { m_choose_ticks = true; }
 
     // uv_now: the cached loop time in milliseconds. update_time is uv_update_time.
     int64_t now_ms() const { return m_time_ms; }
@@ -149,7 +149,7 @@ private:
     UvProfile m_profile;
     LoopObserver* m_observer = nullptr;
     sim::SimTime m_clock_origin;
-    bool m_origin_pending = false;
+    bool m_choose_ticks = false;
     int64_t m_time_ms = 0;
     bool m_stop = false;
     bool m_waits_forever = false;
