@@ -21,21 +21,20 @@ namespace loopsim::node {
 
 class ScriptHost;
 class NodeIo;
+struct TimerBindings;
 
 // What the bindings keep between calls, owned by the ScriptHost.
 struct BindingState {
     explicit BindingState(js::Heap& heap)
         : internal_id_symbol(heap), timeout_prototype(heap), immediate_prototype(heap),
           unhandled_rejection_prototype(heap), node_error_symbol(heap) {}
-    js::Root<js::Symbol> internal_id_symbol; // hidden key: a Timeout's or Immediate's id
+    js::Root<js::Symbol> internal_id_symbol; // hidden key: an Immediate's index
     js::Root<js::Object> timeout_prototype;
     js::Root<js::Object> immediate_prototype;
     js::Root<js::Object> unhandled_rejection_prototype;
-    js::Root<js::Symbol> node_error_symbol;                 // hidden key: an internal Node error
-    std::map<int, js::RootedValue> node_error_prototypes;  // by js::ErrorType
-    std::map<uint64_t, std::shared_ptr<Timeout>> timeouts;     // by async id
-    std::map<uint64_t, std::shared_ptr<Immediate>> immediates; // by async id
-    size_t immediates_prune_at = 1024; // size at which ran immediates leave `immediates`
+    js::Root<js::Symbol> node_error_symbol;               // hidden key: an internal Node error
+    std::map<int, js::RootedValue> node_error_prototypes; // by js::ErrorType
+    std::shared_ptr<TimerBindings> timers; // Timeout and Immediate objects (bindings_timers.cpp)
     struct Listener {
         js::RootedValue fn;
         bool once;

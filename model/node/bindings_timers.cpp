@@ -1,5 +1,6 @@
 // setTimeout, setInterval, setImmediate, their clear* functions, queueMicrotask, and the
 // Timeout and Immediate objects they return (lib/timers.js, lib/internal/timers.js).
+#include "model/js/array.h"
 #include "model/js/conversions.h"
 #include "model/js/function.h"
 #include "model/js/runtime.h"
@@ -8,7 +9,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <limits>
+#include <unordered_map>
 
 namespace loopsim::node {
 
@@ -27,15 +30,301 @@ uint64_t id_of(ScriptHost& host, js::Value value) {
     return v.is_number() ? static_cast<uint64_t>(v.as_number()) : 0;
 }
 
-js::Object* make_handle_object(ScriptHost& host, js::Object* prototype, uint64_t id) {
-    js::Runtime& rt = host.runtime();
-    js::Object* object = js::Object::create(rt, prototype);
-    object->put_direct(rt, id_key(host), js::Value::number(static_cast<double>(id)), js::attr::None);
-    return object;
+std::vector<js::Value> rest(std::span<const js::Value> args, size_t from) {
+    return from < args.size() ? std::vector<js::Value>(args.begin() + from, args.end())
+                              : std::vector<js::Value>{};
 }
 
-std::vector<js::Value> rest(std::span<const js::Value> args, size_t from) {
-    return from < args.size() ? std::vector<js::Value>(args.begin() + from, args.end()) : std::vector<js::Value>{};
+} // namespace
+
+// The JavaScript side of setTimeout and setInterval. Each Timeout object keeps what Node
+// keeps on it: `_onTimeout` (read when the timer fires, as Node calls timer._onTimeout()),
+// and its arguments (under a hidden key, only when there are any). Under another hidden key
+// it keeps its state: while its timer lives (pending, or running its callback), the index of
+// that timer here; once the timer is destroyed (fired or cleared), its async id and the flags
+// refresh(), ref(), unref(), hasRef() and clearTimeout() still need. So a destroyed timer
+// costs nothing outside its object, which the collector takes when the script drops it; the
+// objects of live timers are roots. Immediate objects are kept the same way while pending.
+struct TimerBindings final : js::RootSource {
+    // Flags of a destroyed timer's state (the state is async id * 16 + flags).
+    static constexpr int64_t k_referenced = 1;
+    static constexpr int64_t k_has_callback = 2;
+    static constexpr int64_t k_cleared = 4; // _idleTimeout -1: refresh() does nothing
+    static constexpr int64_t k_interval = 8;
+    // Slots of a Timeout object that still has the shape it was made with.
+    static constexpr uint32_t k_state_slot = 0;
+    static constexpr uint32_t k_idle_timeout_slot = 1;
+    static constexpr uint32_t k_on_timeout_slot = 2;
+    static constexpr uint32_t k_idle_start_slot = 3;
+
+    struct Entry {
+        Timeout* timer = nullptr; // null: a free entry
+        js::Object* object = nullptr;
+        uint64_t handle_id = 0; // the async id the object was made with (what `+timeout` gives)
+    };
+    // What find() learned about a value.
+    struct Found {
+        js::Object* object = nullptr; // a Timeout object (or null)
+        Entry* live = nullptr;        // its live timer, if any
+        int64_t state = 0;            // otherwise: its destroyed state
+    };
+
+    TimerBindings(ScriptHost& host, js::Object* prototype)
+        : host(host), rt(host.runtime()), state_symbol(rt.heap()), args_symbol(rt.heap()),
+          shape_holder(rt.heap()), immediate_shape_holder(rt.heap()), on_immediate_name(rt.heap()) {
+        on_immediate = rt.key("_onImmediate");
+        on_immediate_name.set(on_immediate.as_string());
+        state_symbol.set(rt.make_symbol(rt.string("loopsim.handleId")));
+        args_symbol.set(rt.make_symbol(rt.string("loopsim.timerArgs")));
+        js::Object* model = js::Object::create(rt, prototype);
+        model->put_direct(rt, state_key(), js::Value::number(0), js::attr::None);
+        model->put_direct(rt, rt.key("_idleTimeout"), js::Value::number(1), js::attr::Default);
+        model->put_direct(rt, rt.key("_onTimeout"), js::Value(), js::attr::Default);
+        model->put_direct(rt, rt.key("_idleStart"), js::Value::number(0), js::attr::Default);
+        shape_holder.set(model);
+        shape = model->shape();
+        // An Immediate object: its index in `immediates` (hidden), then `_onImmediate`.
+        js::Object* immediate_model =
+            js::Object::create(rt, host.bindings().immediate_prototype.get());
+        immediate_model->put_direct(
+            rt, js::PropertyKey::symbol(host.bindings().internal_id_symbol.get()),
+            js::Value::number(0), js::attr::None);
+        immediate_model->put_direct(rt, on_immediate_key(), js::Value(), js::attr::Default);
+        immediate_shape_holder.set(immediate_model);
+        immediate_shape = immediate_model->shape();
+        rt.heap().add_root_source(this);
+        host.env().timers().set_destroy_hook([this](Timeout& timer) { on_destroyed(timer); });
+        host.env().timers().set_host_call([this](Timeout& timer) { return call(timer); });
+    }
+    ~TimerBindings() {
+        host.env().timers().set_destroy_hook({});
+        host.env().timers().set_host_call({});
+        for (Entry& e : entries) {
+            if (!e.timer) continue;
+            e.timer->host_index = 0;
+            e.timer->host_object = nullptr;
+        }
+        rt.heap().remove_root_source(this);
+    }
+    TimerBindings(const TimerBindings&) = delete;
+    TimerBindings& operator=(const TimerBindings&) = delete;
+
+    void visit_roots(js::Visitor& visitor) override {
+        for (const Entry& e : entries)
+            if (e.object) visitor.visit(e.object);
+        for (const PendingImmediate& pending : immediates) {
+            if (!pending.object) continue;
+            visitor.visit(pending.object);
+            if (pending.args)
+                for (js::Value v : *pending.args) visitor.visit(v);
+        }
+    }
+
+    js::PropertyKey state_key() const { return js::PropertyKey::symbol(state_symbol.get()); }
+    js::PropertyKey args_key() const { return js::PropertyKey::symbol(args_symbol.get()); }
+
+    // A slot of a Timeout object, by its slot while it keeps its first shape.
+    js::Value read(js::Object& object, uint32_t slot, std::string_view name) {
+        if (object.shape() == shape) return object.slot(slot);
+        js::OwnProperty own;
+        if (!object.lookup_own(slot == k_state_slot ? state_key() : rt.key(name), own))
+            return js::Value();
+        return (own.attributes & js::attr::Accessor) ? js::Value() : own.value;
+    }
+    void write(js::Object& object, uint32_t slot, std::string_view name, js::Value value) {
+        if (object.shape() == shape) return object.set_slot(slot, value);
+        if (slot == k_state_slot) return object.put_direct(rt, state_key(), value, js::attr::None);
+        object.put_direct(rt, rt.key(name), value, js::attr::Default);
+    }
+    void set_state(js::Object& object, int64_t state) {
+        write(object, k_state_slot, {}, js::Value::number(static_cast<double>(state)));
+    }
+
+    // The callback's label (ScriptHost::describe_function). The text of an anonymous
+    // function is the fold of its source; the last one is kept, as a loop that makes
+    // thousands of timers makes them from the same function.
+    std::string label_for(js::Value fn) {
+        if (!fn.is_object() || fn.as_cell()->kind() != js::CellKind::Closure)
+            return host.describe_function(fn);
+        auto* closure = static_cast<js::Closure*>(fn.as_cell());
+        js::OwnProperty name;
+        if (!closure->lookup_own(rt.common_key(js::CommonAtom::Name), name) ||
+            (name.attributes & js::attr::Accessor) || !name.value.is_string())
+            return host.describe_function(fn);
+        if (name.value.as_string()->length() != 0) return name.value.as_string()->to_utf8();
+        std::string_view source = host.interpreter().vm().source_text(*closure);
+        if (closure->code() != cached_code || source.data() != cached_source.data() ||
+            source.size() != cached_source.size()) {
+            cached_label = host.describe_function(fn);
+            cached_code = closure->code();
+            cached_source = source;
+        }
+        return cached_label;
+    }
+
+    // Links a live timer to its object: the timer calls through the object from now on.
+    int64_t attach(Timeout& timer, js::Object* object, uint64_t handle_id) {
+        uint32_t index;
+        if (!free_entries.empty()) {
+            index = free_entries.back();
+            free_entries.pop_back();
+        } else {
+            entries.emplace_back();
+            index = static_cast<uint32_t>(entries.size());
+        }
+        entries[index - 1] = Entry{&timer, object, handle_id};
+        timer.host_index = index;
+        timer.host_object = object;
+        return -static_cast<int64_t>(index);
+    }
+
+    // The timer is destroyed: its object keeps the state, the entry is free.
+    void on_destroyed(Timeout& timer) {
+        if (timer.host_index == 0) return;
+        Entry& e = entries[timer.host_index - 1];
+        int64_t flags = 0;
+        if (timer.referenced) flags |= k_referenced;
+        if (timer.has_callback) flags |= k_has_callback;
+        if (timer.idle_timeout < 0) flags |= k_cleared;
+        if (timer.repeat) flags |= k_interval;
+        set_state(*e.object, static_cast<int64_t>(e.handle_id) * 16 + flags);
+        if (!known.empty()) known.erase(e.handle_id);
+        free_entries.push_back(timer.host_index);
+        e = Entry{};
+        timer.host_index = 0;
+        timer.host_object = nullptr;
+    }
+
+    // timer._onTimeout(...args), `this` the Timeout object.
+    CallResult call(Timeout& timer) {
+        js::Object& object = *static_cast<js::Object*>(timer.host_object);
+        js::Value fn;
+        if (object.shape() == shape) {
+            fn = object.slot(k_on_timeout_slot);
+            return host.call(fn, js::Value(&object), {});
+        }
+        js::Completion got = object.get(rt, rt.key("_onTimeout"));
+        if (got.is_throw()) {
+            host.set_pending_exception(got.thrown_value());
+            return CallResult::Threw;
+        }
+        fn = got.value();
+        std::vector<js::Value> args;
+        js::OwnProperty own;
+        if (object.lookup_own(args_key(), own) && own.value.is_object() &&
+            own.value.as_object()->kind() == js::CellKind::Array) {
+            const auto& dense = own.value.as_object()->elements().dense();
+            for (js::Value v : dense) args.push_back(v.is_empty() ? js::Value() : v);
+        }
+        return host.call(fn, js::Value(&object), args);
+    }
+
+    Found find(js::Value value) {
+        Found found;
+        if (value.is_number()) {
+            // clearTimeout(id): Node's knownTimersById, filled by a Timeout's toPrimitive.
+            const double id = value.as_number();
+            if (!(id >= 1 && id < 9007199254740992.0)) return found;
+            auto it = known.find(static_cast<uint64_t>(id));
+            if (it == known.end()) return found;
+            found.live = &entries[it->second - 1];
+            found.object = found.live->object;
+            return found;
+        }
+        if (!value.is_object()) return found;
+        js::Object* object = value.as_object();
+        js::Value state = read(*object, k_state_slot, {});
+        if (!state.is_number()) return found;
+        const double s = state.as_number();
+        if (s < 0) {
+            const double index = -s;
+            if (index > static_cast<double>(entries.size())) return found;
+            Entry& e = entries[static_cast<size_t>(index) - 1];
+            if (e.object != object || !e.timer) return found;
+            found.object = object;
+            found.live = &e;
+            return found;
+        }
+        found.object = object;
+        found.state = static_cast<int64_t>(s);
+        return found;
+    }
+
+    // refresh() of a destroyed timer: a new timer from what the object keeps.
+    void revive(js::Object& object, int64_t state) {
+        if (state & k_cleared) return;
+        js::Value idle_timeout = read(object, k_idle_timeout_slot, "_idleTimeout");
+        if (!idle_timeout.is_number() || idle_timeout.as_number() < 0) return;
+        Task task{label_for(read(object, k_on_timeout_slot, "_onTimeout")), {}, 0};
+        std::shared_ptr<Timeout> timer = host.env().timers().revive(
+            std::move(task), idle_timeout.as_number(), (state & k_interval) != 0,
+            (state & k_referenced) != 0, (state & k_has_callback) != 0);
+        set_state(object, attach(*timer, &object, static_cast<uint64_t>(state / 16)));
+    }
+
+    ScriptHost& host;
+    js::Runtime& rt;
+    js::Root<js::Symbol> state_symbol;
+    js::Root<js::Symbol> args_symbol;
+    js::Root<js::Object> shape_holder; // an object with the shape every Timeout starts with
+    js::Shape* shape = nullptr;
+    js::Root<js::Object> immediate_shape_holder; // the shape every Immediate starts with
+    js::Shape* immediate_shape = nullptr;
+    js::PropertyKey on_immediate;           // `_onImmediate`
+    js::Root<js::String> on_immediate_name; // keeps its atom
+    js::PropertyKey on_immediate_key() const { return on_immediate; }
+    std::deque<Entry> entries; // by index - 1 (a deque: no copy, no spare half when it grows)
+    std::vector<uint32_t> free_entries;
+    std::unordered_map<uint64_t, uint32_t> known; // handle id -> index, of live timers
+    // Immediates waiting to run, with their objects (roots) and arguments, by index - 1 (the
+    // index is what an Immediate object keeps under its hidden key). One that ran or was
+    // cleared leaves: ref, unref and hasRef of it answer as for an unknown handle, and
+    // clearImmediate does nothing.
+    struct PendingImmediate {
+        std::shared_ptr<Immediate> immediate; // null: a free entry
+        js::Object* object = nullptr;
+        std::unique_ptr<std::vector<js::Value>> args;
+    };
+    std::deque<PendingImmediate> immediates;
+    std::vector<uint32_t> free_immediates;
+    uint32_t add_immediate() {
+        if (free_immediates.empty()) {
+            immediates.emplace_back();
+            return static_cast<uint32_t>(immediates.size());
+        }
+        const uint32_t index = free_immediates.back();
+        free_immediates.pop_back();
+        return index;
+    }
+    void remove_immediate(uint32_t index) {
+        immediates[index - 1] = PendingImmediate{};
+        free_immediates.push_back(index);
+    }
+    // The pending immediate of an Immediate object, by the index it keeps.
+    uint32_t immediate_index(js::Value value) {
+        if (!value.is_object()) return 0;
+        js::Object* object = value.as_object();
+        js::OwnProperty own;
+        if (object->shape() == immediate_shape)
+            own.value = object->slot(0);
+        else if (!object->lookup_own(
+                     js::PropertyKey::symbol(host.bindings().internal_id_symbol.get()), own))
+            return 0;
+        if (!own.value.is_number()) return 0;
+        const double index = own.value.as_number();
+        if (!(index >= 1 && index <= static_cast<double>(immediates.size()))) return 0;
+        const auto i = static_cast<uint32_t>(index);
+        return immediates[i - 1].object == object && immediates[i - 1].immediate ? i : 0;
+    }
+    const js::Cell* cached_code = nullptr; // label_for's last anonymous function
+    std::string_view cached_source;
+    std::string cached_label;
+};
+
+namespace {
+
+TimerBindings& timer_bindings(ScriptHost& host) {
+    return *host.bindings().timers;
 }
 
 js::Completion schedule_timer(js::Runtime& rt, std::span<const js::Value> args, bool repeat) {
@@ -46,145 +335,215 @@ js::Completion schedule_timer(js::Runtime& rt, std::span<const js::Value> args, 
     double after = std::numeric_limits<double>::quiet_NaN();
     if (args.size() > 1) after = LOOPSIM_TRY(js::to_number(rt, args[1]));
     if (Timers::coerce_delay(after).overflowed) LOOPSIM_TRY(warn_timeout_overflow(host, after));
-    js::Object* object = make_handle_object(host, host.bindings().timeout_prototype.get(), 0);
+    TimerBindings& tb = timer_bindings(host);
+    js::Object* object = js::Object::create(rt, host.bindings().timeout_prototype.get());
     js::RootedValue rooted(rt.heap(), js::Value(object));
-    Task task = host.make_task(host.describe_function(fn), fn, js::Value(object), rest(args, 2));
+    Task task{tb.label_for(fn), {}, 0};
     Timers& timers = host.env().timers();
     std::shared_ptr<Timeout> timer = repeat ? timers.set_interval(std::move(task), after)
                                             : timers.set_timeout(std::move(task), after);
-    host.bindings().timeouts[timer->id] = timer;
-    object->put_direct(rt, id_key(host), js::Value::number(static_cast<double>(timer->id)), js::attr::None);
-    object->put_direct(rt, rt.key("_idleTimeout"), js::Value::number(timer->idle_timeout), js::attr::Default);
+    const int64_t state = tb.attach(*timer, object, timer->id);
     // Node calls the callback as timer._onTimeout(): stack traces name it so.
-    object->put_direct(rt, rt.key("_onTimeout"), fn, js::attr::Default);
-    object->put_direct(rt, rt.key("_idleStart"), js::Value::number(static_cast<double>(timer->idle_start)),
-                       js::attr::Default);
+    const js::Value values[] = {js::Value::number(static_cast<double>(state)),
+                                js::Value::number(timer->idle_timeout), fn,
+                                js::Value::number(static_cast<double>(timer->idle_start))};
+    object->initialize_literal(rt, tb.shape, values, 4);
+    if (args.size() > 2) {
+        js::Array* rest = js::Array::create_from(rt, args.subspan(2));
+        object->put_direct(rt, tb.args_key(), js::Value(rest), js::attr::None);
+    }
     return js::Value(object);
 }
 
-js::Completion set_timeout(js::Runtime& rt, js::NativeFunction&, js::Value, std::span<const js::Value> args) {
+js::Completion set_timeout(js::Runtime& rt, js::NativeFunction&, js::Value,
+                           std::span<const js::Value> args) {
     return schedule_timer(rt, args, false);
 }
 
-js::Completion set_interval(js::Runtime& rt, js::NativeFunction&, js::Value, std::span<const js::Value> args) {
+js::Completion set_interval(js::Runtime& rt, js::NativeFunction&, js::Value,
+                            std::span<const js::Value> args) {
     return schedule_timer(rt, args, true);
 }
 
-std::shared_ptr<Timeout> find_timeout(ScriptHost& host, js::Value value) {
-    uint64_t id = id_of(host, value);
-    if (id == 0 && value.is_number()) id = static_cast<uint64_t>(value.as_number());
-    auto it = host.bindings().timeouts.find(id);
-    return it == host.bindings().timeouts.end() ? nullptr : it->second;
+// clearTimeout, clearInterval and Timeout.prototype.close.
+void clear_timer(ScriptHost& host, js::Value value) {
+    TimerBindings& tb = timer_bindings(host);
+    TimerBindings::Found found = tb.find(value);
+    if (found.live) {
+        host.env().timers().clear(*found.live->timer);
+    } else if (found.object && (found.state & TimerBindings::k_has_callback)) {
+        tb.set_state(*found.object, found.state & ~TimerBindings::k_has_callback);
+    }
 }
 
-js::Completion clear_timeout(js::Runtime& rt, js::NativeFunction&, js::Value, std::span<const js::Value> args) {
-    ScriptHost& host = ScriptHost::from(rt);
-    if (args.empty()) return js::Value();
-    if (auto t = find_timeout(host, args[0])) host.env().timers().clear(*t);
+js::Completion clear_timeout(js::Runtime& rt, js::NativeFunction&, js::Value,
+                             std::span<const js::Value> args) {
+    if (!args.empty()) clear_timer(ScriptHost::from(rt), args[0]);
     return js::Value();
 }
 
-js::Completion timeout_ref(js::Runtime& rt, js::NativeFunction&, js::Value self, std::span<const js::Value>) {
+js::Completion timeout_ref(js::Runtime& rt, js::NativeFunction&, js::Value self,
+                           std::span<const js::Value>) {
     ScriptHost& host = ScriptHost::from(rt);
-    if (auto t = find_timeout(host, self)) host.env().timers().ref(*t);
+    TimerBindings& tb = timer_bindings(host);
+    TimerBindings::Found found = tb.find(self);
+    if (found.live)
+        host.env().timers().ref(*found.live->timer);
+    else if (found.object)
+        tb.set_state(*found.object, found.state | TimerBindings::k_referenced);
     return self;
 }
 
-js::Completion timeout_unref(js::Runtime& rt, js::NativeFunction&, js::Value self, std::span<const js::Value>) {
+js::Completion timeout_unref(js::Runtime& rt, js::NativeFunction&, js::Value self,
+                             std::span<const js::Value>) {
     ScriptHost& host = ScriptHost::from(rt);
-    if (auto t = find_timeout(host, self)) host.env().timers().unref(*t);
+    TimerBindings& tb = timer_bindings(host);
+    TimerBindings::Found found = tb.find(self);
+    if (found.live)
+        host.env().timers().unref(*found.live->timer);
+    else if (found.object)
+        tb.set_state(*found.object, found.state & ~TimerBindings::k_referenced);
     return self;
 }
 
-js::Completion timeout_has_ref(js::Runtime& rt, js::NativeFunction&, js::Value self, std::span<const js::Value>) {
-    auto t = find_timeout(ScriptHost::from(rt), self);
-    return js::Value(t ? t->referenced : false);
+js::Completion timeout_has_ref(js::Runtime& rt, js::NativeFunction&, js::Value self,
+                               std::span<const js::Value>) {
+    TimerBindings::Found found = timer_bindings(ScriptHost::from(rt)).find(self);
+    if (found.live) return js::Value(found.live->timer->referenced);
+    return js::Value(found.object && (found.state & TimerBindings::k_referenced) != 0);
 }
 
-js::Completion timeout_refresh(js::Runtime& rt, js::NativeFunction&, js::Value self, std::span<const js::Value>) {
+js::Completion timeout_refresh(js::Runtime& rt, js::NativeFunction&, js::Value self,
+                               std::span<const js::Value>) {
     ScriptHost& host = ScriptHost::from(rt);
-    if (auto t = find_timeout(host, self)) {
-        host.env().timers().refresh(*t);
-        if (self.is_object())
-            self.as_object()->put_direct(rt, rt.key("_idleStart"), js::Value::number(static_cast<double>(t->idle_start)),
-                                         js::attr::Default);
+    TimerBindings& tb = timer_bindings(host);
+    TimerBindings::Found found = tb.find(self);
+    if (!found.object) return self;
+    if (found.live)
+        host.env().timers().refresh(std::shared_ptr<Timeout>(found.live->timer->keep_alive));
+    else
+        tb.revive(*found.object, found.state);
+    found = tb.find(self);
+    if (found.live)
+        tb.write(*found.object, TimerBindings::k_idle_start_slot, "_idleStart",
+                 js::Value::number(static_cast<double>(found.live->timer->idle_start)));
+    return self;
+}
+
+js::Completion timeout_close(js::Runtime& rt, js::NativeFunction&, js::Value self,
+                             std::span<const js::Value>) {
+    clear_timer(ScriptHost::from(rt), self);
+    return self;
+}
+
+js::Completion timeout_to_primitive(js::Runtime& rt, js::NativeFunction&, js::Value self,
+                                    std::span<const js::Value>) {
+    ScriptHost& host = ScriptHost::from(rt);
+    TimerBindings& tb = timer_bindings(host);
+    TimerBindings::Found found = self.is_object() ? tb.find(self) : TimerBindings::Found{};
+    if (found.live) {
+        const uint64_t id = found.live->handle_id;
+        tb.known[id] = found.live->timer->host_index;
+        return js::Value::number(static_cast<double>(id));
     }
-    return self;
-}
-
-js::Completion timeout_close(js::Runtime& rt, js::NativeFunction&, js::Value self, std::span<const js::Value>) {
-    ScriptHost& host = ScriptHost::from(rt);
-    if (auto t = find_timeout(host, self)) host.env().timers().clear(*t);
-    return self;
-}
-
-js::Completion timeout_to_primitive(js::Runtime& rt, js::NativeFunction&, js::Value self, std::span<const js::Value>) {
-    return js::Value::number(static_cast<double>(id_of(ScriptHost::from(rt), self)));
+    if (found.object) return js::Value::number(static_cast<double>(found.state / 16));
+    return js::Value::number(static_cast<double>(id_of(host, self)));
 }
 
 std::shared_ptr<Immediate> find_immediate(ScriptHost& host, js::Value value) {
-    auto it = host.bindings().immediates.find(id_of(host, value));
-    return it == host.bindings().immediates.end() ? nullptr : it->second;
+    TimerBindings& tb = timer_bindings(host);
+    const uint32_t index = tb.immediate_index(value);
+    return index ? tb.immediates[index - 1].immediate : nullptr;
 }
 
-js::Completion set_immediate(js::Runtime& rt, js::NativeFunction&, js::Value, std::span<const js::Value> args) {
+// immediate._onImmediate(...args), then `_onImmediate = null`: a stack formatted later
+// reads "Immediate.<anonymous>". The immediate leaves the pending ones when it has run.
+CallResult run_immediate(ScriptHost& host, uint32_t index) {
+    TimerBindings& tb = timer_bindings(host);
+    TimerBindings::PendingImmediate& pending = tb.immediates[index - 1];
+    js::Runtime& rt = host.runtime();
+    js::Object* object = pending.object;
+    CallResult result;
+    constexpr uint32_t k_on_immediate_slot = 1;
+    js::Completion fn = object->shape() == tb.immediate_shape
+                            ? js::Completion(object->slot(k_on_immediate_slot))
+                            : object->get(rt, tb.on_immediate_key());
+    if (fn.is_throw()) {
+        host.set_pending_exception(fn.thrown_value());
+        result = CallResult::Threw;
+    } else if (tb.immediates[index - 1].args) {
+        std::vector<js::Value> args = *tb.immediates[index - 1].args;
+        result = host.call(fn.value(), js::Value(object), args);
+    } else {
+        result = host.call(fn.value(), js::Value(object), {});
+    }
+    if (object->shape() == tb.immediate_shape)
+        object->set_slot(k_on_immediate_slot, js::Value::null());
+    else
+        object->put_direct(rt, tb.on_immediate_key(), js::Value::null(), js::attr::Default);
+    // No collection since the call: `object` is still there. The callback may have cleared
+    // its own immediate, whose entry another immediate may have taken since.
+    if (tb.immediates[index - 1].object == object) tb.remove_immediate(index);
+    return result;
+}
+
+js::Completion set_immediate(js::Runtime& rt, js::NativeFunction&, js::Value,
+                             std::span<const js::Value> args) {
     ScriptHost& host = ScriptHost::from(rt);
     js::Value fn = args.empty() ? js::Value() : args[0];
     if (!js::Runtime::is_callable(fn)) return invalid_arg_type(host, "callback", "function", fn);
-    js::Object* object = make_handle_object(host, host.bindings().immediate_prototype.get(), 0);
+    TimerBindings& tb = timer_bindings(host);
+    js::Object* object = js::Object::create(rt, host.bindings().immediate_prototype.get());
     js::RootedValue rooted(rt.heap(), js::Value(object));
-    // Node calls immediate._onImmediate() and sets it to null once it has run: a stack
-    // formatted later reads "Immediate.<anonymous>".
-    object->put_direct(rt, rt.key("_onImmediate"), fn, js::attr::Default);
-    Task task = host.make_task(host.describe_function(fn), fn, js::Value(object), rest(args, 1));
-    task.call = [&host, rooted, call = std::move(task.call)] {
-        CallResult result = call();
-        js::Runtime& r = host.runtime();
-        rooted.get().as_object()->put_direct(r, r.key("_onImmediate"), js::Value::null(), js::attr::Default);
-        return result;
-    };
-    std::shared_ptr<Immediate> immediate = host.env().immediates().set_immediate(std::move(task));
-    BindingState& state = host.bindings();
-    if (state.immediates.size() >= state.immediates_prune_at) {
-        // An immediate that ran needs no entry (ref, unref and hasRef of it answer as for an
-        // unknown handle); dropping them keeps a chain of a million immediates in constant
-        // memory. Amortised O(1): the next pruning waits until the map has doubled.
-        std::erase_if(state.immediates, [](const auto& entry) { return entry.second->destroyed; });
-        state.immediates_prune_at = std::max<size_t>(1024, 2 * state.immediates.size());
-    }
-    state.immediates[immediate->id] = immediate;
-    object->put_direct(rt, id_key(host), js::Value::number(static_cast<double>(immediate->id)), js::attr::None);
+    std::shared_ptr<Immediate> immediate =
+        host.env().immediates().set_immediate(Task{tb.label_for(fn), {}, 0});
+    const uint32_t index = tb.add_immediate();
+    immediate->callback.call = [&host, index] { return run_immediate(host, index); };
+    // Its index (hidden), and `_onImmediate`: Node calls immediate._onImmediate() and sets it
+    // to null once it has run.
+    const js::Value values[] = {js::Value::number(static_cast<double>(index)), fn};
+    object->initialize_literal(rt, tb.immediate_shape, values, 2);
+    TimerBindings::PendingImmediate& entry = tb.immediates[index - 1];
+    entry.immediate = immediate;
+    entry.object = object;
+    if (args.size() > 1) entry.args = std::make_unique<std::vector<js::Value>>(rest(args, 1));
     return js::Value(object);
 }
 
-js::Completion clear_immediate(js::Runtime& rt, js::NativeFunction&, js::Value, std::span<const js::Value> args) {
+js::Completion clear_immediate(js::Runtime& rt, js::NativeFunction&, js::Value,
+                               std::span<const js::Value> args) {
     ScriptHost& host = ScriptHost::from(rt);
     if (args.empty()) return js::Value();
-    if (auto i = find_immediate(host, args[0])) {
-        host.env().immediates().clear(*i);
-        host.bindings().immediates.erase(i->id);
+    TimerBindings& tb = timer_bindings(host);
+    if (const uint32_t index = tb.immediate_index(args[0])) {
+        host.env().immediates().clear(*tb.immediates[index - 1].immediate);
+        tb.remove_immediate(index);
     }
     return js::Value();
 }
 
-js::Completion immediate_ref(js::Runtime& rt, js::NativeFunction&, js::Value self, std::span<const js::Value>) {
+js::Completion immediate_ref(js::Runtime& rt, js::NativeFunction&, js::Value self,
+                             std::span<const js::Value>) {
     ScriptHost& host = ScriptHost::from(rt);
     if (auto i = find_immediate(host, self)) host.env().immediates().ref(*i);
     return self;
 }
 
-js::Completion immediate_unref(js::Runtime& rt, js::NativeFunction&, js::Value self, std::span<const js::Value>) {
+js::Completion immediate_unref(js::Runtime& rt, js::NativeFunction&, js::Value self,
+                               std::span<const js::Value>) {
     ScriptHost& host = ScriptHost::from(rt);
     if (auto i = find_immediate(host, self)) host.env().immediates().unref(*i);
     return self;
 }
 
-js::Completion immediate_has_ref(js::Runtime& rt, js::NativeFunction&, js::Value self, std::span<const js::Value>) {
+js::Completion immediate_has_ref(js::Runtime& rt, js::NativeFunction&, js::Value self,
+                                 std::span<const js::Value>) {
     auto i = find_immediate(ScriptHost::from(rt), self);
     return js::Value(i ? i->referenced : false);
 }
 
-js::Completion queue_microtask(js::Runtime& rt, js::NativeFunction&, js::Value, std::span<const js::Value> args) {
+js::Completion queue_microtask(js::Runtime& rt, js::NativeFunction&, js::Value,
+                               std::span<const js::Value> args) {
     ScriptHost& host = ScriptHost::from(rt);
     js::Value fn = args.empty() ? js::Value() : args[0];
     if (!js::Runtime::is_callable(fn)) return invalid_arg_type(host, "callback", "function", fn);
@@ -194,7 +553,7 @@ js::Completion queue_microtask(js::Runtime& rt, js::NativeFunction&, js::Value, 
         frames::Scope scope(host.env().frame_hooks(), frames::k_queue_microtask);
         return call();
     };
-    host.env().queues().enqueue_microtask(std::move(task));
+    host.env().queues().enqueue_microtask(std::move(task), trace::ReasonCode::MicrotaskQueued);
     return js::Value();
 }
 
@@ -203,11 +562,14 @@ js::Completion queue_microtask(js::Runtime& rt, js::NativeFunction&, js::Value, 
 js::Object* make_class_prototype(ScriptHost& host, std::string_view name) {
     js::Runtime& rt = host.runtime();
     js::Object* prototype = js::Object::create(rt, rt.object_prototype());
-    js::Object* constructor = make_function(host, name, 0, [](js::Runtime& r, js::NativeFunction&, js::Value,
-                                                              std::span<const js::Value>) -> js::Completion {
-        return r.throw_error(js::ErrorType::TypeError, "Illegal constructor");
-    });
-    constructor->put_direct(rt, rt.common_key(js::CommonAtom::Prototype), js::Value(prototype), js::attr::None);
+    js::Object* constructor =
+        make_function(host, name, 0,
+                      [](js::Runtime& r, js::NativeFunction&, js::Value,
+                         std::span<const js::Value>) -> js::Completion {
+                          return r.throw_error(js::ErrorType::TypeError, "Illegal constructor");
+                      });
+    constructor->put_direct(rt, rt.common_key(js::CommonAtom::Prototype), js::Value(prototype),
+                            js::attr::None);
     prototype->put_direct(rt, rt.key("constructor"), js::Value(constructor), js::attr::Builtin);
     return prototype;
 }
@@ -226,12 +588,14 @@ void install_timers(ScriptHost& host) {
     define_method(host, *timeout, "hasRef", 0, timeout_has_ref);
     define_method(host, *timeout, "refresh", 0, timeout_refresh);
     define_method(host, *timeout, "close", 0, timeout_close);
-    timeout->put_direct(rt, js::PropertyKey::symbol(rt.well_known_symbol(js::WellKnownSymbol::ToPrimitive)),
-                        js::Value(make_function(host, "[Symbol.toPrimitive]", 0, timeout_to_primitive)),
-                        js::attr::Builtin);
+    timeout->put_direct(
+        rt, js::PropertyKey::symbol(rt.well_known_symbol(js::WellKnownSymbol::ToPrimitive)),
+        js::Value(make_function(host, "[Symbol.toPrimitive]", 0, timeout_to_primitive)),
+        js::attr::Builtin);
 
     js::Object* immediate = make_class_prototype(host, "Immediate");
     state.immediate_prototype.set(immediate);
+    state.timers = std::make_shared<TimerBindings>(host, timeout);
     define_method(host, *immediate, "ref", 0, immediate_ref);
     define_method(host, *immediate, "unref", 0, immediate_unref);
     define_method(host, *immediate, "hasRef", 0, immediate_has_ref);
@@ -240,14 +604,19 @@ void install_timers(ScriptHost& host) {
     js::Object* set_timeout_fn = make_function(host, "setTimeout", 2, set_timeout);
     define_custom_promisify(host, *set_timeout_fn, "setTimeout");
     interpreter.define_global("setTimeout", js::Value(set_timeout_fn));
-    interpreter.define_global("clearTimeout", js::Value(make_function(host, "clearTimeout", 1, clear_timeout)));
-    interpreter.define_global("setInterval", js::Value(make_function(host, "setInterval", 2, set_interval)));
-    interpreter.define_global("clearInterval", js::Value(make_function(host, "clearInterval", 1, clear_timeout)));
+    interpreter.define_global("clearTimeout",
+                              js::Value(make_function(host, "clearTimeout", 1, clear_timeout)));
+    interpreter.define_global("setInterval",
+                              js::Value(make_function(host, "setInterval", 2, set_interval)));
+    interpreter.define_global("clearInterval",
+                              js::Value(make_function(host, "clearInterval", 1, clear_timeout)));
     js::Object* set_immediate_fn = make_function(host, "setImmediate", 1, set_immediate);
     define_custom_promisify(host, *set_immediate_fn, "setImmediate");
     interpreter.define_global("setImmediate", js::Value(set_immediate_fn));
-    interpreter.define_global("clearImmediate", js::Value(make_function(host, "clearImmediate", 1, clear_immediate)));
-    interpreter.define_global("queueMicrotask", js::Value(make_function(host, "queueMicrotask", 1, queue_microtask)));
+    interpreter.define_global("clearImmediate",
+                              js::Value(make_function(host, "clearImmediate", 1, clear_immediate)));
+    interpreter.define_global("queueMicrotask",
+                              js::Value(make_function(host, "queueMicrotask", 1, queue_microtask)));
 }
 
 } // namespace loopsim::node

@@ -12,9 +12,10 @@ namespace loopsim::node {
 Immediates::Immediates(Environment& env) : m_env(env) {
     // Environment::InitializeLibuv: the check handle runs CheckImmediate every iteration but
     // never keeps the loop alive; the idle handle is started only while needed.
-    m_check = std::make_unique<uv::WatcherHandle>(uv::HandleType::Check, "Node's immediate check handle",
-                                                  [this] { check_immediate(); });
-    m_idle = std::make_unique<uv::WatcherHandle>(uv::HandleType::Idle, "Node's immediate idle handle", [] {});
+    m_check = std::make_unique<uv::WatcherHandle>(
+        uv::HandleType::Check, "Node's immediate check handle", [this] { check_immediate(); });
+    m_idle = std::make_unique<uv::WatcherHandle>(uv::HandleType::Idle,
+                                                 "Node's immediate idle handle", [] {});
     m_env.loop().register_handle(*m_check);
     m_env.loop().register_handle(*m_idle);
     m_env.loop().watcher_start(*m_check);
@@ -91,7 +92,7 @@ void Immediates::check_immediate() {
 // callback runs; ticks and microtasks drain before every immediate but the first of a call.
 CallResult Immediates::process_immediate() {
     if (!m_has_outstanding) {
-        m_outstanding.assign(m_queue.begin(), m_queue.end());
+        m_outstanding.swap(m_queue); // m_outstanding was empty: the queue keeps its capacity
         m_queue.clear();
         m_outstanding_next = 0;
         m_has_outstanding = true;
@@ -117,13 +118,14 @@ CallResult Immediates::process_immediate() {
         immediate->ran = true;
         trace::Reason reason;
         reason.code = trace::ReasonCode::ImmediateRuns;
-        reason.args = {static_cast<int64_t>(m_outstanding_next + 1), static_cast<int64_t>(m_outstanding.size()), 0};
+        reason.args = {static_cast<int64_t>(m_outstanding_next + 1),
+                       static_cast<int64_t>(m_outstanding.size()), 0};
         CallResult result;
         {
             frames::Scope scope(m_env.frame_hooks(), frames::k_process_immediate_call);
             result = m_env.invoke(immediate->callback, trace::Queue::Check, reason);
         }
-        immediate->has_callback = false; // the `finally`
+        immediate->has_callback = false;    // the `finally`
         immediate->callback.call = nullptr; // _onImmediate = null: its values may be collected
         ++m_outstanding_next;
         if (result == CallResult::Threw) return CallResult::Threw;

@@ -9,7 +9,6 @@
 #include "model/uv/handle.h"
 
 #include <cstdint>
-#include <list>
 #include <memory>
 #include <vector>
 
@@ -21,7 +20,7 @@ struct Immediate {
     uint64_t id = 0;
     bool has_callback = true;
     bool destroyed = false;
-    bool referenced = false;  // kRefed; after it ran Node sets it to null: ref() no longer works
+    bool referenced = false; // kRefed; after it ran Node sets it to null: ref() no longer works
     bool ran = false;
     Task callback;
 };
@@ -36,19 +35,19 @@ public:
     void ref(Immediate& immediate);
     void unref(Immediate& immediate);
 
-    int64_t count() const { return m_count; }        // immediateInfo[kCount]
+    int64_t count() const { return m_count; }         // immediateInfo[kCount]
     int64_t ref_count() const { return m_ref_count; } // immediateInfo[kRefCount]
     size_t queued() const { return m_queue.size(); }
 
 private:
     void toggle_ref(bool on);
-    void check_immediate();               // Environment::CheckImmediate
-    CallResult process_immediate();       // processImmediate
+    void check_immediate();         // Environment::CheckImmediate
+    CallResult process_immediate(); // processImmediate
 
     Environment& m_env;
-    std::unique_ptr<uv::WatcherHandle> m_check; // started at start-up, unref'd
-    std::unique_ptr<uv::WatcherHandle> m_idle;  // started while a ref'd immediate exists
-    std::list<std::shared_ptr<Immediate>> m_queue;        // immediateQueue
+    std::unique_ptr<uv::WatcherHandle> m_check;            // started at start-up, unref'd
+    std::unique_ptr<uv::WatcherHandle> m_idle;             // started while a ref'd immediate exists
+    std::vector<std::shared_ptr<Immediate>> m_queue;       // immediateQueue
     std::vector<std::shared_ptr<Immediate>> m_outstanding; // the batch being run
     size_t m_outstanding_next = 0;
     bool m_has_outstanding = false;

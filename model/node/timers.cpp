@@ -9,6 +9,7 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <utility>
 
 namespace loopsim::node {
 
@@ -24,7 +25,20 @@ Timers::Timers(Environment& env) : m_env(env) {
     m_env.loop().unref(*m_handle);
 }
 
-Timers::~Timers() = default;
+Timers::~Timers() {
+    // Live timers keep themselves alive (keep_alive): let go of them, so that a Timeout only
+    // a host still holds does not point into lists that are gone.
+    for (auto& [msecs, list] : m_lists) {
+        for (Timeout* timer = list->head; timer;) {
+            Timeout* next = timer->next;
+            timer->list = nullptr;
+            timer->prev = timer->next = nullptr;
+            timer->keep_alive.reset(); // may free it
+            timer = next;
+        }
+        list->head = list->tail = nullptr;
+    }
+}
 
 // The Timeout constructor: `after *= 1`; outside [1, TIMEOUT_MAX] it becomes 1.
 Timers::Delay Timers::coerce_delay(double after) {
@@ -40,23 +54,51 @@ std::shared_ptr<Timeout> Timers::set_interval(Task callback, double delay) {
     return create(std::move(callback), delay, true);
 }
 
+uint32_t Timers::intern_label(std::string& label) {
+    if (label.empty()) return 0;
+    auto [it, added] = m_label_index.try_emplace(label, static_cast<uint32_t>(m_labels.size()));
+    if (added) m_labels.push_back(std::move(label));
+    return it->second;
+}
+
+// Takes what a Timeout keeps of its Task: the call, the label (interned) and the flag.
+void Timers::adopt(Timeout& timer, Task& callback) {
+    timer.label = intern_label(callback.label);
+    if (callback.call)
+        timer.call = std::make_unique<std::function<CallResult()>>(std::move(callback.call));
+    timer.internal = callback.internal;
+}
+
 std::shared_ptr<Timeout> Timers::create(Task callback, double delay, bool repeat) {
     auto timer = std::make_shared<Timeout>();
     timer->idle_timeout = coerce_delay(delay).value;
-    timer->repeat = repeat ? timer->idle_timeout : 0;
-    timer->callback = std::move(callback);
+    timer->repeat = repeat;
+    adopt(*timer, callback);
     adjust_ref_count(+1); // incRefCount
     timer->id = m_env.new_async_id();
-    timer->callback.id = timer->id;
     const int64_t start = m_env.get_libuv_now();
     if (Tracer* t = m_env.tracer()) {
         trace::Reason reason;
         reason.code = trace::ReasonCode::TimerQueued;
         const auto msecs = static_cast<int64_t>(timer->idle_timeout);
         reason.args = {msecs, start, start + msecs};
-        t->created(timer->id, trace::Queue::Timers, timer->callback.label, reason);
+        t->created(timer->id, trace::Queue::Timers, label_of(*timer), reason);
     }
     insert(*timer, timer->idle_timeout, start);
+    timer->keep_alive = timer;
+    return timer;
+}
+
+std::shared_ptr<Timeout> Timers::revive(Task callback, double idle_timeout, bool repeat,
+                                        bool referenced, bool has_callback) {
+    auto timer = std::make_shared<Timeout>();
+    timer->idle_timeout = idle_timeout;
+    timer->repeat = repeat;
+    timer->referenced = referenced;
+    timer->has_callback = has_callback;
+    timer->destroyed = true;
+    adopt(*timer, callback);
+    refresh(timer);
     return timer;
 }
 
@@ -79,24 +121,43 @@ void Timers::insert(Timeout& timer, double msecs_value, int64_t start) {
         list->id = m_next_list_id++;
         TimersList* raw = list.get();
         m_queue.emplace(QueueKey{raw->expiry, raw->id}, list);
-        m_lists.emplace(msecs, std::move(list));
+        it = m_lists.emplace(msecs, std::move(list)).first;
         if (m_next_expiry > static_cast<double>(raw->expiry)) {
             schedule_handle(msecs);
             m_next_expiry = static_cast<double>(raw->expiry);
         }
-        it = m_lists.find(msecs);
     }
     unlink(timer); // L.append removes the item from wherever it was
     TimersList& list = *it->second;
     timer.list = &list;
-    timer.position = list.items.insert(list.items.end(), &timer);
-    m_live[timer.id] = timer.shared_from_this();
+    timer.prev = list.tail;
+    timer.next = nullptr;
+    if (list.tail)
+        list.tail->next = &timer;
+    else
+        list.head = &timer;
+    list.tail = &timer;
 }
 
 void Timers::unlink(Timeout& timer) {
-    if (!timer.list) return;
-    timer.list->items.erase(timer.position);
+    TimersList* list = timer.list;
+    if (!list) return;
+    if (timer.prev)
+        timer.prev->next = timer.next;
+    else
+        list->head = timer.next;
+    if (timer.next)
+        timer.next->prev = timer.prev;
+    else
+        list->tail = timer.prev;
+    timer.prev = timer.next = nullptr;
     timer.list = nullptr;
+}
+
+// The timer is destroyed: tell the host, then let go of it (the caller holds it).
+void Timers::destroy(Timeout& timer) {
+    if (m_destroy_hook) m_destroy_hook(timer);
+    timer.keep_alive.reset();
 }
 
 void Timers::schedule_handle(int64_t msecs) {
@@ -111,7 +172,7 @@ void Timers::unenroll(Timeout& timer) {
     unlink(timer);
     if (timer.referenced) {
         auto it = m_lists.find(static_cast<int64_t>(std::trunc(timer.idle_timeout)));
-        if (it != m_lists.end() && it->second->items.empty()) {
+        if (it != m_lists.end() && it->second->empty()) {
             TimersList& list = *it->second;
             m_queue.erase(QueueKey{list.expiry, list.id});
             m_lists.erase(it);
@@ -119,26 +180,28 @@ void Timers::unenroll(Timeout& timer) {
         adjust_ref_count(-1);
     }
     timer.idle_timeout = -1;
-    m_live.erase(timer.id);
+    destroy(timer);
 }
 
 void Timers::clear(Timeout& timer) {
     // clearTimeout: only a timer that still has its callback.
     if (!timer.has_callback) return;
     timer.has_callback = false;
-    if (Tracer* t = m_env.tracer(); t && !timer.destroyed) t->cancelled(timer.id, trace::Queue::Timers);
+    if (Tracer* t = m_env.tracer(); t && !timer.destroyed)
+        t->cancelled(timer.id, trace::Queue::Timers);
     unenroll(timer);
 }
 
-void Timers::refresh(Timeout& timer) {
+void Timers::refresh(const std::shared_ptr<Timeout>& timer) {
     // refresh() -> insertGuarded(item, refed): re-insert with a fresh start.
-    if (timer.idle_timeout < 0) return;
-    const bool was_destroyed = timer.destroyed;
-    insert(timer, timer.idle_timeout, m_env.get_libuv_now());
+    if (timer->idle_timeout < 0) return;
+    const bool was_destroyed = timer->destroyed;
+    insert(*timer, timer->idle_timeout, m_env.get_libuv_now());
+    timer->keep_alive = timer;
     if (was_destroyed) {
-        timer.destroyed = false;
-        timer.id = m_env.new_async_id();
-        if (timer.referenced) adjust_ref_count(+1);
+        timer->destroyed = false;
+        timer->id = m_env.new_async_id();
+        if (timer->referenced) adjust_ref_count(+1);
     }
 }
 
@@ -214,8 +277,8 @@ CallResult Timers::process_timers(int64_t now, int64_t& next) {
 CallResult Timers::list_on_timeout(TimersList& list, int64_t now) {
     const int64_t msecs = list.msecs;
     bool ran_at_least_one_timer = false;
-    while (!list.items.empty()) {
-        Timeout& timer = *list.items.front();
+    while (!list.empty()) {
+        Timeout& timer = *list.head;
         if (now - timer.idle_start < msecs) {
             auto node = m_queue.extract(QueueKey{list.expiry, list.id});
             list.expiry = std::max(timer.idle_start + msecs, now + 1);
@@ -234,33 +297,40 @@ CallResult Timers::list_on_timeout(TimersList& list, int64_t now) {
             ran_at_least_one_timer = true;
         }
         unlink(timer);
-        std::shared_ptr<Timeout> keep = timer.shared_from_this(); // alive through its callback
+        std::shared_ptr<Timeout> keep = timer.keep_alive; // alive through its callback
         if (!timer.has_callback) {
             if (!timer.destroyed) {
                 timer.destroyed = true;
                 if (timer.referenced) --m_ref_count;
-                m_live.erase(timer.id);
+                destroy(timer);
             }
             continue;
         }
         int64_t start = 0;
-        if (timer.repeat != 0) start = m_env.get_libuv_now();
+        if (timer.repeat) start = m_env.get_libuv_now();
         trace::Reason reason;
         reason.code = trace::ReasonCode::TimerExpired;
         reason.args = {msecs, timer.idle_start + msecs, m_env.loop().now_ms() - m_env.timer_base()};
         CallResult result;
         {
+            // The Task the environment runs: the timer's call, lent for the duration, or
+            // its host's call.
+            Task task{label_of(timer), {}, timer.id, 0, timer.internal};
+            if (timer.call)
+                task.call = std::move(*timer.call);
+            else if (timer.host_index != 0 && m_host_call)
+                task.call = [this, &timer] { return m_host_call(timer); };
             frames::Scope scope(m_env.frame_hooks(), frames::k_list_on_timeout_call);
-            result = m_env.invoke(timer.callback, trace::Queue::Timers, reason);
+            result = m_env.invoke(task, trace::Queue::Timers, reason);
+            if (timer.call && !*timer.call) *timer.call = std::move(task.call);
         }
         // The `finally` of listOnTimeout runs whether or not the callback threw.
-        if (timer.repeat != 0 && timer.idle_timeout != -1) {
-            timer.idle_timeout = timer.repeat;
+        if (timer.repeat && timer.idle_timeout != -1) { // _idleTimeout = _repeat: the same delay
             insert(timer, timer.idle_timeout, start);
         } else if (!timer.list && !timer.destroyed) {
             timer.destroyed = true;
             if (timer.referenced) --m_ref_count; // not decRefCount: RunTimers fixes the ref
-            m_live.erase(timer.id);
+            destroy(timer);
         }
         if (result == CallResult::Threw) return CallResult::Threw;
         if (!m_env.can_call_into_js()) return CallResult::Returned;

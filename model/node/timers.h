@@ -9,16 +9,21 @@
 // start is the fresh loop time at creation (creating a timer refreshes libuv's clock). One
 // `now` serves a whole timers phase. Between two timer callbacks Node runs the nextTick
 // queue and microtasks (run_next_ticks). See docs/node-model.md for every rule and source.
+//
+// Memory: a pending timer is one allocation (the Timeout, linked into its list in place);
+// labels are interned, so a hundred thousand timers made by one function share one copy.
+// A timer that is destroyed (it fired, or was cleared) is no longer kept by Timers.
 #include "model/node/task.h"
 #include "model/uv/handle.h"
 
 #include <cstdint>
-#include <list>
+#include <functional>
 #include <map>
 #include <memory>
-#include <optional>
-#include <set>
 #include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
 
 namespace loopsim::node {
 
@@ -26,25 +31,38 @@ class Environment;
 struct TimersList;
 
 // A Timeout object (what setTimeout returns).
-struct Timeout : std::enable_shared_from_this<Timeout> {
-    uint64_t id = 0;             // async id: the number `+timeout` gives
-    double idle_timeout = 1;     // the coerced delay, fraction kept (-1 once cleared)
-    double repeat = 0;           // setInterval: the interval; 0 for setTimeout
-    int64_t idle_start = 0;      // loop time (ms since the environment started) when inserted
-    bool has_callback = true;    // false once cleared (Node nulls _onTimeout)
+struct Timeout {
+    uint64_t id = 0;         // async id: the number `+timeout` gives
+    double idle_timeout = 1; // the coerced delay, fraction kept (-1 once cleared)
+    int64_t idle_start = 0;  // loop time (ms since the environment started) when inserted
+    uint32_t label = 0;      // the callback's label, in Timers' label pool
+    // The host's own index and object for this timer (0, null: none). Timers never reads
+    // them; a host that keeps an object per timer finds it with them (see set_destroy_hook).
+    uint32_t host_index = 0;
+    void* host_object = nullptr;
+    bool has_callback = true; // false once cleared (Node nulls _onTimeout)
     bool destroyed = false;
     bool referenced = true;
-    Task callback;
-    // Position in its list, while linked.
+    bool repeat = false;   // setInterval: it runs again every idle_timeout ms (Node's _repeat)
+    bool internal = false; // Task::internal of the callback
+    // The callback (Task::call); none for a timer its host calls (set_host_call).
+    std::unique_ptr<std::function<CallResult()>> call;
+    // Position in its list, while linked (an intrusive doubly linked list).
     TimersList* list = nullptr;
-    std::list<Timeout*>::iterator position;
+    Timeout* prev = nullptr;
+    Timeout* next = nullptr;
+    // Set while the timer is not destroyed: Node's lists keep a timer alive even when the
+    // script kept no reference to it.
+    std::shared_ptr<Timeout> keep_alive;
 };
 
 struct TimersList {
     int64_t msecs = 0;
     int64_t expiry = 0;
     int64_t id = 0;
-    std::list<Timeout*> items; // front: oldest
+    Timeout* head = nullptr; // oldest
+    Timeout* tail = nullptr;
+    bool empty() const { return head == nullptr; }
 };
 
 class Timers {
@@ -63,9 +81,22 @@ public:
     std::shared_ptr<Timeout> set_timeout(Task callback, double delay);
     std::shared_ptr<Timeout> set_interval(Task callback, double delay);
     void clear(Timeout& timer);
-    void refresh(Timeout& timer);
+    void refresh(const std::shared_ptr<Timeout>& timer);
     void ref(Timeout& timer);
     void unref(Timeout& timer);
+    // refresh() of a timer that was destroyed and that its host no longer kept: a new
+    // Timeout with the state the old one had (`idle_timeout` >= 0), re-inserted with a fresh
+    // start and a new async id, exactly as refresh() re-inserts a destroyed timer.
+    std::shared_ptr<Timeout> revive(Task callback, double idle_timeout, bool repeat,
+                                    bool referenced, bool has_callback);
+
+    // Called once for each timer at the moment it becomes destroyed (it fired and was not
+    // re-inserted, it was cleared, or it was skipped as cleared), before Timers lets go of it.
+    void set_destroy_hook(std::function<void(Timeout&)> hook) { m_destroy_hook = std::move(hook); }
+    // Calls a timer that has a host index and no call of its own (the host's object per timer
+    // holds what it calls).
+    void set_host_call(std::function<CallResult(Timeout&)> call) { m_host_call = std::move(call); }
+    const std::string& label_of(const Timeout& timer) const { return m_labels[timer.label]; }
 
     // Live ref'd timeouts (timeoutInfo[0]).
     int64_t ref_count() const { return m_ref_count; }
@@ -75,9 +106,12 @@ public:
 private:
     friend class Environment;
     std::shared_ptr<Timeout> create(Task callback, double delay, bool repeat);
+    void adopt(Timeout& timer, Task& callback);
+    uint32_t intern_label(std::string& label);
     void insert(Timeout& timer, double msecs, int64_t start);
     void unlink(Timeout& timer);
     void unenroll(Timeout& timer);
+    void destroy(Timeout& timer);
     void schedule_handle(int64_t msecs);
     void adjust_ref_count(int delta);
 
@@ -90,15 +124,16 @@ private:
     Environment& m_env;
     std::unique_ptr<uv::TimerHandle> m_handle;
     // Lists are shared: a timer callback may drop the list that is being run.
-    std::map<int64_t, std::shared_ptr<TimersList>> m_lists; // timerListMap, by duration
-    std::map<QueueKey, std::shared_ptr<TimersList>> m_queue; // timerListQueue
-    int64_t m_next_list_id = -9007199254740991;              // Number.MIN_SAFE_INTEGER
-    double m_next_expiry = 1.0 / 0.0;                        // nextExpiry (Infinity)
+    std::unordered_map<int64_t, std::shared_ptr<TimersList>> m_lists; // timerListMap, by duration
+    std::map<QueueKey, std::shared_ptr<TimersList>> m_queue;          // timerListQueue
+    int64_t m_next_list_id = -9007199254740991;                       // Number.MIN_SAFE_INTEGER
+    double m_next_expiry = 1.0 / 0.0;                                 // nextExpiry (Infinity)
     int64_t m_ref_count = 0;
-    uint64_t m_next_async_id = 0;
-    // Keeps every Timeout that is not destroyed alive, as the lists do in Node: a timer
-    // fires even when the script kept no reference to it.
-    std::map<uint64_t, std::shared_ptr<Timeout>> m_live;
+    // Labels, each text once (index 0: the empty label).
+    std::vector<std::string> m_labels{std::string()};
+    std::unordered_map<std::string, uint32_t> m_label_index;
+    std::function<void(Timeout&)> m_destroy_hook;
+    std::function<CallResult(Timeout&)> m_host_call;
 };
 
 } // namespace loopsim::node
