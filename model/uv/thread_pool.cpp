@@ -47,7 +47,10 @@ void ThreadPool::start() {
     m_workers.reserve(n);
     for (uint32_t i = 1; i <= n; ++i) {
         sim::ActorId actor = m_sim.add_actor("worker " + std::to_string(i), sim::ActorKind::Worker);
-        m_workers.push_back(Worker{i, actor, true, false, m_idle_counter++, nullptr, false});
+        Worker& w = m_workers.emplace_back();
+        w.index = i;
+        w.actor = actor;
+        w.idle_since = m_idle_counter++;
     }
     if (m_observer) m_observer->on_started(n);
 }

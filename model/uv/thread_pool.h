@@ -105,7 +105,7 @@ private:
         HandleCallback done;
     };
     struct Worker {
-        uint32_t index; // 1-based, as in the lane names
+        uint32_t index = 0; // 1-based, as in the lane names
         sim::ActorId actor;
         bool idle = true;
         bool waking = false;      // signalled, wake event pending

@@ -1,4 +1,4 @@
-// Tests for viewer/core/document: opening traces, samples and (not yet) scenarios.
+// Tests for viewer/core/document: opening traces, samples and scenarios.
 #include "traces/json_writer.h"
 #include "viewer/core/document.h"
 #include "viewer/core/sample_traces.h"
@@ -20,11 +20,28 @@ TEST_SUITE("viewer.document") {
         CHECK(bad.error().message.find("timeout-vs-immediate") != std::string::npos);
     }
 
-    TEST_CASE("a scenario asks for the interpreter instead of crashing") {
-        auto doc = open_document("scenarios/basics/01_sync_order.js");
-        REQUIRE_FALSE(doc);
-        CHECK(doc.error().message.find("needs the interpreter") != std::string::npos);
-        CHECK(doc.error().message.find("loopsim-viewer trace.json") != std::string::npos);
+    TEST_CASE("a scenario opens as its simulated run; one outside the dialect is an error") {
+        const auto dir = std::filesystem::temp_directory_path() / "loopsim-viewer-test-scenario";
+        std::filesystem::create_directories(dir);
+        const std::string good = (dir / "order.js").string();
+        std::ofstream(good) << "setImmediate(() => console.log('immediate'));\n"
+                               "process.nextTick(() => console.log('tick'));\n";
+        auto doc = open_document(good);
+        REQUIRE(doc);
+        const trace::Trace& t = doc.value().index->trace();
+        CHECK(t.header.scenario_path == good);
+        std::string printed;
+        for (const trace::TraceEvent& e : t.events)
+            if (e.kind == trace::EventKind::Console) printed += t.strings.get(e.text);
+        CHECK(printed == "tick\nimmediate\n"); // node's order
+        const std::string bad = (dir / "bad.js").string();
+        std::ofstream(bad) << "function* g() {}\n";
+        auto error = open_document(bad);
+        REQUIRE_FALSE(error);
+        CHECK(error.error().message.find("bad.js:1:") != std::string::npos);
+        CHECK(error.error().message.find("generator") != std::string::npos);
+        REQUIRE_FALSE(open_document((dir / "missing.js").string()));
+        std::filesystem::remove_all(dir);
     }
 
     TEST_CASE("a trace file opens; a truncated one is an error with path:line:col") {

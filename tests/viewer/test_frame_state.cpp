@@ -1,6 +1,10 @@
 // Tests for viewer/core/frame_state: trace -> TraceIndex -> FrameState, without any window.
 #include "viewer/core/board_layout.h"
+#include "viewer/core/document.h"
 #include "viewer_test_support.h"
+
+#include <filesystem>
+#include <fstream>
 
 using namespace loopsim;
 using namespace loopsim::viewer;
@@ -180,5 +184,43 @@ TEST_SUITE("viewer.frame_state") {
         CHECK(frame.loop_ms >= 50);
         CHECK(frame.source_line == 6);
         CHECK_FALSE(frame.reason.empty());
+    }
+
+    TEST_CASE("a readFile's finished step leaves poll when Node sends the next one to the pool") {
+        // A real simulated run (viewer/core/document.h): readFile is open, fstat, read, close.
+        const auto dir = std::filesystem::temp_directory_path() / "loopsim-viewer-test-readfile";
+        std::filesystem::create_directories(dir);
+        const std::string path = (dir / "read.js").string();
+        std::ofstream(path) << "require('fs').readFile(__filename, () => console.log('done'));\n";
+        auto doc = open_document(path);
+        REQUIRE(doc);
+        const TraceIndex& index = *doc.value().index;
+        const auto jobs_in_poll = [&](size_t step) {
+            size_t n = 0;
+            for (const std::string& label : box_labels(frame_at(index, step), "4 poll (I/O)"))
+                n += label.starts_with("fs.") ? 1 : 0;
+            return n;
+        };
+        const size_t open_done = find_step(index, EventKind::WorkerDone);
+        CHECK(jobs_in_poll(open_done) == 1); // fs.open finished: it waits for the poll phase
+        // The step that queues fs.fstat: the open card is gone from poll, fstat is in the pool.
+        size_t fstat = open_done;
+        while (!(index.event(fstat).kind == EventKind::CallbackCreated &&
+                 index.card_label(index.callbacks().find(index.event(fstat).callback))
+                     .starts_with("fs.fstat")))
+            ++fstat;
+        const FrameState frame = frame_at(index, fstat);
+        CHECK(jobs_in_poll(fstat) == 0);
+        const std::vector<std::string> pool = box_labels(frame, "thread pool queue");
+        REQUIRE(pool.size() == 1);
+        CHECK(pool[0].starts_with("fs.fstat"));
+        const BoxView& queue = box_titled(frame, "thread pool queue");
+        REQUIRE_FALSE(queue.cards.empty());
+        CHECK(queue.cards[0].detail == "next step, sent by Node");
+        // When the callback runs, no finished job is left behind in poll.
+        const size_t callback =
+            find_step(index, EventKind::CallbackStart, "() => console.log('done')");
+        CHECK(jobs_in_poll(callback) == 0);
+        std::filesystem::remove_all(dir);
     }
 }

@@ -40,7 +40,7 @@ struct Options {
 };
 
 const char* kUsage =
-    "usage: loopsim-viewer [TRACE.json | --sample NAME] [options]\n"
+    "usage: loopsim-viewer [TRACE.json | SCENARIO.js | --sample NAME] [options]\n"
     "  --sample NAME          open a built-in sample (see the File menu for the list)\n"
     "  --step K               start at step K\n"
     "  --frames N             render N frames and exit (headless mode, e.g. under xvfb-run)\n"

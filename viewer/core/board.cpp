@@ -49,10 +49,25 @@ std::optional<Move> Board::apply(const trace::TraceEvent& e, const BoardContext&
     Move move;
     move.card = card;
     switch (e.kind) {
-    case EventKind::CallbackCreated:
+    case EventKind::CallbackCreated: {
+        auto& poll = m_places[place_of(Queue::Poll)];
+        if (e.to_queue == Queue::ThreadPool && m_places[place_of(Queue::CallStack)].empty()) {
+            // No JavaScript runs: the loop collected a finished job and Node's own code sent
+            // the next step of the same request (readFile's open -> fstat -> read -> close).
+            // The new request takes the place of the oldest finished job in poll.
+            auto job = std::find_if(poll.begin(), poll.end(),
+                                    [&](CardId c) { return context.callbacks.is_job(c); });
+            if (job != poll.end()) {
+                move.replaced = *job;
+                move.from = place_of(Queue::Poll);
+                move.from_slot = static_cast<uint32_t>(job - poll.begin());
+                poll.erase(job);
+            }
+        }
         move.to = place_of(e.to_queue);
         move.to_slot = put(card, move.to);
         return move;
+    }
     case EventKind::CallbackMoved:
         move.from = take(card, place_of(e.from_queue), move.from_slot);
         move.to = place_of(e.to_queue);
@@ -71,6 +86,13 @@ std::optional<Move> Board::apply(const trace::TraceEvent& e, const BoardContext&
                 move.from_slot = static_cast<uint32_t>(job - poll.begin());
                 poll.erase(job);
             }
+        } else if (move.from != kNoPlace && e.from_queue == Queue::Poll) {
+            // The request's own callback, queued when it was made: the last step's finished
+            // job is done with (the narration makes the same pairing, oldest first).
+            auto& poll = m_places[place_of(Queue::Poll)];
+            auto job = std::find_if(poll.begin(), poll.end(),
+                                    [&](CardId c) { return context.callbacks.is_job(c); });
+            if (job != poll.end()) poll.erase(job);
         } else if (move.from == kNoPlace && e.from_queue != Queue::None) {
             move.from = place_of(e.from_queue); // seen for the first time: it comes from there
             move.from_slot = static_cast<uint32_t>(m_places[move.from].size());

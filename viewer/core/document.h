@@ -18,7 +18,8 @@ struct Document {
     double load_seconds = 0; // filled by the caller, for the status line (never in output)
 };
 
-// A trace file (.json), a sample ("sample:NAME"), or a scenario (.js: not yet supported).
+// A trace file (.json), a sample ("sample:NAME"), or a scenario (.js, .mjs), simulated here
+// as `loopsim run --trace` would (profile node20, seed 0).
 sim::Result<Document> open_document(std::string_view what);
 
 } // namespace loopsim::viewer

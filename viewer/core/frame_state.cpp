@@ -62,6 +62,8 @@ std::string card_detail(const TraceIndex& index, CardId card, PlaceId place, int
     } else if (info.is_job && place == place_of(Queue::Poll)) {
         add("done, waits for poll");
     }
+    // A job no JavaScript created: the next step of a request, sent by Node's own code.
+    if (detail.empty() && info.is_job) detail = "next step, sent by Node";
     if (detail.empty()) detail = "#" + std::to_string(info.id);
     return detail;
 }

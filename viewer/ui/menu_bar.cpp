@@ -42,8 +42,9 @@ void draw_menu_bar(UiState& ui) {
     if (io.KeyCtrl && ImGui::IsKeyPressed('O', false)) open_dialog = true;
     if (open_dialog) ImGui::OpenPopup("Open trace");
     if (ImGui::BeginPopupModal("Open trace", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-        ImGui::TextUnformatted("Path of a trace file (loopsim run x.js --trace out.json),\n"
-                               "or drop the file onto the window.");
+        ImGui::TextUnformatted("Path of a scenario (x.js, simulated here) or of a trace file\n"
+                               "(loopsim run x.js --trace out.json), or drop the file onto the "
+                               "window.");
         ImGui::SetNextItemWidth(520);
         if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
         const bool enter =
