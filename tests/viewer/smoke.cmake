@@ -1,9 +1,18 @@
-# One viewer smoke run (cmake -P): render a sample headless under Xvfb, then check the PNG.
-# Inputs: VIEWER, XVFB_RUN, SAMPLE, STEP, OUT.
+# One viewer smoke run (cmake -P): render a sample, or a scenario simulated in the viewer,
+# headless under Xvfb, then check the PNG.
+# Inputs: VIEWER, XVFB_RUN, SAMPLE or SCENARIO (a .js path; OUTCOME: explore's output K), STEP, OUT.
 file(REMOVE ${OUT})
+if(DEFINED SCENARIO)
+    set(what ${SCENARIO})
+    if(DEFINED OUTCOME)
+        list(APPEND what --outcome ${OUTCOME})
+    endif()
+else()
+    set(what --sample ${SAMPLE})
+endif()
 execute_process(
     COMMAND ${XVFB_RUN} -a -s "-screen 0 1280x800x24"
-            ${VIEWER} --sample ${SAMPLE} --step ${STEP} --frames 3 --size 1280x800
+            ${VIEWER} ${what} --step ${STEP} --frames 3 --size 1280x800
             --screenshot ${OUT} --check-not-blank
     RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
 message(STATUS "${err}")

@@ -65,4 +65,32 @@ TEST_SUITE("viewer.document") {
         CHECK(message.find(": error: ") != std::string::npos);
         std::filesystem::remove_all(dir);
     }
+
+    TEST_CASE("a racy scenario's outcomes each open as the run that prints them") {
+        const auto dir = std::filesystem::temp_directory_path() / "loopsim-viewer-test-outcomes";
+        std::filesystem::create_directories(dir);
+        const std::string path = (dir / "race.js").string();
+        std::ofstream(path) << "setTimeout(() => console.log('timeout'), 0);\n"
+                               "setImmediate(() => console.log('immediate'));\n";
+        auto doc = open_document(path);
+        REQUIRE(doc);
+        auto found = explore_document(doc.value());
+        REQUIRE(found);
+        REQUIRE(found.value().outputs.size() == 2); // node prints both orders
+        for (const node::ExploredOutput& o : found.value().outputs) {
+            auto run = open_outcome(doc.value(), o.choices);
+            REQUIRE(run);
+            const trace::Trace& t = run.value().index->trace();
+            std::string printed;
+            for (const trace::TraceEvent& e : t.events)
+                if (e.kind == trace::EventKind::Console) printed += t.strings.get(e.text);
+            CHECK(printed == o.stdout_text);
+            CHECK(run.value().scenario.has_value());
+        }
+        // A sample has no scenario to explore.
+        auto sample = open_document("sample:timeout-vs-immediate");
+        REQUIRE(sample);
+        CHECK_FALSE(explore_document(sample.value()));
+        std::filesystem::remove_all(dir);
+    }
 }

@@ -18,6 +18,17 @@ if(TARGET loopsim-viewer)
                 # Mesa leaks a few bytes after its driver is unloaded; not ours to fix.
                 ENVIRONMENT "ASAN_OPTIONS=detect_leaks=0")
         endforeach()
+        # A scenario simulated in the viewer, opened at the run behind explore's second output
+        # (the timer first), with the Outcomes window shown.
+        add_test(NAME "viewer smoke: scenario outcome 2"
+                 COMMAND ${CMAKE_COMMAND} -DVIEWER=$<TARGET_FILE:loopsim-viewer>
+                         -DXVFB_RUN=${XVFB_RUN}
+                         -DSCENARIO=${CMAKE_SOURCE_DIR}/scenarios/basics/03_timeout_vs_immediate.js
+                         -DOUTCOME=2 -DSTEP=30
+                         -DOUT=${CMAKE_BINARY_DIR}/viewer-smoke-outcome.png
+                         -P ${CMAKE_CURRENT_LIST_DIR}/smoke.cmake)
+        set_tests_properties("viewer smoke: scenario outcome 2" PROPERTIES
+            LABELS "viewer" TIMEOUT 120 ENVIRONMENT "ASAN_OPTIONS=detect_leaks=0")
     else()
         message(STATUS "xvfb-run not found: the viewer smoke test is skipped")
     endif()

@@ -3,10 +3,10 @@
 // runs exactly as when recordings are made, and nothing is written) and explores the
 // scenario. A node output that explore cannot produce is a model bug; explore outputs node
 // never printed are listed as possible over-approximations. docs/explore.md.
+#include "model/node/explorer.h"
 #include "tools/cli/child_process.h"
 #include "tools/cli/cli.h"
 #include "tools/cli/commands.h"
-#include "tools/cli/explorer.h"
 #include "tools/cli/run_options.h"
 #include "tools/cli/scenario_set.h"
 #include "traces/node_recording.h"
@@ -173,9 +173,9 @@ int cmd_conform(std::span<const std::string> args, std::ostream& out, std::ostre
             ++bugs;
             continue;
         }
-        const Exploration e = explore(*scenario, max_paths, jobs);
+        const node::Exploration e = node::explore(*scenario, max_paths, jobs);
         std::set<Printed> model;
-        for (const ExploredOutput& o : e.outputs)
+        for (const node::ExploredOutput& o : e.outputs)
             model.emplace(trace::normalise_recorded_output(o.stdout_text, root.string()),
                           trace::normalise_recorded_output(o.stderr_text, root.string()),
                           o.exit_code);

@@ -3,10 +3,10 @@
 // sim/chooser.h), depth first; runs that print the same thing are one outcome. For each
 // outcome: how many paths lead to it and, in plain words, the choices of the first one.
 // See docs/explore.md.
+#include "model/node/explorer.h"
 #include "model/node/scenario_runner.h"
 #include "tools/cli/cli.h"
 #include "tools/cli/commands.h"
-#include "tools/cli/explorer.h"
 #include "tools/cli/run_options.h"
 
 #include <algorithm>
@@ -91,8 +91,8 @@ int cmd_explore(std::span<const std::string> args, std::ostream& out, std::ostre
     std::optional<node::ScenarioOptions> scenario = load_scenario(*parsed, err);
     if (!scenario) return k_exit_failure;
 
-    const Exploration found = explore(*scenario, max_paths, jobs);
-    const std::vector<ExploredOutput>& outcomes = found.outputs;
+    const node::Exploration found = node::explore(*scenario, max_paths, jobs);
+    const std::vector<node::ExploredOutput>& outcomes = found.outputs;
     const size_t paths = found.paths;
     const bool complete = found.complete;
     const size_t most_points = found.most_choice_points;
@@ -106,9 +106,9 @@ int cmd_explore(std::span<const std::string> args, std::ostream& out, std::ostre
         j["paths"] = paths;
         j["complete"] = complete;
         j["outputs"] = nlohmann::ordered_json::array();
-        for (const ExploredOutput& o : outcomes) j["outputs"].push_back(o.stdout_text);
+        for (const node::ExploredOutput& o : outcomes) j["outputs"].push_back(o.stdout_text);
         j["outcomes"] = nlohmann::ordered_json::array();
-        for (const ExploredOutput& o : outcomes) {
+        for (const node::ExploredOutput& o : outcomes) {
             nlohmann::ordered_json e;
             e["stdout"] = o.stdout_text;
             e["stderr"] = o.stderr_text;
@@ -132,7 +132,7 @@ int cmd_explore(std::span<const std::string> args, std::ostream& out, std::ostre
     if (most_points == 0) out << " (the run met no choice point: its order is fixed)";
     out << '\n';
     for (size_t i = 0; i < outcomes.size(); ++i) {
-        const ExploredOutput& o = outcomes[i];
+        const node::ExploredOutput& o = outcomes[i];
         out << "\noutput " << i + 1 << " of " << outcomes.size() << "  (" << o.paths
             << (o.paths == 1 ? " path" : " paths") << ")\n";
         if (outcomes.size() == 1 && paths > 1) {

@@ -37,12 +37,15 @@ struct Options {
     bool timing = false;     // print CPU time per frame and load time to stderr
     long stress = 0;         // --stress N: a synthetic trace of N events
     std::string write_trace; // --write-trace out.json: save the opened trace and exit
+    long outcome = 0;        // --outcome K: open the run behind explore's output K (1-based)
 };
 
 const char* kUsage =
     "usage: loopsim-viewer [TRACE.json | SCENARIO.js | --sample NAME] [options]\n"
     "  --sample NAME          open a built-in sample (see the File menu for the list)\n"
     "  --step K               start at step K\n"
+    "  --outcome K            a scenario: open the run behind explore's output K, with the\n"
+    "                         Outcomes window shown (Run > Other outcomes)\n"
     "  --frames N             render N frames and exit (headless mode, e.g. under xvfb-run)\n"
     "  --screenshot OUT.png   write the last frame to a PNG (with --frames)\n"
     "  --size WxH             window size (default 1280x800)\n"
@@ -69,6 +72,13 @@ bool parse_options(int argc, char** argv, Options& o, std::string& error) {
         } else if (a == "--sample") {
             if (!(v = need(i))) return false;
             o.open = std::string("sample:") + v;
+        } else if (a == "--outcome") {
+            if (!(v = need(i))) return false;
+            o.outcome = std::strtol(v, nullptr, 10);
+            if (o.outcome < 1) {
+                error = "--outcome takes an output number from 1";
+                return false;
+            }
         } else if (a == "--step") {
             if (!(v = need(i))) return false;
             o.step = std::strtol(v, nullptr, 10);
@@ -153,6 +163,24 @@ bool open_into(ui::UiState& ui, ViewState& view, const std::string& what, bool t
         ui.recent.save(ui.recent_path);
     }
     return true;
+}
+
+// Opens the run behind output `k` of the explored outcomes, keeping the current step when
+// the new run has it.
+void open_outcome_into(ui::UiState& ui, ViewState& view, size_t k) {
+    sim::Result<Document> doc = open_outcome(*ui.doc, ui.outcomes->outputs[k].choices);
+    if (!doc) {
+        ui.outcomes_error = doc.error().message;
+        return;
+    }
+    const size_t step = view.step;
+    ui.doc = std::move(doc).value();
+    ui.current_outcome = k;
+    view = ViewState{};
+    fit_window(*ui.doc->index, view);
+    go_to_step(*ui.doc->index, view, std::min(step, ui.doc->index->step_count() - 1));
+    ui.last_console_count = 0;
+    ui.last_source_line = 0;
 }
 
 void load_fonts(float scale) {
@@ -253,6 +281,21 @@ int main(int argc, char** argv) {
     ImGui_ImplOpenGL3_Init("#version 330 core");
 
     if (!opt.open.empty()) open_into(ui, view, opt.open, opt.timing);
+    if (ui.doc && opt.outcome > 0) {
+        sim::Result<node::Exploration> found = explore_document(*ui.doc);
+        if (!found) {
+            std::fprintf(stderr, "loopsim-viewer: %s\n", found.error().message.c_str());
+            return 1;
+        }
+        ui.outcomes = std::move(found).value();
+        if (static_cast<size_t>(opt.outcome) > ui.outcomes->outputs.size()) {
+            std::fprintf(stderr, "loopsim-viewer: --outcome %ld: the scenario has %zu outputs\n",
+                         opt.outcome, ui.outcomes->outputs.size());
+            return 2;
+        }
+        open_outcome_into(ui, view, static_cast<size_t>(opt.outcome - 1));
+        ui.show_outcomes = true;
+    }
     if (ui.doc && opt.step >= 0) {
         go_to_step(*ui.doc->index, view, static_cast<size_t>(opt.step));
         view.anim_progress = opt.progress;
@@ -267,6 +310,14 @@ int main(int argc, char** argv) {
             std::string what = std::move(ui.open_request);
             ui.open_request.clear();
             open_into(ui, view, what, opt.timing);
+            ui.outcomes.reset();
+            ui.outcomes_error.clear();
+            ui.current_outcome = 0;
+        }
+        if (ui.outcome_request && ui.doc && ui.outcomes) {
+            const size_t k = *ui.outcome_request;
+            ui.outcome_request.reset();
+            if (k < ui.outcomes->outputs.size()) open_outcome_into(ui, view, k);
         }
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
@@ -292,6 +343,7 @@ int main(int argc, char** argv) {
             ui::draw_message(ui, io.DisplaySize, menu_h);
         }
         ui::draw_help(ui);
+        ui::draw_outcomes(ui);
         ImGui::Render();
         frame_cpu.push_back(thread_cpu_seconds() - cpu0);
 

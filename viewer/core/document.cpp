@@ -6,9 +6,11 @@
 #include "traces/fast_reader.h"
 #include "viewer/core/sample_traces.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 namespace loopsim::viewer {
 
@@ -17,7 +19,7 @@ namespace {
 // A scenario, run as `loopsim run --trace` runs it (default profile and seed), to its trace.
 // A scenario that cannot run (unreadable, a bad header, outside the dialect) is an Error with
 // the message `loopsim run` would print.
-sim::Result<trace::Trace> run_scenario_file(std::string_view what) {
+sim::Result<node::ScenarioOptions> load_scenario_file(std::string_view what) {
     const std::filesystem::path path(what);
     std::ifstream in(path, std::ios::binary);
     if (!in) return sim::Error{std::string(what) + ": error: cannot read the file"};
@@ -31,10 +33,17 @@ sim::Result<trace::Trace> run_scenario_file(std::string_view what) {
     if (cwd_error) options.cwd = "/";
     if (sim::Result<void> header = node::apply_scenario_header(options); !header)
         return sim::Error{header.error().message};
+    return options;
+}
+
+// One run of the scenario along `path` (Replay; empty: option 0 everywhere), to its trace.
+sim::Result<trace::Trace> run_to_trace(node::ScenarioOptions options, std::string_view name,
+                                       const std::vector<size_t>& path) {
     options.record_trace = true;
+    if (!path.empty()) options.choices = sim::ChoiceStrategy::replay(path);
     node::ScenarioResult result = node::run_scenario(options);
     if (!result.trace) return sim::Error{result.stderr_text};
-    result.trace->header.scenario_path = std::string(what);
+    result.trace->header.scenario_path = std::string(name);
     return std::move(*result.trace);
 }
 
@@ -43,10 +52,14 @@ sim::Result<trace::Trace> run_scenario_file(std::string_view what) {
 sim::Result<Document> open_document(std::string_view what) {
     constexpr std::string_view kSample = "sample:";
     sim::Result<trace::Trace> trace = sim::Error{};
+    std::optional<node::ScenarioOptions> scenario;
     if (what.starts_with(kSample)) {
         trace = make_sample(what.substr(kSample.size()));
     } else if (what.ends_with(".js") || what.ends_with(".mjs")) {
-        trace = run_scenario_file(what);
+        sim::Result<node::ScenarioOptions> loaded = load_scenario_file(what);
+        if (!loaded) return loaded.error();
+        scenario = std::move(loaded).value();
+        trace = run_to_trace(*scenario, what, {});
     } else {
         trace = trace::read_trace_fast(what);
     }
@@ -54,7 +67,30 @@ sim::Result<Document> open_document(std::string_view what) {
     Document doc;
     doc.name = std::string(what);
     doc.index = std::make_unique<TraceIndex>(std::move(trace).value());
+    doc.scenario = std::move(scenario);
     return doc;
+}
+
+sim::Result<node::Exploration> explore_document(const Document& doc, size_t max_paths) {
+    if (!doc.scenario)
+        return sim::Error{"only a scenario (.js) has other outcomes; this is a trace or a sample"};
+    const size_t jobs = std::max(1u, std::thread::hardware_concurrency());
+    return node::explore(*doc.scenario, max_paths, jobs);
+}
+
+sim::Result<Document> open_outcome(const Document& doc,
+                                   const std::vector<sim::ChoicePoint>& choices) {
+    if (!doc.scenario) return sim::Error{"only a scenario (.js) can run along other choices"};
+    std::vector<size_t> path;
+    for (const sim::ChoicePoint& c : choices) path.push_back(c.chosen);
+    sim::Result<trace::Trace> trace = run_to_trace(*doc.scenario, doc.name, path);
+    if (!trace) return trace.error();
+    Document next;
+    next.name = doc.name;
+    next.index = std::make_unique<TraceIndex>(std::move(trace).value());
+    next.scenario = doc.scenario;
+    next.path = std::move(path);
+    return next;
 }
 
 } // namespace loopsim::viewer

@@ -7,6 +7,7 @@ namespace loopsim::viewer::ui {
 void draw_menu_bar(UiState& ui) {
     static char path[1024] = "";
     bool open_dialog = false;
+    bool show_outcomes = false;
     if (ImGui::BeginMainMenuBar()) {
         if (ImGui::BeginMenu("File")) {
             if (ImGui::MenuItem("Open trace...", "Ctrl+O")) open_dialog = true;
@@ -27,6 +28,12 @@ void draw_menu_bar(UiState& ui) {
             if (ImGui::MenuItem("Quit", "Ctrl+Q")) ui.quit = true;
             ImGui::EndMenu();
         }
+        if (ImGui::BeginMenu("Run")) {
+            const bool scenario = ui.doc && ui.doc->scenario;
+            if (ImGui::MenuItem("Other outcomes (explore)...", "Ctrl+E", false, scenario))
+                show_outcomes = true;
+            ImGui::EndMenu();
+        }
         if (ImGui::BeginMenu("Help")) {
             if (ImGui::MenuItem("Shortcuts and panels", "F1")) ui.show_help = true;
             ImGui::EndMenu();
@@ -40,6 +47,19 @@ void draw_menu_bar(UiState& ui) {
     }
     const ImGuiIO& io = ImGui::GetIO();
     if (io.KeyCtrl && ImGui::IsKeyPressed('O', false)) open_dialog = true;
+    if (io.KeyCtrl && ImGui::IsKeyPressed('E', false) && ui.doc && ui.doc->scenario)
+        show_outcomes = true;
+    if (show_outcomes) {
+        // Explored once per opened scenario (the app clears it when another file opens).
+        if (!ui.outcomes) {
+            sim::Result<node::Exploration> found = explore_document(*ui.doc);
+            if (found)
+                ui.outcomes = std::move(found).value();
+            else
+                ui.outcomes_error = found.error().message;
+        }
+        ui.show_outcomes = true;
+    }
     if (open_dialog) ImGui::OpenPopup("Open trace");
     if (ImGui::BeginPopupModal("Open trace", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
         ImGui::TextUnformatted("Path of a scenario (x.js, simulated here) or of a trace file\n"

@@ -21,6 +21,13 @@ struct UiState {
     RecentFiles recent;
     std::string recent_path;  // where `recent` is saved; empty: not saved
     std::string open_request; // set by the File menu or a drop; the app opens it
+    // The outcome selector (Run menu): the outputs explore found for the open scenario, and
+    // the one the user picked (the app opens its run).
+    std::optional<node::Exploration> outcomes;
+    std::string outcomes_error;
+    bool show_outcomes = false;
+    std::optional<size_t> outcome_request;
+    size_t current_outcome = 0; // 0-based index into outcomes->outputs of the open run
     bool show_help = false;
     bool quit = false;
     float play_carry = 0;
@@ -58,6 +65,8 @@ void draw_call_stack_box(ImDrawList* list, ImVec2 origin, const BoxView& box,
 void draw_timeline(const TraceIndex& index, const FrameState& frame, ViewState& view,
                    const ScreenLayout& layout);
 void draw_help(UiState& ui);
+// The outcome selector: each output of the open scenario with the choices behind it.
+void draw_outcomes(UiState& ui);
 // Shown instead of the panels when nothing is open or opening failed.
 void draw_message(UiState& ui, ImVec2 display, float menu_height);
 // Keyboard shortcuts (listed in the Help window).

@@ -4,7 +4,8 @@
 // print the same (stdout, stderr, exit code) are one output. Paths are taken in depth-first
 // order (lexicographic by path) and, when there are more than `max_paths`, the first
 // `max_paths` in that order are kept: the result is the same for any number of threads.
-// `loopsim explore` prints it; `loopsim conform` compares it with real node. docs/explore.md.
+// `loopsim explore` prints it, `loopsim conform` compares it with real node, and the
+// viewer's outcome selector opens the run behind each output. docs/explore.md.
 #include "model/node/scenario_runner.h"
 #include "sim/chooser.h"
 
@@ -12,7 +13,7 @@
 #include <string>
 #include <vector>
 
-namespace loopsim::cli {
+namespace loopsim::node {
 
 struct ExploredOutput {
     std::string stdout_text, stderr_text;
@@ -28,6 +29,6 @@ struct Exploration {
     size_t most_choice_points = 0;       // the longest path's number of choice points
 };
 
-Exploration explore(const node::ScenarioOptions& scenario, size_t max_paths, size_t jobs);
+Exploration explore(const ScenarioOptions& scenario, size_t max_paths, size_t jobs);
 
-} // namespace loopsim::cli
+} // namespace loopsim::node

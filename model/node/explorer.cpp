@@ -1,5 +1,5 @@
 // The explorer. See explorer.h.
-#include "tools/cli/explorer.h"
+#include "model/node/explorer.h"
 
 #include <algorithm>
 #include <condition_variable>
@@ -9,14 +9,14 @@
 #include <thread>
 #include <tuple>
 
-namespace loopsim::cli {
+namespace loopsim::node {
 
 namespace {
 
 // One explored path: the run and the choices it made (its full path).
 struct Leaf {
     std::vector<size_t> path;
-    node::ScenarioResult result;
+    ScenarioResult result;
 };
 
 // Every path of the choice tree, in depth-first order (lexicographic by path), run on `jobs`
@@ -26,12 +26,11 @@ struct Leaf {
 // first. With more than `max_paths` paths, it stops once the first `max_paths + 1` in
 // depth-first order are known (every leaf smaller than the smallest pending prefix is), so
 // the result is the same for any `jobs`.
-std::vector<Leaf> explore_paths(const node::ScenarioOptions& scenario, size_t max_paths,
-                                size_t jobs) {
+std::vector<Leaf> explore_paths(const ScenarioOptions& scenario, size_t max_paths, size_t jobs) {
     std::mutex mutex;
     std::condition_variable changed;
     std::set<std::vector<size_t>> pending{{}};
-    std::map<std::vector<size_t>, node::ScenarioResult> done;
+    std::map<std::vector<size_t>, ScenarioResult> done;
     size_t running = 0;
     // The number of known leaves that come before every pending prefix.
     const auto settled = [&] {
@@ -56,9 +55,9 @@ std::vector<Leaf> explore_paths(const node::ScenarioOptions& scenario, size_t ma
             pending.erase(pending.begin());
             ++running;
             lock.unlock();
-            node::ScenarioOptions options = scenario;
+            ScenarioOptions options = scenario;
             options.choices = sim::ChoiceStrategy::replay(prefix);
-            node::ScenarioResult r = node::run_scenario(options);
+            ScenarioResult r = run_scenario(options);
             std::vector<size_t> path;
             for (const sim::ChoicePoint& c : r.choices) path.push_back(c.chosen);
             lock.lock();
@@ -88,14 +87,14 @@ std::vector<Leaf> explore_paths(const node::ScenarioOptions& scenario, size_t ma
 
 } // namespace
 
-Exploration explore(const node::ScenarioOptions& scenario, size_t max_paths, size_t jobs) {
+Exploration explore(const ScenarioOptions& scenario, size_t max_paths, size_t jobs) {
     const std::vector<Leaf> leaves = explore_paths(scenario, max_paths, jobs);
     Exploration e;
     std::map<std::tuple<std::string, std::string, int>, size_t> index;
     e.paths = std::min(leaves.size(), max_paths);
     e.complete = leaves.size() <= max_paths;
     for (size_t i = 0; i < e.paths; ++i) {
-        const node::ScenarioResult& r = leaves[i].result;
+        const ScenarioResult& r = leaves[i].result;
         e.most_choice_points = std::max(e.most_choice_points, r.choices.size());
         auto key = std::make_tuple(r.stdout_text, r.stderr_text, r.exit_code);
         auto [it, fresh] = index.emplace(key, e.outputs.size());
@@ -107,4 +106,4 @@ Exploration explore(const node::ScenarioOptions& scenario, size_t max_paths, siz
     return e;
 }
 
-} // namespace loopsim::cli
+} // namespace loopsim::node
