@@ -93,4 +93,38 @@ TEST_SUITE("viewer.document") {
         CHECK_FALSE(explore_document(sample.value()));
         std::filesystem::remove_all(dir);
     }
+
+    TEST_CASE("live edit: an edited source runs again; an edit outside the dialect is an error") {
+        const auto dir = std::filesystem::temp_directory_path() / "loopsim-viewer-test-edit";
+        std::filesystem::create_directories(dir);
+        const std::string path = (dir / "edit.js").string();
+        std::ofstream(path) << "console.log('a');\n";
+        auto doc = open_document(path);
+        REQUIRE(doc);
+        const auto printed = [](const Document& d) {
+            const trace::Trace& t = d.index->trace();
+            std::string text;
+            for (const trace::TraceEvent& e : t.events)
+                if (e.kind == trace::EventKind::Console) text += t.strings.get(e.text);
+            return text;
+        };
+        CHECK(printed(doc.value()) == "a\n");
+        auto edited = rerun_with_source(doc.value(), "process.nextTick(() => console.log('b'));\n"
+                                                     "console.log('a');\n");
+        REQUIRE(edited);
+        CHECK(printed(edited.value()) == "a\nb\n");
+        CHECK(edited.value().index->trace().header.scenario_source.find("nextTick") !=
+              std::string::npos);
+        // A header written in the editor takes effect: @file makes the file exist.
+        auto with_file = rerun_with_source(
+            doc.value(),
+            "// @file data.txt \"hi\"\n"
+            "console.log(require('fs').readFileSync(__dirname + '/data.txt', 'utf8'));\n");
+        REQUIRE(with_file);
+        CHECK(printed(with_file.value()) == "hi\n");
+        auto broken = rerun_with_source(doc.value(), "console.log('a';\n");
+        REQUIRE_FALSE(broken);
+        CHECK(broken.error().message.find("edit.js:1:") != std::string::npos);
+        std::filesystem::remove_all(dir);
+    }
 }

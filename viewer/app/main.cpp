@@ -38,12 +38,14 @@ struct Options {
     long stress = 0;         // --stress N: a synthetic trace of N events
     std::string write_trace; // --write-trace out.json: save the opened trace and exit
     long outcome = 0;        // --outcome K: open the run behind explore's output K (1-based)
+    bool edit = false;       // --edit: start with the source panel in live edit
 };
 
 const char* kUsage =
     "usage: loopsim-viewer [TRACE.json | SCENARIO.js | --sample NAME] [options]\n"
     "  --sample NAME          open a built-in sample (see the File menu for the list)\n"
     "  --step K               start at step K\n"
+    "  --edit                 a scenario: start with its source open for live edit\n"
     "  --outcome K            a scenario: open the run behind explore's output K, with the\n"
     "                         Outcomes window shown (Run > Other outcomes)\n"
     "  --frames N             render N frames and exit (headless mode, e.g. under xvfb-run)\n"
@@ -72,6 +74,8 @@ bool parse_options(int argc, char** argv, Options& o, std::string& error) {
         } else if (a == "--sample") {
             if (!(v = need(i))) return false;
             o.open = std::string("sample:") + v;
+        } else if (a == "--edit") {
+            o.edit = true;
         } else if (a == "--outcome") {
             if (!(v = need(i))) return false;
             o.outcome = std::strtol(v, nullptr, 10);
@@ -296,6 +300,12 @@ int main(int argc, char** argv) {
         open_outcome_into(ui, view, static_cast<size_t>(opt.outcome - 1));
         ui.show_outcomes = true;
     }
+    if (ui.doc && ui.doc->scenario && opt.edit) {
+        const std::string& source = ui.doc->scenario->source;
+        ui.edit_buffer.assign(source.begin(), source.end());
+        ui.edit_buffer.resize(source.size() + 65536, '\0');
+        ui.editing = true;
+    }
     if (ui.doc && opt.step >= 0) {
         go_to_step(*ui.doc->index, view, static_cast<size_t>(opt.step));
         view.anim_progress = opt.progress;
@@ -313,6 +323,26 @@ int main(int argc, char** argv) {
             ui.outcomes.reset();
             ui.outcomes_error.clear();
             ui.current_outcome = 0;
+            ui.editing = false;
+            ui.edit_error.clear();
+        }
+        if (ui.edit_changed && ui.doc) {
+            ui.edit_changed = false;
+            std::string source(ui.edit_buffer.data());
+            sim::Result<Document> doc = rerun_with_source(*ui.doc, std::move(source));
+            if (!doc) {
+                ui.edit_error = doc.error().message;
+            } else {
+                const size_t step = view.step;
+                ui.edit_error.clear();
+                ui.doc = std::move(doc).value();
+                ui.outcomes.reset(); // explore again for the new source
+                ui.current_outcome = 0;
+                view = ViewState{};
+                fit_window(*ui.doc->index, view);
+                go_to_step(*ui.doc->index, view, std::min(step, ui.doc->index->step_count() - 1));
+                ui.last_console_count = 0;
+            }
         }
         if (ui.outcome_request && ui.doc && ui.outcomes) {
             const size_t k = *ui.outcome_request;

@@ -78,6 +78,25 @@ sim::Result<node::Exploration> explore_document(const Document& doc, size_t max_
     return node::explore(*doc.scenario, max_paths, jobs);
 }
 
+sim::Result<Document> rerun_with_source(const Document& doc, std::string source) {
+    if (!doc.scenario) return sim::Error{"only a scenario (.js) can be edited; this is a trace"};
+    node::ScenarioOptions options = *doc.scenario;
+    // The header is read again: what it declared before the edit goes.
+    options.source = std::move(source);
+    options.files.clear();
+    options.latency = io::LatencyModel{};
+    options.env.clear();
+    if (sim::Result<void> header = node::apply_scenario_header(options); !header)
+        return sim::Error{header.error().message};
+    sim::Result<trace::Trace> trace = run_to_trace(options, doc.name, {});
+    if (!trace) return trace.error();
+    Document next;
+    next.name = doc.name;
+    next.index = std::make_unique<TraceIndex>(std::move(trace).value());
+    next.scenario = std::move(options);
+    return next;
+}
+
 sim::Result<Document> open_outcome(const Document& doc,
                                    const std::vector<sim::ChoicePoint>& choices) {
     if (!doc.scenario) return sim::Error{"only a scenario (.js) can run along other choices"};

@@ -30,6 +30,11 @@ struct Document {
 // runs), each with the choices of one run that prints it. An Error for a trace or a sample.
 sim::Result<node::Exploration> explore_document(const Document& doc, size_t max_paths = 2000);
 
+// The document's scenario with its source replaced by `source` (live edit), run again from
+// the start, header included: a new Document, or the Error (file:line:col and a code frame
+// for a source outside the dialect) while the old one stays open.
+sim::Result<Document> rerun_with_source(const Document& doc, std::string source);
+
 // The same scenario run along `choices` (an outcome's path): a new Document to view.
 sim::Result<Document> open_outcome(const Document& doc,
                                    const std::vector<sim::ChoicePoint>& choices);

@@ -11,6 +11,7 @@
 #include <imgui.h>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace loopsim::viewer::ui {
 
@@ -28,6 +29,12 @@ struct UiState {
     bool show_outcomes = false;
     std::optional<size_t> outcome_request;
     size_t current_outcome = 0; // 0-based index into outcomes->outputs of the open run
+    // Live edit (the source panel's Edit box): the text being edited, whether it changed
+    // since the last run, and why the last edit could not run (the old run stays open).
+    bool editing = false;
+    std::vector<char> edit_buffer;
+    bool edit_changed = false;
+    std::string edit_error;
     bool show_help = false;
     bool quit = false;
     float play_carry = 0;

@@ -12,6 +12,31 @@ void draw_source(const TraceIndex& index, const FrameState& frame, UiState& ui,
     const std::string& path = index.trace().header.scenario_path;
     std::string title = "Source" + (path.empty() ? std::string() : " — " + path) + "###source";
     ImGui::Begin(title.c_str(), nullptr, kFixedPanel | ImGuiWindowFlags_HorizontalScrollbar);
+    if (ui.doc && ui.doc->scenario) {
+        // Live edit: every change re-runs the scenario (the app does it before the next frame).
+        if (ImGui::Checkbox("Edit", &ui.editing) && ui.editing) {
+            const std::string& source = ui.doc->scenario->source;
+            ui.edit_buffer.assign(source.begin(), source.end());
+            ui.edit_buffer.resize(source.size() + 65536, '\0');
+            ui.edit_error.clear();
+        }
+        if (ui.editing) {
+            ImGui::SameLine();
+            ImGui::TextDisabled("re-simulates as you type; the step is kept");
+            const float error_h = ui.edit_error.empty() ? 0 : ImGui::GetTextLineHeight() * 4;
+            const ImVec2 size(-1, ImGui::GetContentRegionAvail().y - error_h);
+            if (ImGui::InputTextMultiline("##edit", ui.edit_buffer.data(), ui.edit_buffer.size(),
+                                          size, ImGuiInputTextFlags_AllowTabInput))
+                ui.edit_changed = true;
+            if (!ui.edit_error.empty()) {
+                ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(235, 110, 110, 255));
+                ImGui::TextWrapped("%s", ui.edit_error.c_str());
+                ImGui::PopStyleColor();
+            }
+            ImGui::End();
+            return;
+        }
+    }
     const size_t lines = index.source_line_count();
     if (lines == 0) {
         ImGui::TextDisabled("This trace carries no scenario source.");
