@@ -310,6 +310,7 @@ void Loop::poll(int64_t timeout_ms) {
     enter(Phase::Poll);
     const sim::SimTime entered = m_sim.now();
     catch_up();
+    if (timeout_ms >= 0 && m_poll_entry_hook) m_poll_entry_hook();
     // With idle-time metrics on (Node sets UV_METRICS_IDLE_TIME) the first epoll_wait has a
     // zero timeout. Only when it finds nothing does libuv refresh the clock and block, for
     // the timeout minus the time that has passed since the loop time was last refreshed.

@@ -27,6 +27,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <map>
 #include <string>
 #include <utility>
@@ -82,6 +83,9 @@ public:
     // under 1 ms, so readings never go back and the clock is never a whole millisecond
     // ahead; where the choice cannot be made within that bound, there is none.
     void choose_clock_ticks_at_timer_starts() { m_choose_ticks = true; }
+    // Called as the poll phase begins with a bounded timeout (the thread pool offers its
+    // "already done" choice point there, ThreadPool::on_poll_entry).
+    void set_poll_entry_hook(std::function<void()> hook) { m_poll_entry_hook = std::move(hook); }
 
     // uv_now: the cached loop time in milliseconds. update_time is uv_update_time.
     int64_t now_ms() const { return m_time_ms; }
@@ -150,6 +154,7 @@ private:
     LoopObserver* m_observer = nullptr;
     sim::SimTime m_clock_origin;
     bool m_choose_ticks = false;
+    std::function<void()> m_poll_entry_hook;
     int64_t m_time_ms = 0;
     bool m_stop = false;
     bool m_waits_forever = false;

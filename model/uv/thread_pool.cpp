@@ -24,6 +24,7 @@ ThreadPool::ThreadPool(Loop& loop, ThreadPoolOptions options)
         std::make_unique<AsyncHandle>("thread-pool completions", [this] { on_completions(); });
     m_loop.register_handle(*m_wq_async);
     m_loop.unref(*m_wq_async);
+    if (m_options.race_completions) m_loop.set_poll_entry_hook([this] { on_poll_entry(); });
 }
 
 ThreadPool::~ThreadPool() = default;
@@ -68,7 +69,7 @@ WorkId ThreadPool::submit(WorkKind kind, std::string label, sim::SimTime duratio
     m_loop.catch_up(); // workers that finished meanwhile must not see this job early
     if (!is_started()) start();
     auto job = std::make_unique<Job>(
-        Job{WorkId{m_next_id++}, kind, std::move(label), duration, std::move(done)});
+        Job{WorkId{m_next_id++}, kind, std::move(label), duration, std::move(done), false});
     WorkId id = job->id;
     m_loop.request_started();
     if (m_observer) m_observer->on_queued(id, job->label, kind);
@@ -182,6 +183,52 @@ void ThreadPool::finish(Worker& worker) {
         }
     }
     complete(worker);
+}
+
+void ThreadPool::on_poll_entry() {
+    // The jobs that may be done already in a real run, where the main thread may have been
+    // slower or the pool faster: a running job due within the window, and the job at the
+    // head of the queue when a worker is on its way to take it and the job is that short.
+    std::vector<Worker*> nearly_done;
+    for (Worker& w : m_workers)
+        if (w.job && !w.job->offered_early &&
+            (w.finish_at - m_sim.actor_now()).count_ns() <= k_pool_vs_loop_window_ns)
+            nearly_done.push_back(&w);
+    Worker* waking = nullptr;
+    for (Worker& w : m_workers)
+        if (w.idle && w.waking) {
+            waking = &w;
+            break;
+        }
+    const bool head_short = waking && !m_queue.empty() && m_queue.front().job &&
+                            !m_queue.front().job->offered_early &&
+                            m_queue.front().job->duration.count_ns() <= k_pool_vs_loop_window_ns;
+    if (nearly_done.empty() && !head_short) return;
+    // Each job is offered once, at the first poll that could have seen it done: a loop that
+    // spins through many polls would otherwise multiply the paths without new orders.
+    for (Worker* w : nearly_done) w->job->offered_early = true;
+    if (head_short) m_queue.front().job->offered_early = true;
+    std::string why = std::string(k_choice_pool_vs_loop_question) + ": no, as modelled";
+    for (Worker* w : nearly_done) why += " | " + w->job->label + " is done already";
+    if (head_short) why += " | " + m_queue.front().job->label + " is done already";
+    const size_t chosen = m_sim.choose(nearly_done.size() + (head_short ? 2 : 1), why);
+    if (chosen == 0) return;
+    if (chosen <= nearly_done.size()) {
+        Worker& w = *nearly_done[chosen - 1];
+        m_sim.cancel(w.finish_event);
+        complete(w);
+        return;
+    }
+    // The waking worker took the head job at once and it is finished: its wake event will
+    // find it busy or idle again and do nothing more than a normal wake-up would.
+    Worker& w = *waking;
+    std::unique_ptr<Job> job = std::move(m_queue.front().job);
+    m_queue.pop_front();
+    w.idle = false;
+    if (m_observer) m_observer->on_pick(w.index, job->id, job->label, job->duration);
+    w.job = std::move(job);
+    w.job_is_slow = false;
+    complete(w);
 }
 
 void ThreadPool::complete(Worker& worker) {

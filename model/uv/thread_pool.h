@@ -72,6 +72,14 @@ struct ThreadPoolOptions {
     bool race_completions = false;
 };
 
+// The choice point of a pool job against the main thread: the loop polls without waiting
+// (or with a deadline) while a job that is nearly done runs (see ThreadPool::on_poll_entry).
+inline constexpr const char* k_choice_pool_vs_loop_question =
+    "whether a thread-pool job still running is already done when the loop polls";
+// How far from done (modelled) a job may be and still count as possibly done: the main
+// thread's own timing varies by about this much.
+inline constexpr int64_t k_pool_vs_loop_window_ns = 1'000'000;
+
 // The choice point of racing pool jobs; the options are the jobs (see ThreadPool::finish).
 inline constexpr const char* k_choice_pool_race_question =
     "which of the thread-pool jobs running at the same time finishes first";
@@ -103,6 +111,7 @@ private:
         std::string label;
         sim::SimTime duration;
         HandleCallback done;
+        bool offered_early = false; // on_poll_entry asked about it once already
     };
     struct Worker {
         uint32_t index = 0; // 1-based, as in the lane names
@@ -125,6 +134,7 @@ private:
     void try_pick(Worker& worker);
     void finish(Worker& worker);
     void complete(Worker& worker);
+    void on_poll_entry();
     void schedule_finish(Worker& worker, sim::SimTime at);
     void on_completions();
     bool marker_queued() const;
