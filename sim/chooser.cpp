@@ -56,6 +56,25 @@ std::vector<size_t> Chooser::path() const {
     return result;
 }
 
+std::string choice_question(const ChoicePoint& point) {
+    const size_t colon = point.why.find(": ");
+    return colon == std::string::npos ? point.why : point.why.substr(0, colon);
+}
+
+std::string choice_answer(const ChoicePoint& point) {
+    const std::string unnamed =
+        "option " + std::to_string(point.chosen + 1) + " of " + std::to_string(point.n);
+    const size_t colon = point.why.find(": ");
+    if (colon == std::string::npos) return unnamed;
+    std::string_view options = std::string_view(point.why).substr(colon + 2);
+    for (size_t i = 0; i < point.chosen; ++i) {
+        const size_t bar = options.find(" | ");
+        if (bar == std::string_view::npos) return unnamed;
+        options.remove_prefix(bar + 3);
+    }
+    return std::string(options.substr(0, options.find(" | ")));
+}
+
 std::optional<std::vector<size_t>> next_path(const std::vector<ChoicePoint>& log) {
     for (size_t depth = log.size(); depth-- > 0;) {
         if (log[depth].chosen + 1 < log[depth].n) {

@@ -78,6 +78,12 @@ private:
     std::optional<ReplayMismatch> m_mismatch;
 };
 
+// A choice point's `why` may name its options: "QUESTION: OPTION 0 | OPTION 1 | ...".
+// choice_question() is the part before ": " (the whole text when there is none);
+// choice_answer() is the option taken ("option K of N" when the options are not named).
+std::string choice_question(const ChoicePoint& point);
+std::string choice_answer(const ChoicePoint& point);
+
 // The path after `log`'s in depth-first order: the deepest point that has an option left
 // moves to its next option and every point after it is dropped (they will be re-decided,
 // by default as 0, when the path is replayed). nullopt when every point is at its last

@@ -102,6 +102,11 @@ js::Symbol* registered_symbol(js::Runtime& runtime, std::string_view key);
 // A plain function object for a binding.
 js::Object* make_function(ScriptHost& host, std::string_view name, uint32_t length,
                           js::NativeFn fn);
+// A class Node does not let scripts construct (Timeout, Immediate, Stats, Dirent): a
+// constructor named `name` that throws "Illegal constructor", and its prototype (returned),
+// whose parent is `parent_prototype` (null: Object.prototype). Instances made from the
+// prototype inspect as `Name { ... }`.
+js::Object* make_class(ScriptHost& host, std::string_view name, js::Object* parent_prototype);
 // Defines `name` on `target` as a non-enumerable method (what Node's prototypes look like).
 void define_method(ScriptHost& host, js::Object& target, std::string_view name, uint32_t length,
                    js::NativeFn fn);

@@ -557,23 +557,6 @@ js::Completion queue_microtask(js::Runtime& rt, js::NativeFunction&, js::Value,
     return js::Value();
 }
 
-// A constructor-like function named `name` whose prototype is returned, so that inspect
-// prints instances as `Timeout { ... }`.
-js::Object* make_class_prototype(ScriptHost& host, std::string_view name) {
-    js::Runtime& rt = host.runtime();
-    js::Object* prototype = js::Object::create(rt, rt.object_prototype());
-    js::Object* constructor =
-        make_function(host, name, 0,
-                      [](js::Runtime& r, js::NativeFunction&, js::Value,
-                         std::span<const js::Value>) -> js::Completion {
-                          return r.throw_error(js::ErrorType::TypeError, "Illegal constructor");
-                      });
-    constructor->put_direct(rt, rt.common_key(js::CommonAtom::Prototype), js::Value(prototype),
-                            js::attr::None);
-    prototype->put_direct(rt, rt.key("constructor"), js::Value(constructor), js::attr::Builtin);
-    return prototype;
-}
-
 } // namespace
 
 void install_timers(ScriptHost& host) {
@@ -581,7 +564,7 @@ void install_timers(ScriptHost& host) {
     BindingState& state = host.bindings();
     state.internal_id_symbol.set(rt.make_symbol(rt.string("loopsim.handleId")));
 
-    js::Object* timeout = make_class_prototype(host, "Timeout");
+    js::Object* timeout = make_class(host, "Timeout", nullptr);
     state.timeout_prototype.set(timeout);
     define_method(host, *timeout, "ref", 0, timeout_ref);
     define_method(host, *timeout, "unref", 0, timeout_unref);
@@ -593,7 +576,7 @@ void install_timers(ScriptHost& host) {
         js::Value(make_function(host, "[Symbol.toPrimitive]", 0, timeout_to_primitive)),
         js::attr::Builtin);
 
-    js::Object* immediate = make_class_prototype(host, "Immediate");
+    js::Object* immediate = make_class(host, "Immediate", nullptr);
     state.immediate_prototype.set(immediate);
     state.timers = std::make_shared<TimerBindings>(host, timeout);
     define_method(host, *immediate, "ref", 0, immediate_ref);

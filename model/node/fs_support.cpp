@@ -48,24 +48,6 @@ std::string received_text(js::Runtime& rt, js::Value v) {
     return "type " + std::string(js::typeof_string(v)) + " (" + js::inspect(rt, v) + ")";
 }
 
-// A class whose instances inspect as `Name { ... }`: a constructor that throws when called,
-// its prototype, and the given predicate methods on the prototype.
-js::Object* make_class(ScriptHost& host, std::string_view name, js::Object* parent_prototype) {
-    js::Runtime& rt = host.runtime();
-    js::Object* prototype =
-        js::Object::create(rt, parent_prototype ? parent_prototype : rt.object_prototype());
-    js::Object* constructor =
-        make_function(host, name, 0,
-                      [](js::Runtime& r, js::NativeFunction&, js::Value,
-                         std::span<const js::Value>) -> js::Completion {
-                          return r.throw_error(js::ErrorType::TypeError, "Illegal constructor");
-                      });
-    constructor->put_direct(rt, rt.common_key(js::CommonAtom::Prototype), js::Value(prototype),
-                            js::attr::None);
-    prototype->put_direct(rt, rt.key("constructor"), js::Value(constructor), js::attr::Builtin);
-    return prototype;
-}
-
 // The file type of a Stats (its mode) or of a Dirent (its [Symbol(type)]): 1 file, 2 dir.
 uint32_t file_type_of(ScriptHost& host, js::Value self) {
     js::Runtime& rt = host.runtime();

@@ -2,6 +2,7 @@
 // the scenario list and its shards, outputs identical for any number of workers, a failing
 // scenario that stops nothing, Chrome output by the format's rules, recordings compared as
 // the recorder normalises them, and shards merged back into the whole.
+#include "tests/cli/cli_test_support.h"
 #include "tests/traces/chrome_rules.h"
 #include "tools/cli/cli.h"
 #include "tools/cli/parallel_runner.h"
@@ -22,18 +23,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Outcome {
-    int code;
-    std::string out;
-    std::string err;
-};
-
-Outcome run_cli(std::vector<std::string> args) {
-    args.insert(args.begin(), "loopsim");
-    std::ostringstream out, err;
-    int code = loopsim::cli::run(args, out, err);
-    return {code, out.str(), err.str()};
-}
+using loopsim::cli::testing::Outcome;
+using loopsim::cli::testing::run_cli;
 
 std::string slurp(const fs::path& p) {
     std::ifstream in(p, std::ios::binary);

@@ -1,24 +1,14 @@
 // Tests for tools/cli: global flags, the subcommand table and usage errors.
+#include "tests/cli/cli_test_support.h"
 #include "tools/cli/cli.h"
 
 #include <doctest/doctest.h>
-
 #include <sstream>
 
 namespace {
 
-struct Outcome {
-    int code;
-    std::string out;
-    std::string err;
-};
-
-Outcome run_cli(std::vector<std::string> args) {
-    args.insert(args.begin(), "loopsim");
-    std::ostringstream out, err;
-    int code = loopsim::cli::run(args, out, err);
-    return {code, out.str(), err.str()};
-}
+using loopsim::cli::testing::Outcome;
+using loopsim::cli::testing::run_cli;
 
 } // namespace
 

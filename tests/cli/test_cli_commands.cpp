@@ -1,11 +1,11 @@
 // Tests for the parse and trace subcommands, through the CLI library as a user calls them.
+#include "tests/cli/cli_test_support.h"
 #include "tools/cli/cli.h"
 #include "traces/json_writer.h"
 #include "traces/recorder.h"
 
-#include <doctest/doctest.h>
-
 #include <algorithm>
+#include <doctest/doctest.h>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -15,23 +15,14 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Outcome {
-    int code;
-    std::string out;
-    std::string err;
-};
-
-Outcome run_cli(std::vector<std::string> args) {
-    args.insert(args.begin(), "loopsim");
-    std::ostringstream out, err;
-    int code = loopsim::cli::run(args, out, err);
-    return {code, out.str(), err.str()};
-}
+using loopsim::cli::testing::Outcome;
+using loopsim::cli::testing::run_cli;
 
 std::vector<fs::path> files_in(const fs::path& dir, const std::string& extension) {
     std::vector<fs::path> found;
     for (const auto& entry : fs::recursive_directory_iterator(dir))
-        if (entry.is_regular_file() && entry.path().extension() == extension) found.push_back(entry.path());
+        if (entry.is_regular_file() && entry.path().extension() == extension)
+            found.push_back(entry.path());
     std::sort(found.begin(), found.end());
     return found;
 }
@@ -52,7 +43,8 @@ const fs::path k_root = LOOPSIM_SOURCE_DIR;
 } // namespace
 
 TEST_SUITE("cli.commands") {
-    TEST_CASE("parse rejects every program outside the dialect with exit 1 and the expected position and message") {
+    TEST_CASE("parse rejects every program outside the dialect with exit 1 and the expected "
+              "position and message") {
         const auto programs = files_in(k_root / "tests/js_syntax/unsupported", ".js");
         REQUIRE(programs.size() >= 30);
         for (const fs::path& program : programs) {

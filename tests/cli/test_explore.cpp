@@ -1,6 +1,7 @@
 // `loopsim explore` through the CLI library: every output the model's choice points allow.
 // The races asserted here are ones real node shows (scenarios/basics/03, scenarios/io/13 and
 // their recordings); the fixed orders are ones node never varies.
+#include "tests/cli/cli_test_support.h"
 #include "tools/cli/cli.h"
 
 #include <doctest/doctest.h>
@@ -16,18 +17,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Outcome {
-    int code;
-    std::string out;
-    std::string err;
-};
-
-Outcome run_cli(std::vector<std::string> args) {
-    args.insert(args.begin(), "loopsim");
-    std::ostringstream out, err;
-    int code = loopsim::cli::run(args, out, err);
-    return {code, out.str(), err.str()};
-}
+using loopsim::cli::testing::Outcome;
+using loopsim::cli::testing::run_cli;
 
 struct Scenario {
     fs::path path;

@@ -4,6 +4,8 @@
 // exactly one output. Programs the model does not cover yet are listed with the reason in
 // tests/conformance/explore_known_gaps.txt; the test fails when an unlisted program has a gap
 // and when a listed one has none (the list must shrink with the fix). docs/explore.md.
+#include "tests/conformance/recordings_support.h"
+
 #include <algorithm>
 #include <array>
 #include <cstdio>
@@ -20,21 +22,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const fs::path k_root = LOOPSIM_SOURCE_DIR;
-
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+using loopsim::conformance::k_root;
+using loopsim::conformance::slurp;
 
 // As the recorder normalises node's output: the repository root and node's process id.
 std::string normalise(std::string text) {
-    const std::string root = k_root.string() + "/";
-    for (size_t at; (at = text.find(root)) != std::string::npos;) text.erase(at, root.size());
     static const std::regex pid(R"(\(node:\d+\))");
-    return std::regex_replace(text, pid, "(node:PID)");
+    return std::regex_replace(loopsim::conformance::strip_root(std::move(text)), pid, "(node:PID)");
 }
 
 std::string quoted(const std::string& s) {

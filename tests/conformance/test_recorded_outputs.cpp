@@ -11,38 +11,31 @@
 // with LOOPSIM_CONFORMANCE=update it rewrites known_failures.txt from this run (the list
 // names programs and the first difference; expected outputs still come only from node).
 
-#include <doctest/doctest.h>
-#include <nlohmann/json.hpp>
+#include "tests/conformance/recordings_support.h"
 
 #include <algorithm>
 #include <cstdlib>
+#include <doctest/doctest.h>
 #include <fcntl.h>
-#include <poll.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
+#include <poll.h>
 #include <set>
+#include <spawn.h>
 #include <sstream>
+#include <sys/wait.h>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 
 namespace {
 
-const fs::path k_root = LOOPSIM_SOURCE_DIR;
-
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+using loopsim::conformance::k_root;
+using loopsim::conformance::slurp;
 
 std::string normalise(std::string text) {
-    const std::string root = k_root.string() + "/";
-    for (size_t at; (at = text.find(root)) != std::string::npos;) text.erase(at, root.size());
-    return text;
+    return loopsim::conformance::strip_root(std::move(text));
 }
 
 struct Program {
@@ -62,7 +55,8 @@ std::vector<Program> programs() {
             found.push_back({p, fs::relative(p, k_root).string()});
         }
     }
-    std::sort(found.begin(), found.end(), [](const Program& a, const Program& b) { return a.relative < b.relative; });
+    std::sort(found.begin(), found.end(),
+              [](const Program& a, const Program& b) { return a.relative < b.relative; });
     return found;
 }
 
@@ -86,7 +80,8 @@ extern "C" char** environ;
 
 // Runs `loopsim run` on the program (at most 60 s, then killed) and collects its output.
 Run run_loopsim(const Program& program, const nlohmann::json& env) {
-    std::vector<std::string> argv{"/usr/bin/timeout", "-s", "KILL", "60", LOOPSIM_BINARY_DIR "/loopsim", "run"};
+    std::vector<std::string> argv{
+        "/usr/bin/timeout", "-s", "KILL", "60", LOOPSIM_BINARY_DIR "/loopsim", "run"};
     for (auto& [k, v] : env.items()) {
         argv.push_back("--env");
         argv.push_back(k + "=" + v.get<std::string>());
@@ -142,21 +137,24 @@ Run run_loopsim(const Program& program, const nlohmann::json& env) {
 // True if loopsim's run matches one of node's recorded outcomes; `why` gets the first
 // difference otherwise.
 bool matches(const Program& program, std::string& why) {
-    nlohmann::json expect = nlohmann::json::parse(slurp(fs::path(program.path).replace_extension(".expect.json")));
+    nlohmann::json expect =
+        nlohmann::json::parse(slurp(fs::path(program.path).replace_extension(".expect.json")));
     Run r = run_loopsim(program, expect["env"]);
     const std::string out = normalise(r.out), err = normalise(r.err);
     for (const auto& o : expect["outcomes"])
         if (o["stdout"] == out && o["stderr"] == err && o["exit_code"] == r.exit_code) return true;
     const auto& first = expect["outcomes"][0];
     std::ostringstream s;
-    if (first["exit_code"] != r.exit_code) s << "exit code " << r.exit_code << ", node " << first["exit_code"] << "; ";
+    if (first["exit_code"] != r.exit_code)
+        s << "exit code " << r.exit_code << ", node " << first["exit_code"] << "; ";
     const auto excerpt = [&](const std::string& got, const std::string& want, const char* stream) {
         if (got == want) return;
         size_t i = 0;
         while (i < got.size() && i < want.size() && got[i] == want[i]) ++i;
         const size_t from = i > 40 ? i - 40 : 0;
-        s << stream << " differs at byte " << i << ": loopsim " << nlohmann::json(got.substr(from, 80)).dump()
-          << " node " << nlohmann::json(want.substr(from, 80)).dump() << "; ";
+        s << stream << " differs at byte " << i << ": loopsim "
+          << nlohmann::json(got.substr(from, 80)).dump() << " node "
+          << nlohmann::json(want.substr(from, 80)).dump() << "; ";
     };
     excerpt(out, first["stdout"].get<std::string>(), "stdout");
     excerpt(err, first["stderr"].get<std::string>(), "stderr");
@@ -168,10 +166,13 @@ bool matches(const Program& program, std::string& why) {
 
 TEST_SUITE("conformance") {
     TEST_CASE("every recorded program prints what node printed, except the listed known failures") {
-        const std::string mode = std::getenv("LOOPSIM_CONFORMANCE") ? std::getenv("LOOPSIM_CONFORMANCE") : "";
+        const std::string mode =
+            std::getenv("LOOPSIM_CONFORMANCE") ? std::getenv("LOOPSIM_CONFORMANCE") : "";
         const bool report = mode == "report" || mode == "update";
-        std::string updated = "# Programs loopsim does not yet print exactly as node does, with the first difference.\n"
-                              "# Rewritten by LOOPSIM_CONFORMANCE=update build/release/tests/test_conformance.\n";
+        std::string updated =
+            "# Programs loopsim does not yet print exactly as node does, with the first "
+            "difference.\n"
+            "# Rewritten by LOOPSIM_CONFORMANCE=update build/release/tests/test_conformance.\n";
         const std::set<std::string> known = known_failures();
         size_t passed = 0, failed = 0;
         const bool verbose = std::getenv("LOOPSIM_CONFORMANCE_VERBOSE") != nullptr;
@@ -188,13 +189,15 @@ TEST_SUITE("conformance") {
                 continue;
             }
             if (known.count(p.relative)) {
-                CHECK_MESSAGE(!ok, p.relative << " now matches node: remove it from known_failures.txt");
+                CHECK_MESSAGE(!ok,
+                              p.relative << " now matches node: remove it from known_failures.txt");
             } else {
                 CHECK_MESSAGE(ok, p.relative << ": " << why);
             }
         }
-        if (mode == "update") std::ofstream(k_root / "tests/conformance/known_failures.txt") << updated;
-        MESSAGE("conformance: " << passed << " programs match node, " << failed << " do not (" << known.size()
-                                << " listed as known failures)");
+        if (mode == "update")
+            std::ofstream(k_root / "tests/conformance/known_failures.txt") << updated;
+        MESSAGE("conformance: " << passed << " programs match node, " << failed << " do not ("
+                                << known.size() << " listed as known failures)");
     }
 }

@@ -20,25 +20,6 @@ namespace loopsim::cli {
 
 namespace {
 
-// A choice point's `why` is "QUESTION: OPTION 0 | OPTION 1 | ...".
-std::string question_of(const sim::ChoicePoint& c) {
-    const size_t colon = c.why.find(": ");
-    return colon == std::string::npos ? c.why : c.why.substr(0, colon);
-}
-
-std::string option_text(const sim::ChoicePoint& c) {
-    const size_t colon = c.why.find(": ");
-    if (colon == std::string::npos)
-        return "option " + std::to_string(c.chosen + 1) + " of " + std::to_string(c.n);
-    std::string_view options = std::string_view(c.why).substr(colon + 2);
-    for (size_t i = 0; i < c.chosen; ++i) {
-        const size_t bar = options.find(" | ");
-        if (bar == std::string_view::npos) return "option " + std::to_string(c.chosen + 1);
-        options.remove_prefix(bar + 3);
-    }
-    return std::string(options.substr(0, options.find(" | ")));
-}
-
 void print_block(std::ostream& out, std::string_view name, std::string_view text) {
     if (text.empty()) {
         out << "  " << name << ": (nothing)\n";
@@ -116,10 +97,10 @@ int cmd_explore(std::span<const std::string> args, std::ostream& out, std::ostre
             e["paths"] = o.paths;
             e["choices"] = nlohmann::ordered_json::array();
             for (const sim::ChoicePoint& c : o.choices)
-                e["choices"].push_back({{"question", question_of(c)},
+                e["choices"].push_back({{"question", sim::choice_question(c)},
                                         {"chosen", c.chosen},
                                         {"options", c.n},
-                                        {"answer", option_text(c)}});
+                                        {"answer", sim::choice_answer(c)}});
             j["outcomes"].push_back(std::move(e));
         }
         out << j.dump(2) << '\n';
@@ -140,7 +121,7 @@ int cmd_explore(std::span<const std::string> args, std::ostream& out, std::ostre
         } else if (!o.choices.empty()) {
             out << "  when:\n";
             for (const sim::ChoicePoint& c : o.choices)
-                out << "    - " << question_of(c) << ": " << option_text(c) << '\n';
+                out << "    - " << sim::choice_question(c) << ": " << sim::choice_answer(c) << '\n';
         }
         print_block(out, "stdout", o.stdout_text);
         if (!o.stderr_text.empty()) print_block(out, "stderr", o.stderr_text);

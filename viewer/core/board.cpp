@@ -42,6 +42,17 @@ uint32_t Board::put(CardId card, PlaceId place) {
     return static_cast<uint32_t>(m_places[place].size() - 1);
 }
 
+CardId Board::take_oldest_finished_job(const BoardContext& context, uint32_t& slot) {
+    auto& poll = m_places[place_of(Queue::Poll)];
+    auto job = std::find_if(poll.begin(), poll.end(),
+                            [&](CardId c) { return context.callbacks.is_job(c); });
+    if (job == poll.end()) return kNoCard;
+    const CardId card = *job;
+    slot = static_cast<uint32_t>(job - poll.begin());
+    poll.erase(job);
+    return card;
+}
+
 std::optional<Move> Board::apply(const trace::TraceEvent& e, const BoardContext& context) {
     if (e.callback == 0) return std::nullopt;
     const CardId card = context.callbacks.find(e.callback);
@@ -50,19 +61,12 @@ std::optional<Move> Board::apply(const trace::TraceEvent& e, const BoardContext&
     move.card = card;
     switch (e.kind) {
     case EventKind::CallbackCreated: {
-        auto& poll = m_places[place_of(Queue::Poll)];
         if (e.to_queue == Queue::ThreadPool && m_places[place_of(Queue::CallStack)].empty()) {
             // No JavaScript runs: the loop collected a finished job and Node's own code sent
             // the next step of the same request (readFile's open -> fstat -> read -> close).
             // The new request takes the place of the oldest finished job in poll.
-            auto job = std::find_if(poll.begin(), poll.end(),
-                                    [&](CardId c) { return context.callbacks.is_job(c); });
-            if (job != poll.end()) {
-                move.replaced = *job;
-                move.from = place_of(Queue::Poll);
-                move.from_slot = static_cast<uint32_t>(job - poll.begin());
-                poll.erase(job);
-            }
+            move.replaced = take_oldest_finished_job(context, move.from_slot);
+            if (move.replaced != kNoCard) move.from = place_of(Queue::Poll);
         }
         move.to = place_of(e.to_queue);
         move.to_slot = put(card, move.to);
@@ -77,22 +81,13 @@ std::optional<Move> Board::apply(const trace::TraceEvent& e, const BoardContext&
         move.from = take(card, place_of(e.from_queue), move.from_slot);
         if (move.from == kNoPlace && e.from_queue == Queue::Poll) {
             // An I/O completion: it takes the place of the oldest finished job in poll.
-            auto& poll = m_places[place_of(Queue::Poll)];
-            auto job = std::find_if(poll.begin(), poll.end(),
-                                    [&](CardId c) { return context.callbacks.is_job(c); });
-            if (job != poll.end()) {
-                move.replaced = *job;
-                move.from = place_of(Queue::Poll);
-                move.from_slot = static_cast<uint32_t>(job - poll.begin());
-                poll.erase(job);
-            }
+            move.replaced = take_oldest_finished_job(context, move.from_slot);
+            if (move.replaced != kNoCard) move.from = place_of(Queue::Poll);
         } else if (move.from != kNoPlace && e.from_queue == Queue::Poll) {
             // The request's own callback, queued when it was made: the last step's finished
             // job is done with (the narration makes the same pairing, oldest first).
-            auto& poll = m_places[place_of(Queue::Poll)];
-            auto job = std::find_if(poll.begin(), poll.end(),
-                                    [&](CardId c) { return context.callbacks.is_job(c); });
-            if (job != poll.end()) poll.erase(job);
+            uint32_t unused = 0;
+            take_oldest_finished_job(context, unused);
         } else if (move.from == kNoPlace && e.from_queue != Queue::None) {
             move.from = place_of(e.from_queue); // seen for the first time: it comes from there
             move.from_slot = static_cast<uint32_t>(m_places[move.from].size());

@@ -78,6 +78,8 @@ private:
     // Removes `card` (searching `hint` first); returns where it was.
     PlaceId take(CardId card, PlaceId hint, uint32_t& slot);
     uint32_t put(CardId card, PlaceId place);
+    // Removes the oldest finished thread-pool job waiting in poll; kNoCard when there is none.
+    CardId take_oldest_finished_job(const BoardContext& context, uint32_t& slot);
 
     std::vector<std::vector<CardId>> m_places;
 };

@@ -6,24 +6,6 @@
 
 namespace loopsim::viewer::ui {
 
-namespace {
-
-// A choice point's `why` is "QUESTION: OPTION 0 | OPTION 1 | ..."; the option taken.
-std::string answer_of(const sim::ChoicePoint& c) {
-    const size_t colon = c.why.find(": ");
-    if (colon == std::string::npos) return c.why;
-    std::string_view options = std::string_view(c.why).substr(colon + 2);
-    for (size_t i = 0; i < c.chosen; ++i) {
-        const size_t bar = options.find(" | ");
-        if (bar == std::string_view::npos) break;
-        options.remove_prefix(bar + 3);
-    }
-    return std::string(c.why.substr(0, colon)) + ": " +
-           std::string(options.substr(0, options.find(" | ")));
-}
-
-} // namespace
-
 void draw_outcomes(UiState& ui) {
     if (!ui.show_outcomes) return;
     ImGui::SetNextWindowSize(ImVec2(760, 420), ImGuiCond_FirstUseEver);
@@ -58,7 +40,7 @@ void draw_outcomes(UiState& ui) {
             ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
             std::string previous;
             for (const sim::ChoicePoint& c : o.choices) {
-                std::string line = "when " + answer_of(c);
+                std::string line = "when " + sim::choice_question(c) + ": " + sim::choice_answer(c);
                 if (line == previous) continue;
                 ImGui::TextWrapped("%s", line.c_str());
                 previous = std::move(line);
