@@ -74,7 +74,8 @@ int cmd_conform(std::span<const std::string> args, std::ostream& out, std::ostre
     size_t runs = 20;
     size_t max_paths = 10000;
     size_t jobs = std::max(1u, std::thread::hardware_concurrency());
-    std::string node = "node", known_path;
+    std::string node = "node";
+    std::vector<std::string> known_paths;
     std::vector<std::string> inputs;
     const auto usage = [&](const std::string& what) {
         err << "loopsim conform: " << what << " (see 'loopsim conform --help')\n";
@@ -103,7 +104,7 @@ int cmd_conform(std::span<const std::string> args, std::ostream& out, std::ostre
             node = *value, ++i;
         } else if (a == "--known-gaps") {
             if (!value) return usage("--known-gaps needs a file name");
-            known_path = *value, ++i;
+            known_paths.push_back(*value), ++i;
         } else if (a.starts_with("-")) {
             return usage("unknown option '" + a + "'");
         } else {
@@ -112,10 +113,11 @@ int cmd_conform(std::span<const std::string> args, std::ostream& out, std::ostre
     }
     if (inputs.empty()) return usage("give scenarios or folders");
     std::set<std::string> known;
-    if (!known_path.empty()) {
+    for (const std::string& path : known_paths) {
         bool ok = false;
-        known = read_names(known_path, err, ok);
+        std::set<std::string> names = read_names(path, err, ok);
         if (!ok) return k_exit_failure;
+        known.insert(names.begin(), names.end());
     }
     std::optional<std::vector<ScenarioFile>> files = collect_scenarios("conform", inputs, err);
     if (!files) return k_exit_failure;
