@@ -55,6 +55,23 @@ std::string find_program(const std::string& name) {
     return name;
 }
 
+// True when any of `outputs` is among the outcomes recorded for the scenario (its
+// NAME.expect.json); false when none is, or there is no readable recording.
+bool recorded_outputs(const fs::path& scenario, const std::vector<Printed>& outputs) {
+    fs::path expect = scenario;
+    expect.replace_extension(".expect.json");
+    std::ostringstream ignored;
+    std::optional<std::string> text = read_file(expect.string(), ignored);
+    if (!text) return false;
+    sim::Result<trace::NodeRecording> recording =
+        trace::parse_node_recording(*text, expect.string());
+    if (!recording) return false;
+    for (const trace::RecordedOutcome& o : recording.value().outcomes)
+        for (const Printed& p : outputs)
+            if (p == Printed{o.stdout_text, o.stderr_text, o.exit_code}) return true;
+    return false;
+}
+
 std::set<std::string> read_names(const std::string& path, std::ostream& err, bool& ok) {
     std::set<std::string> names;
     std::optional<std::string> text = read_file(path, err);
@@ -72,6 +89,7 @@ std::set<std::string> read_names(const std::string& path, std::ostream& err, boo
 
 int cmd_conform(std::span<const std::string> args, std::ostream& out, std::ostream& err) {
     size_t runs = 20;
+    bool warn_on_races = false;
     size_t max_paths = 10000;
     size_t jobs = std::max(1u, std::thread::hardware_concurrency());
     std::string node = "node";
@@ -99,6 +117,8 @@ int cmd_conform(std::span<const std::string> args, std::ostream& out, std::ostre
         } else if (a == "-j" || a == "--jobs") {
             if (!number(value, jobs)) return usage("-j takes a number of threads of at least 1");
             ++i;
+        } else if (a == "--warn-on-races") {
+            warn_on_races = true;
         } else if (a == "--node") {
             if (!value) return usage("--node needs the path of node");
             node = *value, ++i;
@@ -161,7 +181,7 @@ int cmd_conform(std::span<const std::string> args, std::ostream& out, std::ostre
         }
     }
 
-    size_t agree = 0, bugs = 0, known_bugs = 0, wider = 0;
+    size_t agree = 0, bugs = 0, known_bugs = 0, wider = 0, race_warnings = 0;
     for (const ScenarioFile& f : *files) {
         const std::string name = fs::relative(f.absolute, root).generic_string();
         auto it = node_outputs.find(name);
@@ -190,12 +210,23 @@ int cmd_conform(std::span<const std::string> args, std::ostream& out, std::ostre
                                    std::to_string(runs) + " runs, loopsim " +
                                    std::to_string(model.size()) +
                                    (e.complete ? "" : "+ (--max-paths cut the search)");
+        // With --warn-on-races, a scenario marked `// @nondeterministic` that shows an output
+        // none of its recorded runs shows is a warning: a race can always show a rarer order.
+        const bool race_warning =
+            warn_on_races && !known.contains(name) &&
+            scenario->source.find("// @nondeterministic") != std::string::npos &&
+            !recorded_outputs(f.absolute, missing);
         if (!missing.empty()) {
             const bool listed = known.contains(name);
-            out << (listed ? "KNOWN " : "BUG   ") << name << " (" << counts << "): node printed "
-                << missing.size() << " output(s) loopsim cannot produce\n";
+            out << (listed         ? "KNOWN "
+                    : race_warning ? "RACE  "
+                                   : "BUG   ")
+                << name << " (" << counts << "): node printed " << missing.size()
+                << " output(s) loopsim cannot produce"
+                << (race_warning ? " (a race; none of its recorded runs shows it: a warning)" : "")
+                << '\n';
             for (const Printed& p : missing) out << "        node: " << one_line(p) << '\n';
-            (listed ? known_bugs : bugs) += 1;
+            (listed ? known_bugs : race_warning ? race_warnings : bugs) += 1;
         } else {
             out << "OK    " << name << " (" << counts << ")\n";
             ++agree;
@@ -211,6 +242,7 @@ int cmd_conform(std::span<const std::string> args, std::ostream& out, std::ostre
     }
     out << agree << " agree, " << bugs << " model bugs";
     if (known_bugs) out << ", " << known_bugs << " known";
+    if (race_warnings) out << ", " << race_warnings << " race warnings";
     out << "; " << wider << " allow outputs node did not show\n";
     return bugs > 0 ? k_exit_failure : k_exit_ok;
 }

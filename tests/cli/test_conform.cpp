@@ -1,0 +1,86 @@
+// `loopsim conform` with a stand-in for node (--node): a script that prints what the
+// recorder's --print mode prints, so the verdicts can be checked without real node's timing.
+#include "tests/cli/cli_test_support.h"
+
+#include <doctest/doctest.h>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+namespace fs = std::filesystem;
+using loopsim::cli::testing::Outcome;
+using loopsim::cli::testing::run_cli;
+
+namespace {
+
+// A repository-like folder: scripts/record-expected.mjs (conform looks for it), one scenario
+// with a recording, and a fake node that "prints" `node_stdout` for it.
+struct FakeRepo {
+    fs::path root;
+    std::string scenario;
+    std::string node;
+    FakeRepo(const std::string& name, const std::string& source, const std::string& recorded,
+             const std::string& node_stdout)
+        : root(fs::temp_directory_path() / ("loopsim-conform-" + name)) {
+        fs::remove_all(root);
+        fs::create_directories(root / "scripts");
+        fs::create_directories(root / "s");
+        std::ofstream(root / "scripts" / "record-expected.mjs") << "// stand-in\n";
+        scenario = (root / "s" / "race.js").string();
+        std::ofstream(scenario) << source;
+        std::ofstream(root / "s" / "race.expect.json")
+            << R"({"node":"v20","runs":1,"env":{},"outcomes":[{"count":1,"exit_code":0,"stdout":")"
+            << recorded << R"(","stderr":""}]})";
+        node = (root / "node").string();
+        std::ofstream(node)
+            << "#!/bin/sh\nprintf '%s\\n' '"
+            << R"({"file":"s/race.js","node":"v20","runs":1,"env":{},"outcomes":[{"count":1,"exit_code":0,"stdout":")"
+            << node_stdout << R"(","stderr":""}]})"
+            << "'\n";
+        fs::permissions(node, fs::perms::owner_all);
+    }
+    ~FakeRepo() { fs::remove_all(root); }
+};
+
+const char* const k_race = "// @nondeterministic the order depends on start-up time\n"
+                           "setTimeout(() => console.log('timeout'), 0);\n"
+                           "setImmediate(() => console.log('immediate'));\n";
+
+} // namespace
+
+TEST_SUITE("cli.conform") {
+    TEST_CASE("an output explore can produce agrees") {
+        FakeRepo repo("agree", k_race, "timeout\\nimmediate\\n", "immediate\\ntimeout\\n");
+        Outcome r = run_cli({"conform", "--runs", "1", "--node", repo.node, repo.scenario});
+        CHECK(r.code == 0);
+        CHECK(r.out.find("OK    s/race.js") != std::string::npos);
+        CHECK(r.out.find("1 agree, 0 model bugs") != std::string::npos);
+    }
+
+    TEST_CASE(
+        "an output explore cannot produce is a model bug, or a warning for an unrecorded race") {
+        FakeRepo repo("bug", k_race, "timeout\\nimmediate\\n", "neither\\n");
+        Outcome strict = run_cli({"conform", "--runs", "1", "--node", repo.node, repo.scenario});
+        CHECK(strict.code == 1);
+        CHECK(strict.out.find("BUG   s/race.js") != std::string::npos);
+        CHECK(strict.out.find("node: stdout \"neither / \"") != std::string::npos);
+        Outcome lenient = run_cli(
+            {"conform", "--runs", "1", "--warn-on-races", "--node", repo.node, repo.scenario});
+        CHECK(lenient.code == 0);
+        CHECK(lenient.out.find("RACE  s/race.js") != std::string::npos);
+        CHECK(lenient.out.find("0 model bugs, 1 race warnings") != std::string::npos);
+    }
+
+    TEST_CASE("a recorded output explore misses stays a bug, and a fixed order is never a race") {
+        // The recording holds what node printed: explore missing it is a model bug even for a race.
+        FakeRepo recorded("recorded", k_race, "neither\\n", "neither\\n");
+        CHECK(run_cli({"conform", "--runs", "1", "--warn-on-races", "--node", recorded.node,
+                       recorded.scenario})
+                  .code == 1);
+        FakeRepo fixed("fixed", "console.log('a');\n", "a\\n", "b\\n");
+        Outcome r = run_cli(
+            {"conform", "--runs", "1", "--warn-on-races", "--node", fixed.node, fixed.scenario});
+        CHECK(r.code == 1);
+        CHECK(r.out.find("BUG   s/race.js") != std::string::npos);
+    }
+}
