@@ -2,6 +2,7 @@
 // reader on anything unexpected. See fast_reader.h.
 #include "traces/fast_reader.h"
 
+#include "sim/utf8.h"
 #include "traces/json_reader.h"
 
 #include <array>
@@ -208,21 +209,7 @@ private:
         } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
             fallback();
         }
-        if (cp < 0x80) {
-            out.push_back(static_cast<char>(cp));
-        } else if (cp < 0x800) {
-            out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-            out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-        } else if (cp < 0x10000) {
-            out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-            out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-            out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-        } else {
-            out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-            out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-            out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-            out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-        }
+        sim::append_utf8(out, cp);
     }
 
     const char* m_p;

@@ -1,31 +1,17 @@
 // @file directives. See file_spec.h.
 #include "model/io/file_spec.h"
 
+#include "sim/utf8.h"
+
 #include <charconv>
 
 namespace loopsim::io {
 
 namespace {
 
-constexpr std::string_view k_pattern = "abcdefghijklmnopqrstuvwxyz0123456789\n";
+using sim::append_utf8;
 
-void append_utf8(std::string& out, uint32_t cp) {
-    if (cp < 0x80) {
-        out.push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-        out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-        out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-        out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    }
-}
+constexpr std::string_view k_pattern = "abcdefghijklmnopqrstuvwxyz0123456789\n";
 
 int hex_value(char c) {
     if (c >= '0' && c <= '9') return c - '0';

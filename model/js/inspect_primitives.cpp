@@ -5,6 +5,7 @@
 #include "model/js/inspect_context.h"
 #include "model/js/string.h"
 #include "model/js/symbol.h"
+#include "sim/utf8.h"
 
 #include <cmath>
 
@@ -12,26 +13,10 @@ namespace loopsim::js::inspect_detail {
 
 namespace {
 
+using sim::append_utf8;
+
 // Node's kMinLineLength: strings this short are never split.
 constexpr size_t kMinLineLength = 16;
-
-void append_utf8(std::string& out, uint32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
 
 const char kHexUpper[] = "0123456789ABCDEF";
 const char kHexLower[] = "0123456789abcdef";

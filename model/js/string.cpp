@@ -2,6 +2,7 @@
 #include "model/js/string.h"
 
 #include "model/js/heap.h"
+#include "sim/utf8.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -11,6 +12,8 @@
 namespace loopsim::js {
 
 namespace {
+
+using sim::append_utf8;
 
 void* allocate_chars(uint32_t length, bool one_byte) {
     if (length == 0) return nullptr;
@@ -26,24 +29,6 @@ size_t char_bytes(uint32_t length, bool one_byte) {
 
 String* make_flat(Heap& heap, uint32_t length, bool one_byte, void* chars) {
     return heap.allocate_accounting<String>(char_bytes(length, one_byte), length, one_byte, chars);
-}
-
-void append_utf8(std::string& out, uint32_t cp) {
-    if (cp < 0x80) {
-        out.push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-        out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-        out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-        out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    }
 }
 
 // Decodes one UTF-8 sequence at `i`; returns the code point and advances `i`. A malformed

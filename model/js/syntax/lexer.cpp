@@ -1,5 +1,7 @@
 #include "model/js/syntax/lexer.h"
 
+#include "sim/utf8.h"
+
 #include <charconv>
 #include <cstdio>
 #include <cstring>
@@ -97,24 +99,6 @@ std::string_view token_kind_description(TokenKind kind) {
 }
 bool is_keyword(TokenKind kind) {
     return kind >= first_keyword && kind <= last_keyword;
-}
-
-void append_utf8(std::string& out, uint32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
 }
 
 Lexer::Lexer(const SourceFile& source)

@@ -12,6 +12,7 @@
 #include "model/js/syntax/diagnostic.h"
 #include "model/js/syntax/source.h"
 #include "model/js/syntax/token.h"
+#include "sim/utf8.h"
 
 #include <cstdint>
 #include <string>
@@ -68,6 +69,6 @@ private:
 };
 
 // Appends a code point as UTF-8 (WTF-8: lone surrogates as 3-byte sequences).
-void append_utf8(std::string& out, uint32_t code_point);
+using sim::append_utf8;
 
 } // namespace loopsim::js::syntax
