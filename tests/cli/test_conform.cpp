@@ -83,4 +83,14 @@ TEST_SUITE("cli.conform") {
         CHECK(r.code == 1);
         CHECK(r.out.find("BUG   s/race.js") != std::string::npos);
     }
+
+    TEST_CASE("a node that fails is reported with what it printed") {
+        FakeRepo repo("failing-node", k_race, "a\\n", "a\\n");
+        std::ofstream(repo.node) << "#!/bin/sh\necho 'node: broken' >&2\nexit 3\n";
+        Outcome failed = run_cli({"conform", "--runs", "1", "--node", repo.node, repo.scenario});
+        CHECK(failed.code == 1);
+        CHECK(failed.err.find("running node failed") != std::string::npos);
+        CHECK(failed.err.find("node: broken") != std::string::npos);
+        CHECK(run_cli({"conform", "--runs", "0", repo.scenario}).code == 2);
+    }
 }

@@ -124,6 +124,10 @@ TEST_SUITE("cli.explore") {
         Outcome j = run_cli({"explore", "--json", "--max-paths", "1", s.path.string()});
         CHECK(nlohmann::json::parse(j.out).at("complete") == false);
         CHECK(run_cli({"explore", "--max-paths", "0", s.path.string()}).code == 2);
+        Outcome no_threads = run_cli({"explore", "-j", "0", s.path.string()});
+        CHECK(no_threads.code == 2);
+        CHECK(no_threads.err.find("-j takes a number of threads of at least 1") !=
+              std::string::npos);
         CHECK(run_cli({"explore", "--trace", "x.json", s.path.string()}).code == 2);
     }
 
