@@ -167,6 +167,12 @@ private:
     void logical(const syntax::LogicalExpression* node);
     void unary(const syntax::UnaryExpression* node);
     void update(const syntax::UpdateExpression* node);
+    // Compiles an expression whose value is unused (an expression statement, a for loop's
+    // update): `x++` on a register variable becomes one UpdateReg.
+    void effect(const syntax::Node* node);
+    // The register of an uncaptured variable that `node` (an Identifier) reads without a TDZ
+    // check at this point, or nullptr.
+    const Variable* plain_register_variable(const syntax::Node* node);
     void assignment(const syntax::AssignmentExpression* node);
     void call(const syntax::CallExpression* node, std::vector<uint32_t>* chain_exits);
     void new_expression(const syntax::NewExpression* node);

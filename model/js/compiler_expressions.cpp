@@ -23,7 +23,78 @@ bool is_simple(const Node* n) {
            is<NullLiteral>(n);
 }
 
+// True when evaluating `n` cannot assign to a variable of the function being compiled: no
+// assignment or update expression anywhere in it (a call cannot assign to an uncaptured
+// variable: only code of this function sees its register). Unknown kinds answer false.
+bool assigns_nothing(const Node* n) {
+    switch (n->kind) {
+    case NodeKind::NumberLiteral:
+    case NodeKind::StringLiteral:
+    case NodeKind::BooleanLiteral:
+    case NodeKind::NullLiteral:
+    case NodeKind::Identifier:
+    case NodeKind::ThisExpression:
+        return true;
+    case NodeKind::UnaryExpression:
+        return assigns_nothing(as<UnaryExpression>(n)->argument);
+    case NodeKind::BinaryExpression:
+        return assigns_nothing(as<BinaryExpression>(n)->left) &&
+               assigns_nothing(as<BinaryExpression>(n)->right);
+    case NodeKind::LogicalExpression:
+        return assigns_nothing(as<LogicalExpression>(n)->left) &&
+               assigns_nothing(as<LogicalExpression>(n)->right);
+    case NodeKind::ConditionalExpression: {
+        auto* c = as<ConditionalExpression>(n);
+        return assigns_nothing(c->test) && assigns_nothing(c->consequent) &&
+               assigns_nothing(c->alternate);
+    }
+    case NodeKind::MemberExpression: {
+        auto* m = as<MemberExpression>(n);
+        return assigns_nothing(m->object) && (!m->computed || assigns_nothing(m->property));
+    }
+    case NodeKind::CallExpression: {
+        auto* c = as<CallExpression>(n);
+        if (!assigns_nothing(c->callee)) return false;
+        for (const Node* a : c->arguments)
+            if (!assigns_nothing(a)) return false;
+        return true;
+    }
+    case NodeKind::TemplateLiteral:
+        for (const Node* e : as<TemplateLiteral>(n)->expressions)
+            if (!assigns_nothing(e)) return false;
+        return true;
+    default:
+        return false;
+    }
+}
+
 } // namespace
+
+const Variable* Compiler::plain_register_variable(const Node* node) {
+    Variable* v = is<Identifier>(node) ? m_scopes.resolved(node) : nullptr;
+    if (!v || v->captured || v->kind == VariableKind::This) return nullptr;
+    if (!v->is_lexical()) return v;
+    // A lexical binding read after its declaration, outside a switch, is initialised.
+    if (!v->scope->is_switch && node->start > v->offset) return v;
+    return nullptr;
+}
+
+void Compiler::effect(const Node* node) {
+    if (error) return;
+    if (is<UpdateExpression>(node)) {
+        auto* u = as<UpdateExpression>(node);
+        const Variable* v = plain_register_variable(u->argument);
+        if (v && (v->kind == VariableKind::Var || v->kind == VariableKind::Let ||
+                  v->kind == VariableKind::Param || v->kind == VariableKind::CatchParam ||
+                  v->kind == VariableKind::Function)) {
+            f->offset = node->start;
+            const int32_t delta = u->op == UpdateOp::Increment ? 1 : -1;
+            emit(node, Opcode::UpdateReg, {v->reg, static_cast<uint32_t>(delta)});
+            return;
+        }
+    }
+    expression(node);
+}
 
 void Compiler::expression_to(const Node* node, uint32_t target) {
     expression(node);
@@ -210,12 +281,8 @@ void Compiler::binary(const BinaryExpression* node) {
     }
     uint32_t left;
     // A register variable on the left needs no copy when the right side cannot change it.
-    Variable* v = is<Identifier>(node->left) ? m_scopes.resolved(node->left) : nullptr;
-    if (v && !v->captured && !v->is_lexical() && v->kind != VariableKind::This &&
-        is_simple(node->right)) {
-        left = v->reg;
-    } else if (v && !v->captured && v->is_lexical() && !v->scope->is_switch &&
-               node->left->start > v->offset && is_simple(node->right)) {
+    const Variable* v = plain_register_variable(node->left);
+    if (v && assigns_nothing(node->right)) {
         left = v->reg;
     } else {
         left = reg();

@@ -36,7 +36,7 @@ void Compiler::statement(const Node* node) {
         break;
     }
     case NodeKind::ExpressionStatement:
-        expression(as<ExpressionStatement>(node)->expression);
+        effect(as<ExpressionStatement>(node)->expression);
         break;
     case NodeKind::BlockStatement:
         block_statement(as<BlockStatement>(node));
@@ -203,7 +203,7 @@ void Compiler::for_statement(const ForStatement* node, std::vector<std::string_v
     statement(node->body);
     uint32_t cont = here();
     if (per_iteration) emit(Opcode::CopyEnv);
-    if (node->update) expression(node->update);
+    if (node->update) effect(node->update);
     emit(node, Opcode::JumpLoop, {top});
     if (exit != UINT32_MAX) patch_here(exit);
     pop_breakable(here(), cont);

@@ -64,6 +64,7 @@ public:
     Runtime& runtime() { return m_runtime; }
     Object& global() { return *m_global; }
     CostModel& cost_model() { return m_cost; }
+    // Called before every instruction of the executions that start after it is set.
     void set_trace_hook(TraceHook hook) { m_trace = std::move(hook); }
     uint64_t executed_instructions() const { return m_executed; }
     size_t frame_depth() const { return m_frames.size(); }
