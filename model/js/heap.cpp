@@ -1,6 +1,8 @@
 // Heap: allocation accounting, root marking, iterative tracing and sweeping.
 #include "model/js/heap.h"
 
+#include "model/js/shape.h"
+
 #include <algorithm>
 
 namespace loopsim::js {
@@ -21,6 +23,7 @@ Heap::Heap(HeapOptions options) : m_options(options) {
 }
 
 Heap::~Heap() {
+    Shape::clear_lookup_cache();
     LOOPSIM_ASSERT(m_handles == nullptr, "a RootedValue outlives its heap");
     Cell* cell = m_all_cells;
     while (cell != nullptr) {
@@ -152,6 +155,7 @@ void Heap::collect() {
 }
 
 void Heap::sweep() {
+    Shape::clear_lookup_cache(); // freed shapes' addresses may be reused
     Cell** link = &m_all_cells;
     while (Cell* cell = *link) {
         if (cell->m_marked) {

@@ -429,6 +429,12 @@ Completion promise_resolve_with(Runtime& runtime, Value constructor, Value value
     return capability->promise;
 }
 
+namespace {
+Completion species_not_constructor(Runtime& runtime) {
+    return throw_type_error(runtime, "object.constructor[Symbol.species] is not a constructor");
+}
+} // namespace
+
 Completion species_constructor(Runtime& runtime, Object& object, Value default_constructor) {
     // 7.3.22 step 1: Let C be ? Get(O, "constructor").
     Value c = LOOPSIM_TRY(object.get(runtime, runtime.common_key(CommonAtom::Constructor)));
@@ -438,14 +444,24 @@ Completion species_constructor(Runtime& runtime, Object& object, Value default_c
     if (!c.is_object())
         return throw_type_error(runtime, "The .constructor property is not an object");
     // step 4: Let S be ? Get(C, @@species).
-    Value s = LOOPSIM_TRY(c.as_object()->get(
-        runtime, PropertyKey::symbol(runtime.well_known_symbol(WellKnownSymbol::Species))));
+    const PropertyKey species =
+        PropertyKey::symbol(runtime.well_known_symbol(WellKnownSymbol::Species));
+    OwnProperty own;
+    if (c.as_object()->lookup_own(species, own) && (own.attributes & attr::Accessor) != 0) {
+        // C's own @@species is still the built-in getter that returns its receiver (every
+        // promise made by %Promise%): S is C, without calling the getter.
+        Value getter = static_cast<Accessor*>(own.value.as_cell())->getter();
+        if (getter.is_object() && getter.as_cell()->kind() == CellKind::NativeFunction &&
+            static_cast<NativeFunction*>(getter.as_cell())->function() == promise_species_getter)
+            return runtime.is_constructor(c) ? Completion(c) : species_not_constructor(runtime);
+    }
+    Value s = LOOPSIM_TRY(c.as_object()->get(runtime, species));
     // step 5: If S is either undefined or null, return defaultConstructor.
     if (s.is_nullish()) return default_constructor;
     // step 6: If IsConstructor(S) is true, return S.
     if (runtime.is_constructor(s)) return s;
     // step 7: Throw a TypeError exception.
-    return throw_type_error(runtime, "object.constructor[Symbol.species] is not a constructor");
+    return species_not_constructor(runtime);
 }
 
 void host_enqueue_promise_job(Runtime& runtime, Job& job) {

@@ -174,6 +174,9 @@ Value perform_promise_then_with(Runtime& runtime, Promise& promise, Value on_ful
 Completion promise_resolve_with(Runtime& runtime, Value constructor, Value value);
 // SpeciesConstructor(O, defaultConstructor) (§7.3.22).
 Completion species_constructor(Runtime& runtime, Object& object, Value default_constructor);
+// 27.2.4.8 get Promise [ @@species ]: returns its receiver.
+Completion promise_species_getter(Runtime& runtime, NativeFunction& callee, Value this_value,
+                                  std::span<const Value> args);
 // Invoke(promise, "then", args) (§7.3.21), rooting its inputs across the getter.
 Completion invoke_then(Runtime& runtime, Value promise, std::span<const Value> args);
 // Defines Promise.all, allSettled, any and race on %Promise% (promise_combinators.cpp).

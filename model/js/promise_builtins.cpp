@@ -11,6 +11,12 @@
 
 namespace loopsim::js {
 
+Completion promise_species_getter(Runtime&, NativeFunction&, Value this_value,
+                                  std::span<const Value>) {
+    // 27.2.4.8 get Promise [ @@species ] step 1: Return the this value.
+    return this_value;
+}
+
 namespace {
 
 Value argument(std::span<const Value> args, size_t index) {
@@ -95,12 +101,6 @@ Completion promise_resolve_static(Runtime& runtime, NativeFunction&, Value this_
         return throw_type_error(runtime, "PromiseResolve called on non-object");
     // step 3: Return ? PromiseResolve(C, x).
     return promise_resolve_with(runtime, this_value, argument(args, 0));
-}
-
-Completion promise_species_getter(Runtime&, NativeFunction&, Value this_value,
-                                  std::span<const Value>) {
-    // 27.2.4.8 get Promise [ @@species ] step 1: Return the this value.
-    return this_value;
 }
 
 // --- 27.2.5 Properties of the Promise prototype object

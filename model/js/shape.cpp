@@ -3,6 +3,7 @@
 #include "model/js/shape.h"
 
 #include <algorithm>
+#include <array>
 
 namespace loopsim::js {
 
@@ -17,8 +18,45 @@ Shape::Shape(Shape* parent, PropertyKey key, PropertyAttributes attributes)
     LOOPSIM_ASSERT(!key.is_index(), "indices are elements, never shape keys");
 }
 
+namespace {
+
+struct LookupCacheEntry {
+    const Shape* shape = nullptr;
+    uint64_t key = 0;
+    PropertyLocation location{};
+    bool found = false;
+};
+
+constexpr size_t kLookupCacheSize = 1024; // a power of two
+thread_local std::array<LookupCacheEntry, kLookupCacheSize> t_lookup_cache;
+
+size_t lookup_cache_index(const Shape* shape, uint64_t key) {
+    uint64_t x = (reinterpret_cast<uintptr_t>(shape) >> 4) ^ (key * 0x9E3779B97F4A7C15ULL);
+    return static_cast<size_t>((x ^ (x >> 29)) & (kLookupCacheSize - 1));
+}
+
+} // namespace
+
+void Shape::clear_lookup_cache() {
+    t_lookup_cache.fill(LookupCacheEntry{});
+}
+
 std::optional<PropertyLocation> Shape::lookup(PropertyKey key) const {
     LOOPSIM_ASSERT(!is_dictionary(), "lookup on the dictionary shape");
+    LookupCacheEntry& entry = t_lookup_cache[lookup_cache_index(this, key.bits())];
+    if (entry.shape == this && entry.key == key.bits()) {
+        if (!entry.found) return std::nullopt;
+        return entry.location;
+    }
+    std::optional<PropertyLocation> found = lookup_uncached(key);
+    entry.shape = this;
+    entry.key = key.bits();
+    entry.found = found.has_value();
+    if (found) entry.location = *found;
+    return found;
+}
+
+std::optional<PropertyLocation> Shape::lookup_uncached(PropertyKey key) const {
     if (m_property_count <= kLinearLookup) {
         for (const Shape* s = this; s->m_kind == Kind::Property; s = s->m_parent)
             if (s->m_key == key) return PropertyLocation{s->m_property_count - 1, s->m_attributes};

@@ -51,6 +51,11 @@ public:
     PropertyAttributes attributes() const { return m_attributes; }
 
     std::optional<PropertyLocation> lookup(PropertyKey key) const;
+    // lookup() remembers recent answers in a small per-thread cache keyed by (shape, key):
+    // a shape never changes the properties it describes, so an answer stays right while the
+    // shape lives. The heap clears the cache whenever it frees cells (sweep, destruction),
+    // before a freed shape's address can be reused.
+    static void clear_lookup_cache();
     // The shape with `key` added (asserted absent): the cached transition if one exists.
     Shape* add_property(Heap& heap, PropertyKey key, PropertyAttributes attributes);
     // Keys in insertion order (slot order).
@@ -77,6 +82,7 @@ private:
     using Table = std::unordered_map<PropertyKey, PropertyLocation, PropertyKeyHash>;
 
     const Table& table() const;
+    std::optional<PropertyLocation> lookup_uncached(PropertyKey key) const;
 
     Kind m_kind;
     PropertyAttributes m_attributes = 0;
