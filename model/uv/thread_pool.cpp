@@ -166,12 +166,28 @@ void ThreadPool::finish(Worker& worker) {
             if (&w != &worker && w.job && w.finish_at - m_sim.actor_now() <= worker.job->duration)
                 racing.push_back(&w);
         if (racing.size() > 1) {
+            // Options: 0 as modelled; 1..n-1 another job finishes first; then, once per
+            // run, each racing job's thread preempted for a scheduler slice.
+            const size_t preemptions = m_preemption_used ? 0 : racing.size();
             std::string why = std::string(k_choice_pool_race_question) + ": ";
             for (size_t i = 0; i < racing.size(); ++i)
                 why += (i ? " | " : "") + racing[i]->job->label +
                        (i == 0 ? " (as modelled)" : " (the other threads run slower)");
-            const size_t chosen = m_sim.choose(racing.size(), why);
-            if (chosen > 0) {
+            for (size_t i = 0; i < preemptions; ++i)
+                why += " | " + racing[i]->job->label + " is last: the OS preempts its thread";
+            const size_t chosen = m_sim.choose(racing.size() + preemptions, why);
+            if (chosen >= racing.size()) {
+                m_preemption_used = true;
+                Worker& preempted = *racing[chosen - racing.size()];
+                const sim::SimTime later =
+                    preempted.finish_at + sim::SimTime::ns(k_pool_preemption_ns);
+                if (&preempted == &worker) {
+                    schedule_finish(worker, later);
+                    return;
+                }
+                m_sim.cancel(preempted.finish_event);
+                schedule_finish(preempted, later);
+            } else if (chosen > 0) {
                 // The other job finishes now; this one takes the other's finishing time.
                 Worker& other = *racing[chosen];
                 const sim::SimTime later = other.finish_at;

@@ -72,6 +72,13 @@ struct ThreadPoolOptions {
     bool race_completions = false;
 };
 
+// A further option at a race: the OS preempts one of the racing threads just before its
+// job is done and gives the core to another runnable thread for a scheduler slice, so the
+// job finishes this much later and other requests' next steps may overtake it. Offered at
+// most once per run (a rare event: exploring two preemptions in one run multiplies the
+// paths without showing orders real node produces in practice).
+inline constexpr int64_t k_pool_preemption_ns = 1'000'000;
+
 // The choice point of a pool job against the main thread: the loop polls without waiting
 // (or with a deadline) while a job that is nearly done runs (see ThreadPool::on_poll_entry).
 inline constexpr const char* k_choice_pool_vs_loop_question =
@@ -149,6 +156,7 @@ private:
     size_t m_markers_queued = 0; // slow-I/O markers in m_queue (queued() is O(1))
     std::deque<std::unique_ptr<Job>> m_slow_pending;
     uint32_t m_slow_running = 0;
+    bool m_preemption_used = false; // the race's preemption option was taken in this run
     uint64_t m_next_id = 1;
     uint64_t m_idle_counter = 0;
     std::vector<std::unique_ptr<Job>> m_completed; // loop->wq, in completion order
