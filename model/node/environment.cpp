@@ -13,7 +13,10 @@ Environment::Environment(sim::Simulation& sim, EnvironmentOptions options)
     m_main_actor = m_sim.add_actor("main", sim::ActorKind::MainThread);
     m_loop = std::make_unique<uv::Loop>(m_sim, m_options.uv_profile);
     m_loop->set_clock_origin(m_options.clock_origin);
-    if (m_options.choose_clock_ticks) m_loop->choose_clock_ticks_at_timer_starts();
+    if (m_options.choose_clock_ticks) {
+        m_loop->choose_clock_ticks_at_timer_starts();
+        m_loop->choose_slow_start();
+    }
     // uv_loop_init creates the thread pool's completion handle before anything else.
     m_pool = std::make_unique<uv::ThreadPool>(*m_loop, m_options.thread_pool);
     m_timer_base = m_loop->now_ms();

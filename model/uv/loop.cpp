@@ -200,6 +200,10 @@ int64_t Loop::backend_timeout() const {
 // --- uv_run -------------------------------------------------------------------------------
 
 RunResult Loop::run() {
+    if (m_choose_slow_start && m_iteration == 0) {
+        m_choose_slow_start = false; // the first run only (beforeExit may run the loop again)
+        offer_slow_start();
+    }
     bool alive = is_alive();
     if (!alive) update_time(TimeUpdate::RunEntry);
     if (m_profile.timers_at_iteration_end &&
@@ -219,6 +223,19 @@ RunResult Loop::run() {
         return RunResult::Stopped;
     }
     return RunResult::Drained;
+}
+
+void Loop::offer_slow_start() {
+    if (m_timers.empty()) return;
+    const int64_t due = m_timers.begin()->first.first;
+    const int64_t now_ms = loop_time_at(m_sim.now());
+    // A timer due at the next millisecond is the clock-tick choice's (a 1 ms timer against
+    // setImmediate has that explanation); this one covers the longer ones.
+    if (due - now_ms < 2 || due - now_ms > k_slow_start_window_ms) return;
+    if (m_sim.choose(2, k_choice_slow_start) != 1) return;
+    // The first instant the monotonic clock reads `due` milliseconds.
+    const sim::SimTime at = sim::SimTime::ns(due * 1'000'000 - m_clock_origin.count_ns());
+    if (at > m_sim.now()) m_sim.advance(at - m_sim.now());
 }
 
 // One iteration, one call per phase, in the order of docs/event-loop.md.
