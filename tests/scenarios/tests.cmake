@@ -8,6 +8,8 @@ if(NODE_EXECUTABLE)
              COMMAND ${NODE_EXECUTABLE} scripts/record-expected.mjs --check --quiet --runs 1
                      --skip-nondeterministic scenarios
              WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+    # The recorder creates each scenario's `// @file` fixtures next to it and removes them
+    # afterwards, as `loopsim conform` does through it: the two never run at once.
     set_tests_properties("scenarios: recordings agree with node" PROPERTIES
-                         TIMEOUT 900 LABELS "scenarios;node")
+                         TIMEOUT 900 LABELS "scenarios;node" RESOURCE_LOCK scenario_fixtures)
 endif()

@@ -2,15 +2,21 @@
 // scenario it runs real node N times (through scripts/record-expected.mjs --print, so node
 // runs exactly as when recordings are made, and nothing is written) and explores the
 // scenario. A node output that explore cannot produce is a model bug; explore outputs node
-// never printed are listed as possible over-approximations. docs/explore.md.
+// never printed are listed as possible over-approximations. For a scenario where node and
+// explore agree on one output, it also runs node once under the reference recorder
+// (traces/reference/record-reference.mjs) and compares the order of callback types with
+// loopsim's trace (traces/reference_order.h): the ORDER lines. docs/explore.md.
 #include "model/node/explorer.h"
+#include "model/node/scenario_runner.h"
 #include "tools/cli/child_process.h"
 #include "tools/cli/cli.h"
 #include "tools/cli/commands.h"
 #include "tools/cli/run_options.h"
 #include "tools/cli/scenario_set.h"
 #include "traces/node_recording.h"
+#include "traces/reference_order.h"
 
+#include <atomic>
 #include <charconv>
 #include <cstdlib>
 #include <filesystem>
@@ -85,15 +91,53 @@ std::set<std::string> read_names(const std::string& path, std::ostream& err, boo
     return names;
 }
 
+// One scenario whose callback order is compared: its loopsim order, and what node's
+// reference recorder printed.
+struct OrderCheck {
+    size_t report = 0; // index into the per-scenario reports
+    std::string name;
+    fs::path file;
+    bool has_fixtures = false; // `// @file` lines: the recorder creates files beside it
+    Printed output;            // the one output node and loopsim agree on
+    std::vector<trace::OrderedCallback> loopsim;
+    ChildResult recorded;
+};
+
+// Runs the reference recorder for every check, on up to `jobs` threads. Scenarios with
+// `// @file` fixtures run one after another on one thread: the recorder creates each fixture
+// beside its scenario for the run, and two scenarios of a folder may name the same file.
+void record_references(const std::string& node, const fs::path& recorder,
+                       std::vector<OrderCheck>& checks, size_t jobs) {
+    std::vector<size_t> with_files, without;
+    for (size_t i = 0; i < checks.size(); ++i)
+        (checks[i].has_fixtures ? with_files : without).push_back(i);
+    const auto record = [&](OrderCheck& c) {
+        c.recorded = run_child({node, recorder.string(), c.file.string()}, 120);
+    };
+    std::atomic<size_t> next{0};
+    const auto work = [&] {
+        for (size_t i = next++; i < without.size(); i = next++) record(checks[without[i]]);
+    };
+    std::vector<std::thread> threads;
+    threads.emplace_back([&] {
+        for (size_t i : with_files) record(checks[i]);
+        work();
+    });
+    for (size_t t = 2; t < std::min(jobs, checks.size()); ++t) threads.emplace_back(work);
+    work();
+    for (std::thread& t : threads) t.join();
+}
+
 } // namespace
 
-int cmd_conform(std::span<const std::string> args, std::ostream& out, std::ostream& err) {
+int cmd_conform(std::span<const std::string> args, std::ostream& sink, std::ostream& err) {
     size_t runs = 20;
     bool warn_on_races = false;
     size_t max_paths = 10000;
     size_t jobs = std::max(1u, std::thread::hardware_concurrency());
     std::string node = "node";
-    std::vector<std::string> known_paths;
+    std::vector<std::string> known_paths, order_known_paths;
+    bool check_order = true, fail_on_order = false;
     std::vector<std::string> inputs;
     const auto usage = [&](const std::string& what) {
         err << "loopsim conform: " << what << " (see 'loopsim conform --help')\n";
@@ -125,6 +169,13 @@ int cmd_conform(std::span<const std::string> args, std::ostream& out, std::ostre
         } else if (a == "--known-gaps") {
             if (!value) return usage("--known-gaps needs a file name");
             known_paths.push_back(*value), ++i;
+        } else if (a == "--order-known-gaps") {
+            if (!value) return usage("--order-known-gaps needs a file name");
+            order_known_paths.push_back(*value), ++i;
+        } else if (a == "--fail-on-order") {
+            fail_on_order = true;
+        } else if (a == "--no-order") {
+            check_order = false;
         } else if (a.starts_with("-")) {
             return usage("unknown option '" + a + "'");
         } else {
@@ -138,6 +189,13 @@ int cmd_conform(std::span<const std::string> args, std::ostream& out, std::ostre
         std::set<std::string> names = read_names(path, err, ok);
         if (!ok) return k_exit_failure;
         known.insert(names.begin(), names.end());
+    }
+    std::set<std::string> order_known;
+    for (const std::string& path : order_known_paths) {
+        bool ok = false;
+        std::set<std::string> names = read_names(path, err, ok);
+        if (!ok) return k_exit_failure;
+        order_known.insert(names.begin(), names.end());
     }
     std::optional<std::vector<ScenarioFile>> files = collect_scenarios("conform", inputs, err);
     if (!files) return k_exit_failure;
@@ -181,8 +239,13 @@ int cmd_conform(std::span<const std::string> args, std::ostream& out, std::ostre
         }
     }
 
+    const fs::path order_recorder = root / "traces" / "reference" / "record-reference.mjs";
+    check_order = check_order && fs::exists(order_recorder, ec);
+    std::vector<std::string> reports; // what is printed for each scenario, in order
+    std::vector<OrderCheck> order_checks;
     size_t agree = 0, bugs = 0, known_bugs = 0, wider = 0, race_warnings = 0;
     for (const ScenarioFile& f : *files) {
+        std::ostringstream out; // this scenario's report
         const std::string name = fs::relative(f.absolute, root).generic_string();
         auto it = node_outputs.find(name);
         if (it == node_outputs.end()) continue; // @skip-record
@@ -193,6 +256,7 @@ int cmd_conform(std::span<const std::string> args, std::ostream& out, std::ostre
         if (!scenario) {
             out << "BUG   " << name << ": loopsim cannot load it: " << errors.str();
             ++bugs;
+            reports.push_back(out.str());
             continue;
         }
         const node::Exploration e = node::explore(*scenario, max_paths, jobs);
@@ -239,12 +303,84 @@ int cmd_conform(std::span<const std::string> args, std::ostream& out, std::ostre
                 out << "        loopsim: " << one_line(extra[i]) << '\n';
             if (extra.size() > 3) out << "        ... and " << extra.size() - 3 << " more\n";
         }
+        // Deterministic and in agreement: compare the order of callback types too.
+        if (check_order && missing.empty() && extra.empty() && it->second.size() == 1 &&
+            model.size() == 1) {
+            node::ScenarioOptions traced = *scenario;
+            traced.record_trace = true;
+            node::ScenarioResult run = node::run_scenario(traced);
+            if (run.trace)
+                order_checks.push_back(
+                    OrderCheck{reports.size(),
+                               name,
+                               f.absolute,
+                               scenario->source.find("// @file") != std::string::npos,
+                               *it->second.begin(),
+                               trace::loopsim_callback_order(*run.trace),
+                               {}});
+        }
+        reports.push_back(out.str());
     }
+
+    size_t order_agree = 0, order_differ = 0, order_known_count = 0, order_skipped = 0;
+    if (!order_checks.empty())
+        record_references(find_program(node), order_recorder, order_checks, jobs);
+    for (OrderCheck& c : order_checks) {
+        std::string& report = reports[c.report];
+        const bool listed = order_known.contains(c.name);
+        if (!c.recorded.started || c.recorded.exit_code != 0) {
+            report += "ORDER  " + c.name + ": the reference recorder failed" +
+                      (c.recorded.error.empty() ? "" : ": " + c.recorded.error) + "\n";
+            std::istringstream lines(c.recorded.err);
+            for (std::string line; std::getline(lines, line);) report += "        " + line + "\n";
+            ++order_differ;
+            continue;
+        }
+        sim::Result<trace::ReferenceTrace> reference =
+            trace::parse_reference_trace(c.recorded.out, c.name + " (reference trace)");
+        if (!reference) {
+            report += "ORDER  " + reference.error().message + "\n";
+            ++order_differ;
+            continue;
+        }
+        const trace::ReferenceTrace& ref = reference.value();
+        if (Printed{ref.stdout_text, ref.stderr_text, ref.exit_code} != c.output) {
+            // Under async_hooks node printed something else: a timing the hooks' cost changed.
+            report += "ORDER  " + c.name +
+                      ": not compared: under the reference recorder node printed " +
+                      one_line(Printed{ref.stdout_text, ref.stderr_text, ref.exit_code}) + "\n";
+            ++order_skipped;
+            continue;
+        }
+        const std::optional<trace::OrderDivergence> d =
+            trace::first_order_divergence(ref.order, c.loopsim);
+        if (!d) {
+            ++order_agree;
+            if (listed)
+                report += "ORDER  " + c.name + ": listed as a known order gap, but node and " +
+                          "loopsim now run the same " + std::to_string(ref.order.size()) +
+                          " callback types in the same order\n";
+            continue;
+        }
+        report += std::string(listed ? "ORDER KNOWN " : "ORDER  ") + c.name + ": " +
+                  trace::describe_divergence(*d, ref.order.size(), c.loopsim.size()) + "\n";
+        (listed ? order_known_count : order_differ) += 1;
+    }
+
+    std::ostream& out = sink;
+    for (const std::string& report : reports) out << report;
     out << agree << " agree, " << bugs << " model bugs";
     if (known_bugs) out << ", " << known_bugs << " known";
     if (race_warnings) out << ", " << race_warnings << " race warnings";
-    out << "; " << wider << " allow outputs node did not show\n";
-    return bugs > 0 ? k_exit_failure : k_exit_ok;
+    out << "; " << wider << " allow outputs node did not show";
+    if (check_order) {
+        out << "; callback order: " << order_agree << " agree, " << order_differ << " differ";
+        if (order_known_count) out << ", " << order_known_count << " known";
+        if (order_skipped) out << ", " << order_skipped << " not compared";
+    }
+    out << '\n';
+    if (bugs > 0) return k_exit_failure;
+    return fail_on_order && order_differ > 0 ? k_exit_failure : k_exit_ok;
 }
 
 } // namespace loopsim::cli

@@ -67,16 +67,30 @@ std::span<const Command> commands() {
          "--print, as recordings are made; nothing is written) and explores it with loopsim.\n"
          "A node output loopsim's explore cannot produce is a model bug (BUG); outputs loopsim\n"
          "allows that node did not print in these runs are listed below the scenario (possible\n"
-         "over-approximations, or races too rare for N runs). Closing line: N agree, N model\n"
-         "bugs; N allow outputs node did not show.\n"
+         "over-approximations, or races too rare for N runs).\n"
+         "\n"
+         "Where node printed one output in all its runs and explore allows only that one, node\n"
+         "runs once more under traces/reference/record-reference.mjs (async_hooks) and the\n"
+         "order of callback types (Timeout, Immediate, TickObject, PROMISE, Microtask,\n"
+         "FSREQCALLBACK, ...) is compared with loopsim's trace: an ORDER line names the first\n"
+         "callback where they differ and the line printed just before it. Closing line: N\n"
+         "agree, N model bugs; N allow outputs node did not show; callback order: N agree,\n"
+         "N differ.\n"
          "\n"
          "  --runs N           node runs per scenario (default 20)\n"
          "  --node PATH        the node to run (default: node on PATH)\n"
          "  --known-gaps FILE  scenarios listed there (first word of a line) report KNOWN, not "
          "BUG\n"
+         "  --warn-on-races    an unrecorded output of a `// @nondeterministic` scenario is a\n"
+         "                     warning (RACE), not a model bug\n"
+         "  --no-order         do not compare callback order\n"
+         "  --fail-on-order    a callback-order divergence fails the run (exit 1)\n"
+         "  --order-known-gaps FILE  divergences of scenarios listed there report ORDER KNOWN\n"
+         "                     and never fail the run\n"
          "  --max-paths N, -j N  as for `loopsim explore`\n"
          "\n"
-         "Exit status: 0 no model bug, 1 a model bug or node could not run, 2 usage error.\n",
+         "Exit status: 0 no model bug, 1 a model bug, node could not run, or (with\n"
+         "--fail-on-order) an unlisted order divergence, 2 usage error.\n",
          cmd_conform},
         {"parse",
          "check that scenarios are inside loopsim's dialect (--dump-ast: print the syntax tree)",
