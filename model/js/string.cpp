@@ -229,7 +229,10 @@ std::string String::to_utf8() const {
     out.reserve(m_length);
     if (!m_rope && m_one_byte) {
         const uint8_t* chars = one_byte_chars();
-        for (uint32_t i = 0; i < m_length; ++i) append_utf8(out, chars[i]);
+        uint32_t ascii = 0; // ASCII is its own UTF-8: copied at once
+        while (ascii < m_length && chars[ascii] < 0x80) ++ascii;
+        out.assign(reinterpret_cast<const char*>(chars), ascii);
+        for (uint32_t i = ascii; i < m_length; ++i) append_utf8(out, chars[i]);
         return out;
     }
     std::u16string units = to_utf16();

@@ -340,6 +340,9 @@ std::string ScriptHost::describe_function(js::Value fn) {
         // ("() => { console.log('tick') }").
         std::string_view source =
             m_interpreter->vm().source_text(*static_cast<js::Closure*>(fn.as_cell()));
+        SourceLabel& cached = m_source_labels[(reinterpret_cast<uintptr_t>(source.data()) >> 3) %
+                                              m_source_labels.size()];
+        if (cached.data == source.data() && cached.size == source.size()) return cached.label;
         std::string folded;
         bool space = false;
         for (char c : source) {
@@ -350,8 +353,12 @@ std::string ScriptHost::describe_function(js::Value fn) {
             if (space) folded.push_back(' ');
             space = false;
             folded.push_back(c);
-            if (folded.size() > 60) return folded.substr(0, 57) + "...";
+            if (folded.size() > 60) {
+                folded = folded.substr(0, 57) + "...";
+                break;
+            }
         }
+        cached = SourceLabel{source.data(), source.size(), folded};
         return folded;
     }
     return {};

@@ -20,6 +20,7 @@
 #include "model/node/environment.h"
 #include "traces/trace_event.h"
 
+#include <array>
 #include <functional>
 #include <map>
 #include <memory>
@@ -35,12 +36,15 @@ class ScriptHost final : public js::Host {
 public:
     // `runtime` must outlive the Environment: tasks waiting in its queues keep values rooted
     // in the runtime's heap until the Environment is destroyed.
-    ScriptHost(Environment& env, js::Runtime& runtime, std::map<std::string, std::string> process_env);
+    ScriptHost(Environment& env, js::Runtime& runtime,
+               std::map<std::string, std::string> process_env);
     ~ScriptHost();
     ScriptHost(const ScriptHost&) = delete;
     ScriptHost& operator=(const ScriptHost&) = delete;
 
-    static ScriptHost& from(js::Runtime& runtime) { return *static_cast<ScriptHost*>(runtime.host()); }
+    static ScriptHost& from(js::Runtime& runtime) {
+        return *static_cast<ScriptHost*>(runtime.host());
+    }
 
     Environment& env() { return m_env; }
     js::Runtime& runtime() { return *m_runtime; }
@@ -55,7 +59,8 @@ public:
     std::optional<std::string> error_stack_header(js::Runtime& runtime, js::Object& error) override;
 
     // A Task that calls a JS function with `this` and arguments, all kept rooted.
-    Task make_task(std::string label, js::Value fn, js::Value this_value, std::vector<js::Value> args);
+    Task make_task(std::string label, js::Value fn, js::Value this_value,
+                   std::vector<js::Value> args);
     // Calls a JS function now; a throw is kept as the pending exception.
     CallResult call(js::Value fn, js::Value this_value, std::span<const js::Value> args);
     js::Value pending_exception() const { return m_pending_exception.get(); }
@@ -90,7 +95,9 @@ public:
 
     // Node's processPromiseRejections; true if another drain round is needed.
     bool process_rejections();
-    bool has_pending_rejections() const { return !m_pending_rejections.empty() || !m_async_handled.empty(); }
+    bool has_pending_rejections() const {
+        return !m_pending_rejections.empty() || !m_async_handled.empty();
+    }
 
 private:
     struct RejectionInfo {
@@ -110,6 +117,14 @@ private:
     bool m_stream_opened[2] = {false, false};       // stdout, stderr: made by a first write
     std::string m_stdout;
     std::string m_stderr;
+    // Labels of anonymous functions by the source text they fold (a pure function of that
+    // text, which lives as long as the run): a callback made a million times is folded once.
+    struct SourceLabel {
+        const char* data = nullptr;
+        size_t size = 0;
+        std::string label;
+    };
+    std::array<SourceLabel, 64> m_source_labels;
     // pendingUnhandledRejections, in rejection order; handled ones are removed.
     std::vector<std::unique_ptr<RejectionInfo>> m_pending_rejections;
     // Rejections reported to 'unhandledRejection' and still without a handler; a handler
