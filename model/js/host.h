@@ -37,12 +37,21 @@ public:
     virtual std::string_view kind_name() const = 0;
     // The function the job will call, if any (for labels in traces and the viewer).
     virtual Value callee() const { return Value(); }
+    // Promise plumbing of the host itself, not the program's (Runtime::HostPromiseScope).
+    bool is_internal() const { return m_internal; }
+    void set_internal() { m_internal = true; }
 
 protected:
     Job() : Cell(CellKind::Job) {}
+
+private:
+    bool m_internal = false;
 };
 
-enum class RejectionOperation : uint8_t { Reject, Handle };
+enum class RejectionOperation : uint8_t {
+    Reject,
+    Handle
+};
 
 class Host {
 public:

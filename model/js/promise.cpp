@@ -236,6 +236,7 @@ void resolve_promise(Runtime& runtime, Object& promise_object, Value resolution)
     // step 13: Let thenJobCallback be HostMakeJobCallback(thenAction).
     // step 14: Let job be NewPromiseResolveThenableJob(promise, resolution, thenJobCallback).
     auto* job = new_promise_resolve_thenable_job(runtime, promise, resolution, then_action);
+    if (runtime.in_host_promise_scope()) job->set_internal();
     // step 15: Perform HostEnqueuePromiseJob(job.[[Job]], job.[[Realm]]).
     host_enqueue_promise_job(runtime, *job);
     // step 16: Return undefined.
@@ -296,6 +297,7 @@ Value perform_promise_then_with(Runtime& runtime, Promise& promise, Value on_ful
             result_capability, PromiseReactionType::Reject, reject_handler);
         // step 8: If promise.[[PromiseState]] is pending, append fulfillReaction to
         // [[PromiseFulfillReactions]] and rejectReaction to [[PromiseRejectReactions]].
+        fulfill_reaction->internal = reject_reaction->internal = runtime.in_host_promise_scope();
         promise.add_reactions(heap, fulfill_reaction, reject_reaction);
         break;
     }
@@ -305,6 +307,7 @@ Value perform_promise_then_with(Runtime& runtime, Promise& promise, Value on_ful
         // (Only the reaction that will run is allocated.)
         auto* fulfill_reaction = heap.allocate<PromiseReaction>(
             result_capability, PromiseReactionType::Fulfill, fulfill_handler);
+        fulfill_reaction->internal = runtime.in_host_promise_scope();
         // step 9.c: Perform HostEnqueuePromiseJob(fulfillJob.[[Job]], fulfillJob.[[Realm]]).
         host_enqueue_promise_job(
             runtime, *new_promise_reaction_job(runtime, *fulfill_reaction, promise.result()));
@@ -320,6 +323,7 @@ Value perform_promise_then_with(Runtime& runtime, Promise& promise, Value on_ful
         // step 10.d: Let rejectJob be NewPromiseReactionJob(rejectReaction, reason).
         auto* reject_reaction = heap.allocate<PromiseReaction>(
             result_capability, PromiseReactionType::Reject, reject_handler);
+        reject_reaction->internal = runtime.in_host_promise_scope();
         // step 10.e: Perform HostEnqueuePromiseJob(rejectJob.[[Job]], rejectJob.[[Realm]]).
         host_enqueue_promise_job(
             runtime, *new_promise_reaction_job(runtime, *reject_reaction, promise.result()));

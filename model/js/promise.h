@@ -83,7 +83,8 @@ public:
 
     PromiseCapability* capability; // null: [[Capability]] is undefined (await)
     PromiseReactionType type;
-    Value handler; // a callable, or empty (no handler: pass the argument through)
+    Value handler;         // a callable, or empty (no handler: pass the argument through)
+    bool internal = false; // registered in a Runtime::HostPromiseScope
 };
 
 // A promise instance (§27.2.6): an ordinary object with the five internal slots.

@@ -5,6 +5,7 @@
 #include "model/js/runtime.h"
 
 #include <array>
+#include <optional>
 
 namespace loopsim::js {
 
@@ -12,7 +13,9 @@ PromiseReactionJob* new_promise_reaction_job(Runtime& runtime, PromiseReaction& 
                                              Value argument) {
     // 27.2.2.1 NewPromiseReactionJob: the closure captures reaction and argument; steps 2-3
     // (the handler's realm) have no counterpart, loopsim has one realm.
-    return runtime.heap().allocate<PromiseReactionJob>(&reaction, argument);
+    auto* job = runtime.heap().allocate<PromiseReactionJob>(&reaction, argument);
+    if (reaction.internal) job->set_internal();
+    return job;
 }
 
 Value PromiseReactionJob::callee() const {
@@ -77,7 +80,11 @@ Completion PromiseResolveThenableJob::run(Runtime& runtime) {
     // step 1.b: Let thenCallResult be Completion(HostCallJobCallback(then, thenable,
     // « resolvingFunctions.[[Resolve]], resolvingFunctions.[[Reject]] »)).
     std::array<Value, 2> args{Value(functions.resolve), Value(functions.reject)};
+    // The host's own thenable job registers the host's own reactions.
+    std::optional<Runtime::HostPromiseScope> host_scope;
+    if (is_internal()) host_scope.emplace(runtime);
     Completion then_call_result = runtime.call(m_then, m_thenable, args);
+    host_scope.reset();
     // step 1.c: If thenCallResult is an abrupt completion, then
     //   return ? Call(resolvingFunctions.[[Reject]], undefined, « thenCallResult.[[Value]] »).
     if (then_call_result.is_throw()) {

@@ -142,6 +142,22 @@ public:
     // The stream behind Math.random: seeded per runtime, never from the machine.
     sim::Rng& random() { return m_random; }
     void set_random_seed(uint64_t seed) { m_random = sim::Rng(seed); }
+    // Promise work the host does for itself (Node's ES module loader, events.once): while a
+    // HostPromiseScope is open, reactions registered and thenable jobs queued are the host's
+    // own, and so are the jobs they lead to (Job::is_internal). Traces mark them so.
+    bool in_host_promise_scope() const { return m_host_promise_depth > 0; }
+    class HostPromiseScope {
+    public:
+        explicit HostPromiseScope(Runtime& runtime) : m_runtime(runtime) {
+            ++m_runtime.m_host_promise_depth;
+        }
+        ~HostPromiseScope() { --m_runtime.m_host_promise_depth; }
+        HostPromiseScope(const HostPromiseScope&) = delete;
+        HostPromiseScope& operator=(const HostPromiseScope&) = delete;
+
+    private:
+        Runtime& m_runtime;
+    };
 
     // --- errors ---------------------------------------------------------------------------
     // A new error object: prototype error_prototype(type) (or object_prototype), with an
@@ -153,6 +169,7 @@ public:
 
 private:
     Heap m_heap;
+    uint32_t m_host_promise_depth = 0;
     AtomTable m_atoms;
     String* m_empty_string = nullptr;
     std::array<String*, static_cast<size_t>(CommonAtom::Count)> m_common_atoms{};

@@ -33,10 +33,10 @@
 #include "model/js/function.h"
 #include "model/js/inspect.h"
 #include "model/js/promise.h"
-#include "model/js/stack_trace.h"
-#include "model/js/vm.h"
 #include "model/js/runtime.h"
+#include "model/js/stack_trace.h"
 #include "model/js/string.h"
+#include "model/js/vm.h"
 #include "model/node/bindings.h"
 #include "model/node/script_host.h"
 
@@ -572,7 +572,8 @@ js::Completion unhandled_error(ScriptHost& host, js::Object& emitter, js::Value 
             captured = js::Value(handler->capture_stack(10, nullptr));
         set_internal(host, "events.unhandledErrorSite.stack", captured);
         host.interpreter().vm().set_host_throw_site(
-            rooted.get(), js::VM::ThrowSite{"node:events", 502, 7, "      throw er; // Unhandled 'error' event"});
+            rooted.get(),
+            js::VM::ThrowSite{"node:events", 502, 7, "      throw er; // Unhandled 'error' event"});
         return js::ThrowCompletion{rooted.get()};
     }
     std::string shown;
@@ -587,12 +588,13 @@ js::Completion unhandled_error(ScriptHost& host, js::Object& emitter, js::Value 
     js::Value error;
     {
         frames::Scope scope(host.env().frame_hooks(), emit_frame);
-        error = LOOPSIM_TRY(
-            node_error(host, js::ErrorType::Error, "ERR_UNHANDLED_ERROR", "Unhandled error. (" + shown + ")"));
+        error = LOOPSIM_TRY(node_error(host, js::ErrorType::Error, "ERR_UNHANDLED_ERROR",
+                                       "Unhandled error. (" + shown + ")"));
     }
     error.as_object()->put_direct(rt, rt.key("context"), rooted.get(), js::attr::Default);
     host.interpreter().vm().set_host_throw_site(
-        error, js::VM::ThrowSite{"node:events", 515, 5, "    throw err; // Unhandled 'error' event"});
+        error,
+        js::VM::ThrowSite{"node:events", 515, 5, "    throw err; // Unhandled 'error' event"});
     return js::ThrowCompletion{error};
 }
 
@@ -847,7 +849,9 @@ js::Completion static_once(js::Runtime& rt, js::NativeFunction&, js::Value,
         js::Value reject_args[] = {listened.thrown_value()};
         LOOPSIM_TRY(rt.call(reject, js::Value(), reject_args));
     }
-    // The async function returns the inner promise: its own promise follows it.
+    // The async function returns the inner promise: its own promise follows it, through
+    // jobs of Node's own (traces mark them node_internal).
+    js::Runtime::HostPromiseScope once_jobs(rt);
     js::resolve_promise(rt, *outer, js::Value(inner.get()));
     return js::Value(outer.get());
 }

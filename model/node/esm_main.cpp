@@ -333,11 +333,15 @@ void EsModuleMain::evaluate() {
     js::Root<js::Object> keep_run(rt.heap(), run);
     js::Object* import = js::new_promise(rt);
     js::Root<js::Object> keep_import(rt.heap(), import);
-    js::perform_promise_then(rt, *evaluation, js::Value(), js::Value(), run);
-    js::perform_promise_then(rt, *run, js::Value(), js::Value(), import);
     js::Value on_failure = native("(ES module loader failure)", 1, fail_step);
     js::Root<js::Object> keep_failure(rt.heap(), on_failure.as_object());
-    js::perform_promise_then(rt, *import, js::Value(), on_failure, m_entry.get().as_object());
+    {
+        // Node's own promise plumbing: traces mark its jobs node_internal.
+        js::Runtime::HostPromiseScope loader_jobs(rt);
+        js::perform_promise_then(rt, *evaluation, js::Value(), js::Value(), run);
+        js::perform_promise_then(rt, *run, js::Value(), js::Value(), import);
+        js::perform_promise_then(rt, *import, js::Value(), on_failure, m_entry.get().as_object());
+    }
 
     js::Completion completion = js::Value();
     {
@@ -345,6 +349,7 @@ void EsModuleMain::evaluate() {
         frames::Scope scope(m_host.env().frame_hooks(), k_module_job_run);
         completion = m_host.interpreter().run_module(m_module->script, args.values());
     }
+    js::Runtime::HostPromiseScope loader_jobs(rt);
     if (completion.is_throw()) {
         js::reject_promise(rt, *evaluation, completion.thrown_value());
     } else if (m_module->has_top_level_await && js::is_promise(completion.value())) {

@@ -59,19 +59,22 @@ void ScriptHost::enqueue_job(js::Job& job) {
         std::string name = describe_function(callee);
         if (!name.empty()) label = name;
     }
-    m_env.queues().enqueue_microtask(
-        Task{std::move(label),
-             [this, root]() {
-                 auto* job = static_cast<js::Job*>(root.get().as_cell());
-                 js::Completion result = job->run(*m_runtime);
-                 if (result.is_throw()) {
-                     set_pending_exception(result.thrown_value());
-                     return CallResult::Threw;
-                 }
-                 return CallResult::Returned;
-             },
-             0},
-        thenable ? trace::ReasonCode::ThenableJobQueued : trace::ReasonCode::ReactionJobQueued);
+    const bool internal = job.is_internal();
+    m_env.queues().enqueue_microtask(Task{std::move(label),
+                                          [this, root]() {
+                                              auto* job =
+                                                  static_cast<js::Job*>(root.get().as_cell());
+                                              js::Completion result = job->run(*m_runtime);
+                                              if (result.is_throw()) {
+                                                  set_pending_exception(result.thrown_value());
+                                                  return CallResult::Threw;
+                                              }
+                                              return CallResult::Returned;
+                                          },
+                                          0, 0, internal},
+                                     internal   ? trace::ReasonCode::NodeInternal
+                                     : thenable ? trace::ReasonCode::ThenableJobQueued
+                                                : trace::ReasonCode::ReactionJobQueued);
 }
 
 void ScriptHost::promise_rejection_tracker(js::Object& promise, js::RejectionOperation operation) {
