@@ -167,8 +167,13 @@ void ThreadPool::finish(Worker& worker) {
                 racing.push_back(&w);
         if (racing.size() > 1) {
             // Options: 0 as modelled; 1..n-1 another job finishes first; then, once per
-            // run, each racing job's thread preempted for a scheduler slice.
-            const size_t preemptions = m_preemption_used ? 0 : racing.size();
+            // run, each racing job's thread preempted for a scheduler slice. Only between
+            // file-system jobs: those are the steps of multi-step requests (readFile's open,
+            // fstat, read, close) whose later steps a stalled thread lets overtake; for
+            // single-job requests (crypto, dns) the swap above already gives every order.
+            bool all_fs = true;
+            for (const Worker* w : racing) all_fs = all_fs && w->job->kind == WorkKind::FastIo;
+            const size_t preemptions = m_preemption_used || !all_fs ? 0 : racing.size();
             std::string why = std::string(k_choice_pool_race_question) + ": ";
             for (size_t i = 0; i < racing.size(); ++i)
                 why += (i ? " | " : "") + racing[i]->job->label +

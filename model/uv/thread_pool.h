@@ -72,11 +72,11 @@ struct ThreadPoolOptions {
     bool race_completions = false;
 };
 
-// A further option at a race: the OS preempts one of the racing threads just before its
-// job is done and gives the core to another runnable thread for a scheduler slice, so the
-// job finishes this much later and other requests' next steps may overtake it. Offered at
-// most once per run (a rare event: exploring two preemptions in one run multiplies the
-// paths without showing orders real node produces in practice).
+// A further option at a race of file-system jobs: the OS preempts one of the racing threads
+// just before its job is done and gives the core to another runnable thread for a scheduler
+// slice, so the job finishes this much later and other requests' next steps may overtake
+// it. Offered at most once per run (a rare event: exploring two preemptions in one run multiplies
+// the paths without showing orders real node produces in practice).
 inline constexpr int64_t k_pool_preemption_ns = 1'000'000;
 
 // The choice point of a pool job against the main thread: the loop polls without waiting
