@@ -1,7 +1,7 @@
 // @title  The classic async/await interview puzzle
 // @lesson An async function runs synchronously up to its first await; the rest becomes a microtask.
 // @lesson All synchronous logs come first, then microtasks in queue order, then the timer.
-// @runs   20
+// @runs   50
 async function async1() {
   console.log('async1 start');
   await async2();

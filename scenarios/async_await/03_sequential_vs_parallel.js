@@ -1,7 +1,7 @@
 // @title  Sequential awaits vs Promise.all
 // @lesson Awaiting timers one after another adds their delays; starting them all and awaiting
 // @lesson Promise.all overlaps them, so the parallel batch finishes first.
-// @runs   20
+// @runs   50
 const { setTimeout: sleep } = require('timers/promises');
 
 async function sequential() {

@@ -1,7 +1,7 @@
 // @title  A forgotten await lets the caller run ahead
 // @lesson Without await, save() returns a pending promise at once and the caller prints 'done' before
 // @lesson the save finishes; with await the caller waits for it.
-// @runs   20
+// @runs   50
 const { setTimeout: sleep } = require('timers/promises');
 
 async function save(what) {

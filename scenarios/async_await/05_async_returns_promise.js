@@ -1,7 +1,7 @@
 // @title  An async function always returns a promise
 // @lesson Calling an async function gives a promise right away, even when the body returns a plain
 // @lesson value; the value arrives through .then or await in a later microtask.
-// @runs   20
+// @runs   50
 async function answer() {
   return 42;
 }

@@ -1,7 +1,7 @@
 // @title  try/catch around await catches a rejection
 // @lesson When an awaited promise rejects, the async function resumes by throwing at the await, so an
 // @lesson ordinary try/catch/finally handles it.
-// @runs   20
+// @runs   50
 function failLater(msg) {
   return new Promise((resolve, reject) => setTimeout(() => reject(new Error(msg)), 10));
 }

@@ -1,7 +1,7 @@
 // @title  Returning a promise from an async function costs two extra steps
 // @lesson An async function that returns a value settles right away; one that returns a promise must
 // @lesson adopt it, which takes two more microtask steps, as the counter chain shows.
-// @runs   20
+// @runs   50
 async function returnsValue() {
   return 'value';
 }

@@ -1,7 +1,7 @@
 // @title  Results in completion order vs request order
 // @lesson Promise.all keeps the order of its input even when the timers behind it finish in a
 // @lesson different order; logging inside each task shows the real completion order.
-// @runs   20
+// @runs   50
 const { setTimeout: sleep } = require('timers/promises');
 
 async function task(name, ms) {

@@ -1,7 +1,7 @@
 // @title  Promise.race as a timeout
 // @lesson Promise.race settles with whichever promise settles first; the slower timer still fires
 // @lesson later because racing does not cancel it.
-// @runs   20
+// @runs   50
 const { setTimeout: sleep } = require('timers/promises');
 
 async function fetchSlowly() {

@@ -1,7 +1,7 @@
 // @title  Where an async function resumes depends on what it awaits
 // @lesson After awaiting a timer promise the function continues right after that timer callback, in
 // @lesson the timers phase; after awaiting an immediate promise it continues in the check phase.
-// @runs   20
+// @runs   50
 const tp = require('timers/promises');
 
 async function main() {

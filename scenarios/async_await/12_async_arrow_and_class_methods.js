@@ -1,7 +1,7 @@
 // @title  async arrows and async methods behave the same
 // @lesson The async keyword works on arrow functions and class methods alike: each call runs
 // @lesson synchronously to its first await and resumes in the microtask queue.
-// @runs   20
+// @runs   50
 class Counter {
   constructor() {
     this.count = 0;

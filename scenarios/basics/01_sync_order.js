@@ -1,7 +1,7 @@
 // @title  Synchronous code runs top to bottom
 // @lesson Plain statements and function calls never touch the event loop: they run on the main
 // @lesson thread in source order, so 'start' comes first and 'end' last.
-// @runs   20
+// @runs   50
 console.log('start');
 
 function greet(name) {

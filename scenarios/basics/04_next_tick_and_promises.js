@@ -1,7 +1,7 @@
 // @title  process.nextTick and promises run before any timer
 // @lesson When the script ends, Node drains the nextTick queue first, then the promise (microtask)
 // @lesson queue, and only then enters the event loop, where the timers phase runs the timeout.
-// @runs   20
+// @runs   50
 console.log('start');
 
 setTimeout(() => {

@@ -1,7 +1,7 @@
 // @title  A 0 ms timer still waits for a slow script to finish
 // @lesson JavaScript is single-threaded: a due timer cannot interrupt running code. The callback
 // @lesson waits in the timers queue until the busy loop and the rest of the script are done.
-// @runs   20
+// @runs   50
 function block(ms) {
   const end = Date.now() + ms;
   while (Date.now() < end) {}

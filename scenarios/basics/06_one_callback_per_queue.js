@@ -2,7 +2,7 @@
 // @lesson Synchronous code, then nextTick, then promises, then the loop: the script took longer than
 // @lesson 1 ms, so the timer is already due at the first timers phase, which comes before poll and
 // @lesson check (setImmediate).
-// @runs   20
+// @runs   50
 function block(ms) {
   const end = Date.now() + ms;
   while (Date.now() < end) {}

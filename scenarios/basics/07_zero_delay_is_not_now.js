@@ -1,7 +1,7 @@
 // @title  A zero delay is not "right now"
 // @lesson Even a long chain of nextTicks and promise callbacks runs before a 0 ms timer: both queues
 // @lesson are drained completely before the event loop reaches its timers phase.
-// @runs   20
+// @runs   50
 setTimeout(() => console.log('timeout 0'), 0);
 
 let p = Promise.resolve();

@@ -1,7 +1,7 @@
 // @title  Callbacks of the same kind run in the order they were registered
 // @lesson Each queue is first-in first-out: three timers with the same delay fire in creation order,
 // @lesson and three immediates run in the order setImmediate was called.
-// @runs   20
+// @runs   50
 function block(ms) {
   const end = Date.now() + ms;
   while (Date.now() < end) {}

@@ -1,7 +1,7 @@
 // @title  A throw inside a timer callback stops everything after it
 // @lesson The exception escapes the timers phase and kills the process; the second timer in the same
 // @lesson list and the pending immediate never run.
-// @runs   20
+// @runs   50
 function block(ms) {
   const end = Date.now() + ms;
   while (Date.now() < end) {}

@@ -1,7 +1,7 @@
 // @title  process.on('uncaughtException') keeps the process alive
 // @lesson With a listener the error is handed to it instead of crashing; the loop carries on, so the
 // @lesson later timer still runs and the exit code stays 0.
-// @runs   20
+// @runs   50
 process.on('uncaughtException', (err, origin) => {
   console.log(`caught ${err.message} (origin: ${origin})`);
 });

@@ -1,7 +1,7 @@
 // @title  process.on('unhandledRejection') takes over
 // @lesson With an 'unhandledRejection' listener the rejection is reported to it instead of crashing,
 // @lesson and the program continues; attaching a handler later then emits 'rejectionHandled'.
-// @runs   20
+// @runs   50
 process.on('unhandledRejection', (reason) => console.log(`unhandledRejection: ${reason.message}`));
 process.on('rejectionHandled', () => console.log('rejectionHandled'));
 

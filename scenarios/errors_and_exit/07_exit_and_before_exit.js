@@ -1,7 +1,7 @@
 // @title  'beforeExit' can revive the loop; 'exit' cannot
 // @lesson 'beforeExit' fires when the loop runs out of work; scheduling a timer there starts the loop
 // @lesson again, so it fires again later. 'exit' is final: timers scheduled there never run.
-// @runs   20
+// @runs   50
 let revivals = 0;
 
 process.on('beforeExit', (code) => {

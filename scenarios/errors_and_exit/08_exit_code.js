@@ -1,7 +1,7 @@
 // @title  process.exitCode sets the status without stopping the program
 // @lesson Assigning process.exitCode only changes the final status: the pending timer still runs,
 // @lesson and 'beforeExit' and 'exit' receive the code.
-// @runs   20
+// @runs   50
 process.exitCode = 3;
 
 setTimeout(() => console.log('timer still runs'), 10);

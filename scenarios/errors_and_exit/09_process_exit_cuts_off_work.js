@@ -1,7 +1,7 @@
 // @title  process.exit() inside a callback cuts off pending work
 // @lesson process.exit emits 'exit' and ends the process at once: queued ticks, promises, immediates
 // @lesson and timers are dropped, and 'beforeExit' is never emitted.
-// @runs   20
+// @runs   50
 process.on('beforeExit', () => console.log('beforeExit (never printed)'));
 process.on('exit', (code) => console.log(`exit ${code}`));
 

@@ -2,7 +2,7 @@
 // @lesson `await` at the top level suspends the module: the loop keeps turning (the tick and
 // @lesson the immediate run) until the timer resolves the promise; the rest of the body then
 // @lesson runs as a promise job, so its promise callback runs before its nextTick.
-// @runs   20
+// @runs   50
 import { setTimeout as sleep } from 'node:timers/promises';
 
 console.log('before await');

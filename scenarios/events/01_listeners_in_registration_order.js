@@ -1,7 +1,7 @@
 // @title  Listeners run in the order they were added
 // @lesson emit calls every listener for the event one after another, in registration order, passing
 // @lesson along the emit arguments.
-// @runs   20
+// @runs   50
 const EventEmitter = require('events');
 
 const door = new EventEmitter();

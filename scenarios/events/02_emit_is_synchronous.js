@@ -1,7 +1,7 @@
 // @title  emit is synchronous
 // @lesson EventEmitter has nothing to do with the event loop: emit runs the listeners immediately,
 // @lesson inside the call, before the next statement; only what the listeners schedule is deferred.
-// @runs   20
+// @runs   50
 const EventEmitter = require('events');
 
 const bus = new EventEmitter();

@@ -1,7 +1,7 @@
 // @title  once listeners run a single time
 // @lesson A listener added with once is removed just before it is called, so the second emit only
 // @lesson reaches the regular listener.
-// @runs   20
+// @runs   50
 const EventEmitter = require('events');
 
 const e = new EventEmitter();

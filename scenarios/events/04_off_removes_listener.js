@@ -1,7 +1,7 @@
 // @title  off (removeListener) detaches a listener
 // @lesson Removing needs the same function object that was added; an identical-looking new arrow
 // @lesson function is a different listener and removes nothing.
-// @runs   20
+// @runs   50
 const EventEmitter = require('events');
 
 const e = new EventEmitter();

@@ -1,7 +1,7 @@
 // @title  An 'error' event with no listener throws
 // @lesson 'error' is special: emitting it with no listener throws the error from emit itself, so it
 // @lesson can be caught with try/catch; with a listener it is an ordinary event.
-// @runs   20
+// @runs   50
 const EventEmitter = require('events');
 
 const e = new EventEmitter();

@@ -1,7 +1,7 @@
 // @title  prependListener jumps the queue
 // @lesson prependListener and prependOnceListener put a listener at the front of the list, so it
 // @lesson runs before listeners that were added earlier.
-// @runs   20
+// @runs   50
 const EventEmitter = require('events');
 
 const e = new EventEmitter();

@@ -1,7 +1,7 @@
 // @title  events.once turns an event into a promise
 // @lesson events.once returns a promise that resolves with the emit arguments as an array; the code
 // @lesson after await resumes as a microtask right after the emitting timer callback.
-// @runs   20
+// @runs   50
 const { once, EventEmitter } = require('events');
 
 const server = new EventEmitter();

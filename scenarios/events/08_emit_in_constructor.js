@@ -1,7 +1,7 @@
 // @title  Emitting from a constructor is too early
 // @lesson A listener can only be attached after the constructor returns, so an event emitted inside
 // @lesson the constructor is lost; deferring the emit with process.nextTick fixes it.
-// @runs   20
+// @runs   50
 const EventEmitter = require('events');
 
 class EagerThing extends EventEmitter {

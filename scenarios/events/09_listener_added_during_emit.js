@@ -1,7 +1,7 @@
 // @title  A listener added during emit waits for the next emit
 // @lesson emit works on a copy of the listener list, so a listener added while emitting is not
 // @lesson called for that emit, and one removed while emitting still is.
-// @runs   20
+// @runs   50
 const EventEmitter = require('events');
 
 const e = new EventEmitter();

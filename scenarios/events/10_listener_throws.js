@@ -1,7 +1,7 @@
 // @title  A throwing listener stops the emit
 // @lesson Because emit is an ordinary synchronous call, an exception in a listener propagates out of
 // @lesson emit to the caller, and the listeners after it are not called.
-// @runs   20
+// @runs   50
 const EventEmitter = require('events');
 
 const e = new EventEmitter();

@@ -2,7 +2,7 @@
 // @lesson Adding more listeners for one event than getMaxListeners() (10 by default) is usually a
 // @lesson leak, so Node prints a MaxListenersExceededWarning, once per event name; the warning is
 // @lesson emitted on process.nextTick, so it appears after the synchronous code.
-// @runs   20
+// @runs   50
 const EventEmitter = require('events');
 
 const bus = new EventEmitter();

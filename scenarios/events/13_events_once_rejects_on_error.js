@@ -2,7 +2,7 @@
 // @lesson events.once also listens for 'error': if the emitter emits 'error' before the awaited
 // @lesson event, the promise rejects (and both listeners are removed), so try/catch around await
 // @lesson sees it. The rejection reaches the awaiting function a few microtasks later.
-// @runs   20
+// @runs   50
 const { once, EventEmitter } = require('events');
 
 const socket = new EventEmitter();

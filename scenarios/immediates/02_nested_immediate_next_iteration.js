@@ -1,7 +1,7 @@
 // @title  An immediate queued by an immediate waits for the next loop iteration
 // @lesson The check phase only runs the immediates that were queued when it started; one added
 // @lesson during the phase waits for the next iteration, after a timer that became due meanwhile.
-// @runs   20
+// @runs   50
 function block(ms) {
   const end = Date.now() + ms;
   while (Date.now() < end) {}

@@ -1,7 +1,7 @@
 // @title  nextTick and promises run between two immediates
 // @lesson After every immediate callback Node drains the nextTick queue and then the microtask queue,
 // @lesson before starting the next immediate.
-// @runs   20
+// @runs   50
 setImmediate(() => {
   console.log('immediate 1');
   Promise.resolve().then(() => console.log('  promise from immediate 1'));

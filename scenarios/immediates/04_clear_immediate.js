@@ -1,7 +1,7 @@
 // @title  clearImmediate cancels a queued immediate
 // @lesson A cleared immediate is unlinked from the check queue; clearing a later one from an earlier
 // @lesson one in the same check phase works too.
-// @runs   20
+// @runs   50
 const a = setImmediate(() => console.log('A (never printed)'));
 clearImmediate(a);
 

@@ -1,7 +1,7 @@
 // @title  An immediate that reschedules itself lets timers in
 // @lesson Because each new immediate waits for the next check phase, a self-rescheduling immediate
 // @lesson gives the timers phase a turn on every iteration, unlike a recursive nextTick.
-// @runs   20
+// @runs   50
 function block(ms) {
   const end = Date.now() + ms;
   while (Date.now() < end) {}

@@ -1,7 +1,7 @@
 // @title  setTimeout vs setImmediate inside an I/O callback
 // @lesson Inside an I/O callback the check phase comes before the next timers phase, so the immediate
 // @lesson always wins.
-// @runs   20
+// @runs   50
 const fs = require('fs');
 
 fs.readFile(__filename, () => {

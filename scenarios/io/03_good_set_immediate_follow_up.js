@@ -2,7 +2,7 @@
 // @lesson The I/O callback only parses and hands off; the processing runs in the check phase of the
 // @lesson same iteration, so the poll phase is free to deliver other I/O first.
 // @file   config.json "{\"name\": \"loopsim\", \"workers\": 4, \"verbose\": true}"
-// @runs   20
+// @runs   50
 const fs = require('fs');
 
 function processConfiguration(data) {

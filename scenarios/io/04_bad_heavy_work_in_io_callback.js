@@ -2,7 +2,7 @@
 // @lesson A million iterations inside the read callback keep the loop stuck in the poll phase; the
 // @lesson immediate and the timer scheduled before the loop wait until it is done.
 // @file   data.txt 4KiB
-// @runs   20
+// @runs   50
 const fs = require('fs');
 
 let checksum = 0;

@@ -2,7 +2,7 @@
 // @lesson Processing 100 items per setImmediate gives the loop a full iteration between chunks: the
 // @lesson timer set in the read callback runs after the first immediate chunk, not after all 500 items.
 // @file   data.txt 18500B
-// @runs   20
+// @runs   50
 const fs = require('fs');
 
 function block(ms) {

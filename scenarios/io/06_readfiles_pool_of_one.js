@@ -5,7 +5,7 @@
 // @file   a.txt 1KiB
 // @file   b.txt 1KiB
 // @file   c.txt 1KiB
-// @runs   20
+// @runs   50
 const fs = require('fs');
 
 for (const name of ['a.txt', 'b.txt', 'c.txt']) {

@@ -2,7 +2,7 @@
 // @lesson fs.stat is one pool request, while readFile is four in a row (open, fstat, read, close), so
 // @lesson even though readFile was called first, stat finishes first.
 // @env    UV_THREADPOOL_SIZE=1
-// @runs   20
+// @runs   50
 const fs = require('fs');
 
 fs.readFile(__filename, () => console.log('readFile done'));

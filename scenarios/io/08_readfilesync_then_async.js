@@ -2,7 +2,7 @@
 // @lesson readFileSync does the whole read on the main thread and returns the data at once; the
 // @lesson async readFile returns immediately and its callback arrives from the poll phase later.
 // @file   greeting.txt "hello from the file\n"
-// @runs   20
+// @runs   50
 const fs = require('fs');
 const path = __dirname + '/greeting.txt';
 

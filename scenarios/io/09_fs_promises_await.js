@@ -2,7 +2,7 @@
 // @lesson await on fs.promises.readFile suspends the function until the read completes in the poll
 // @lesson phase; meanwhile the loop runs other callbacks such as the immediate.
 // @file   notes.txt "line one\nline two\nline three\n"
-// @runs   20
+// @runs   50
 const fsp = require('fs').promises;
 
 async function main() {

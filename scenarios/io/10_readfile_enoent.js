@@ -1,7 +1,7 @@
 // @title  Reading a missing file: ENOENT
 // @lesson The failure comes back through the callback's first argument, with code 'ENOENT', the
 // @lesson failing system call and the path in the message.
-// @runs   20
+// @runs   50
 const fs = require('fs');
 
 fs.readFile('scenarios/io/does-not-exist.txt', (err, data) => {

@@ -1,7 +1,7 @@
 // @title  Catching ENOENT from fs.promises
 // @lesson The promise API rejects instead of passing an error argument, so try/catch around await
 // @lesson handles a missing file.
-// @runs   20
+// @runs   50
 const fs = require('fs/promises');
 
 async function readOrDefault(path, fallback) {

@@ -2,7 +2,7 @@
 // @lesson With UV_THREADPOOL_SIZE=1 the hash jobs run one after another in FIFO order, so they always
 // @lesson complete in the order they were started.
 // @env    UV_THREADPOOL_SIZE=1
-// @runs   20
+// @runs   50
 const crypto = require('crypto');
 
 for (let i = 1; i <= 6; i++) {

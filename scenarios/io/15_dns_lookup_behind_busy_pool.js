@@ -2,7 +2,7 @@
 // @lesson dns.lookup uses the same thread pool as fs and crypto; with one thread it must wait until
 // @lesson the pbkdf2 job queued before it is finished, even though the lookup itself is quick.
 // @env    UV_THREADPOOL_SIZE=1
-// @runs   20
+// @runs   50
 const crypto = require('crypto');
 const dns = require('dns');
 

@@ -4,7 +4,7 @@
 // @env    UV_THREADPOOL_SIZE=1
 // @file   big.txt 2MiB
 // @file   small.txt 100B
-// @runs   20
+// @runs   50
 const fs = require('fs');
 
 fs.readFile(__dirname + '/big.txt', (err, data) => console.log(`big.txt: ${data.length} bytes`));

@@ -2,7 +2,7 @@
 // @lesson fs and crypto share one thread pool: with a single thread, a readFile queued behind a slow
 // @lesson pbkdf2 job cannot start until the hash is done.
 // @env    UV_THREADPOOL_SIZE=1
-// @runs   20
+// @runs   50
 const crypto = require('crypto');
 const fs = require('fs');
 

@@ -2,7 +2,7 @@
 // @lesson While the main thread is blocked both stats finish; the poll phase then runs both callbacks
 // @lesson back to back, draining ticks and promises after each, and the immediate waits for check.
 // @env    UV_THREADPOOL_SIZE=1
-// @runs   20
+// @runs   50
 const fs = require('fs');
 
 function block(ms) {

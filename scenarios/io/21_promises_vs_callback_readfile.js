@@ -3,7 +3,7 @@
 // @lesson the single thread, so the read started first finishes first; the promise version's extra
 // @lesson steps are microtasks and cost no loop iteration.
 // @env    UV_THREADPOOL_SIZE=1
-// @runs   20
+// @runs   50
 const fs = require('fs');
 
 fs.promises.readFile(__filename).then(() => console.log('fs.promises.readFile (started first)'));

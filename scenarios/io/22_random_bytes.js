@@ -1,7 +1,7 @@
 // @title  crypto.randomBytes with a callback
 // @lesson The asynchronous form runs on the thread pool and calls back in the poll phase, after all
 // @lesson synchronous code and the nextTick queue; print the length, never the random bytes.
-// @runs   20
+// @runs   50
 const crypto = require('crypto');
 
 crypto.randomBytes(16, (err, buf) => {

@@ -2,7 +2,7 @@
 // @lesson scrypt and pbkdf2 are both thread-pool jobs; on a one-thread pool they complete strictly in
 // @lesson the order they were queued, whatever their kind.
 // @env    UV_THREADPOOL_SIZE=1
-// @runs   20
+// @runs   50
 const crypto = require('crypto');
 
 crypto.scrypt('secret', 'salt', 32, () => console.log('scrypt 1'));

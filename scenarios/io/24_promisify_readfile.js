@@ -1,7 +1,7 @@
 // @title  util.promisify turns a callback API into a promise
 // @lesson promisify wraps fs.readFile so it can be awaited; the read still completes in the poll phase
 // @lesson and the await resumes right after, in that callback's microtask drain.
-// @runs   20
+// @runs   50
 const fs = require('fs');
 const util = require('util');
 

@@ -3,7 +3,7 @@
 // @lesson string. The two reads of the same file finish in call order on a one-thread pool.
 // @env    UV_THREADPOOL_SIZE=1
 // @file   word.txt "event loop"
-// @runs   20
+// @runs   50
 const fs = require('fs');
 const path = __dirname + '/word.txt';
 

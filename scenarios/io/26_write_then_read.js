@@ -2,7 +2,7 @@
 // @lesson Each step is one asynchronous call whose callback starts the next: the chain runs across
 // @lesson several loop iterations, and the immediate slips in before the first step completes.
 // @file   out.txt ""
-// @runs   20
+// @runs   50
 const fs = require('fs');
 const path = __dirname + '/out.txt';
 

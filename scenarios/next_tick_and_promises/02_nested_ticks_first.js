@@ -1,7 +1,7 @@
 // @title  Ticks queued by ticks still run before promises
 // @lesson The nextTick queue is drained until it is empty, including ticks added while draining, so
 // @lesson all three levels of nested nextTick run before the waiting promise callback.
-// @runs   20
+// @runs   50
 Promise.resolve().then(() => console.log('promise'));
 
 process.nextTick(() => {

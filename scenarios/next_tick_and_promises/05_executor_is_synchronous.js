@@ -1,7 +1,7 @@
 // @title  The promise executor runs synchronously
 // @lesson new Promise calls its executor immediately, before the constructor returns; only the
 // @lesson .then callback is deferred to the microtask queue.
-// @runs   20
+// @runs   50
 console.log('before new Promise');
 const p = new Promise((resolve) => {
   console.log('inside the executor');

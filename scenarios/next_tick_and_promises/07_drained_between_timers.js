@@ -1,7 +1,7 @@
 // @title  Ticks and microtasks run between two timer callbacks
 // @lesson Node drains the nextTick and microtask queues after every single timer callback, not once
 // @lesson per timers phase, so each timer's follow-up work runs before the next timer.
-// @runs   20
+// @runs   50
 setTimeout(() => {
   console.log('timer 1');
   process.nextTick(() => console.log('  tick from timer 1'));

@@ -1,7 +1,7 @@
 // @title  Resolving with a promise costs extra microtask steps
 // @lesson Resolving a promise with another promise (or thenable) queues a job that calls its then
 // @lesson method, and that then queues one more; the counter chain shows how many steps it costs.
-// @runs   20
+// @runs   50
 const log = (s) => console.log(s);
 
 new Promise((resolve) => resolve(Promise.resolve('inner'))).then(() => log('resolved with a promise'));

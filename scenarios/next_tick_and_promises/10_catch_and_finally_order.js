@@ -1,7 +1,7 @@
 // @title  catch and finally are microtasks too
 // @lesson A rejected promise's .catch and a .finally each take a turn in the microtask queue, so a
 // @lesson parallel chain of plain .then steps interleaves with them.
-// @runs   20
+// @runs   50
 Promise.reject(new Error('nope'))
   .catch((err) => console.log(`catch: ${err.message}`))
   .finally(() => console.log('finally'))

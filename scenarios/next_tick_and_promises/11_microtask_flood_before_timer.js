@@ -1,7 +1,7 @@
 // @title  A long promise chain finishes before a due timer
 // @lesson A microtask queue that keeps refilling itself is drained to the end before the loop moves
 // @lesson on: the 1000-step chain completes before the 0 ms timer gets to run.
-// @runs   20
+// @runs   50
 setTimeout(() => console.log('timer ran'), 0);
 
 let steps = 0;

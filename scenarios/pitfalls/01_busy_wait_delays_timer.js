@@ -1,7 +1,7 @@
 // @title  Blocking the loop delays a timer
 // @lesson A 10 ms timer cannot fire while the main thread is busy: a 100 ms busy-wait holds the whole
 // @lesson loop, so the timer runs at least 100 ms late.
-// @runs   20
+// @runs   50
 function block(ms) {
   const end = Date.now() + ms;
   while (Date.now() < end) {}

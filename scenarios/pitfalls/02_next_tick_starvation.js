@@ -1,7 +1,7 @@
 // @title  Recursive nextTick starves the loop (bounded here)
 // @lesson The nextTick queue is drained until empty before the loop may continue, so a tick that keeps
 // @lesson queueing ticks holds back timers, immediates and even promises; unbounded, it never ends.
-// @runs   20
+// @runs   50
 let ticks = 0;
 
 function again() {

@@ -1,7 +1,7 @@
 // @title  Timers are a minimum, not a promise
 // @lesson A timer's delay is only the earliest it may run; the loop checks timers between phases, so
 // @lesson a 10 ms timer set before three 20 ms chunks of work in the check phase runs 60 ms late.
-// @runs   20
+// @runs   50
 function block(ms) {
   const end = Date.now() + ms;
   while (Date.now() < end) {}

@@ -1,7 +1,7 @@
 // @title  A forgotten await escapes try/catch
 // @lesson try/catch only sees a rejection if the promise is awaited inside it; without await the
 // @lesson function returns first and the rejection surfaces as an unhandled rejection that crashes.
-// @runs   20
+// @runs   50
 async function loadUser(id) {
   await null;
   throw new Error(`user ${id} not found`);

@@ -1,7 +1,7 @@
 // @title  One uncaught exception stops all other work
 // @lesson A long-running program (here a periodic job) dies entirely when any single callback throws;
 // @lesson the remaining runs and the scheduled shutdown never happen.
-// @runs   20
+// @runs   50
 function parseInput(text) {
   if (!text.startsWith('{')) throw new Error(`cannot parse '${text}'`);
   return text;

@@ -1,7 +1,7 @@
 // @title  Chunked work with setImmediate keeps timers responsive
 // @lesson Splitting a long job into pieces scheduled with setImmediate gives the loop a full
 // @lesson iteration between pieces, so a timer that becomes due runs in the middle of the job.
-// @runs   20
+// @runs   50
 function block(ms) {
   const end = Date.now() + ms;
   while (Date.now() < end) {}

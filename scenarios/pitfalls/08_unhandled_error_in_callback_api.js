@@ -1,7 +1,7 @@
 // @title  Ignoring the err argument of a callback
 // @lesson Node-style callbacks report failure through their first argument; code that ignores it goes
 // @lesson on with undefined data and fails later, far from the cause.
-// @runs   20
+// @runs   50
 const fs = require('fs');
 
 fs.readFile('no-such-config.json', 'utf8', (err, text) => {

@@ -1,7 +1,7 @@
 // @title  Wrapping work in a promise does not make it asynchronous
 // @lesson The executor of new Promise runs synchronously, so a heavy loop inside it still blocks the
 // @lesson script; only the .then callback is deferred.
-// @runs   20
+// @runs   50
 function block(ms) {
   const end = Date.now() + ms;
   while (Date.now() < end) {}

@@ -1,7 +1,7 @@
 // @title  A timer created inside a timer runs on a later pass
 // @lesson A timer created during the timers phase can never fire in that same phase; it joins the
 // @lesson back of its delay list, behind the sibling that was already waiting.
-// @runs   20
+// @runs   50
 setTimeout(() => {
   console.log('outer');
   setTimeout(() => {

@@ -2,7 +2,7 @@
 // @lesson The delay is converted to a number: 0, negative, NaN, non-numeric strings and a missing
 // @lesson delay all become 1 ms and share one list in creation order, fractions are cut to whole
 // @lesson milliseconds, and a numeric string counts as its number.
-// @runs   20
+// @runs   50
 function block(ms) {
   const end = Date.now() + ms;
   while (Date.now() < end) {}

@@ -1,7 +1,7 @@
 // @title  clearTimeout cancels a timer that has not fired yet
 // @lesson Clearing removes the callback from the timers queue; it can even be done by an earlier
 // @lesson timer in the same list, just before the cancelled one would have run.
-// @runs   20
+// @runs   50
 const never = setTimeout(() => console.log('this never prints'), 50);
 clearTimeout(never);
 

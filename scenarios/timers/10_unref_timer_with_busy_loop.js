@@ -1,7 +1,7 @@
 // @title  An unref'd timer still fires while other work keeps the loop alive
 // @lesson unref() only stops the timer from keeping the loop alive; a chain of immediates lasting
 // @lesson 60 ms keeps the loop running, so the 20 ms unref'd timer still fires during it.
-// @runs   20
+// @runs   50
 const start = Date.now();
 let timerFired = false;
 

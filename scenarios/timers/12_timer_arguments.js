@@ -1,7 +1,7 @@
 // @title  Extra arguments to setTimeout and setInterval
 // @lesson Arguments after the delay are stored with the timer and passed to the callback each time
 // @lesson it runs.
-// @runs   20
+// @runs   50
 setTimeout((greeting, name) => console.log(`${greeting}, ${name}!`), 10, 'Hello', 'timers');
 
 let runs = 0;

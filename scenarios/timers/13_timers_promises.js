@@ -1,7 +1,7 @@
 // @title  Awaiting timers with timers/promises
 // @lesson The promise versions of setTimeout and setImmediate resolve from the same timers and check
 // @lesson phases; await simply continues the async function in the microtask that follows.
-// @runs   20
+// @runs   50
 const timersPromises = require('timers/promises');
 
 async function main() {

@@ -1,7 +1,7 @@
 // @title  An interval and timeouts share the timers queue
 // @lesson Every interval run re-queues the interval with a fresh due time; the 50 ms and 150 ms
 // @lesson timeouts slot in between interval runs according to their due times.
-// @runs   20
+// @runs   50
 let n = 0;
 const iv = setInterval(() => {
   n++;

@@ -2,7 +2,7 @@
 // @lesson setTimeout and setImmediate carry a custom promisified form, so util.promisify returns the
 // @lesson timers/promises functions: the promise resolves with the value passed, from a real timer
 // @lesson or immediate that waits in the same queues as the callback forms.
-// @runs   20
+// @runs   50
 const util = require('util');
 const timersPromises = require('timers/promises');
 
