@@ -10,11 +10,11 @@
 #include "model/js/runtime.h"
 #include "model/js/string.h"
 #include "model/node/bindings.h"
+#include "model/node/buffer.h"
 #include "model/node/script_host.h"
-
-#include <algorithm>
 #include "sim/simulation.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace loopsim::node {
@@ -26,7 +26,8 @@ std::string event_name(js::Runtime& rt, std::span<const js::Value> args) {
     return args[0].as_string()->to_utf8();
 }
 
-js::Completion next_tick(js::Runtime& rt, js::NativeFunction&, js::Value, std::span<const js::Value> args) {
+js::Completion next_tick(js::Runtime& rt, js::NativeFunction&, js::Value,
+                         std::span<const js::Value> args) {
     ScriptHost& host = ScriptHost::from(rt);
     js::Value fn = args.empty() ? js::Value() : args[0];
     if (!js::Runtime::is_callable(fn)) return invalid_arg_type(host, "callback", "function", fn);
@@ -38,8 +39,8 @@ js::Completion next_tick(js::Runtime& rt, js::NativeFunction&, js::Value, std::s
     return js::Value();
 }
 
-js::Completion add_listener(js::Runtime& rt, js::Value self, std::span<const js::Value> args, bool once,
-                            bool prepend) {
+js::Completion add_listener(js::Runtime& rt, js::Value self, std::span<const js::Value> args,
+                            bool once, bool prepend) {
     ScriptHost& host = ScriptHost::from(rt);
     js::Value fn = args.size() > 1 ? args[1] : js::Value();
     if (!js::Runtime::is_callable(fn)) return invalid_arg_type(host, "listener", "function", fn);
@@ -52,10 +53,12 @@ js::Completion add_listener(js::Runtime& rt, js::Value self, std::span<const js:
     return self;
 }
 
-js::Completion process_on(js::Runtime& rt, js::NativeFunction&, js::Value self, std::span<const js::Value> args) {
+js::Completion process_on(js::Runtime& rt, js::NativeFunction&, js::Value self,
+                          std::span<const js::Value> args) {
     return add_listener(rt, self, args, false, false);
 }
-js::Completion process_once(js::Runtime& rt, js::NativeFunction&, js::Value self, std::span<const js::Value> args) {
+js::Completion process_once(js::Runtime& rt, js::NativeFunction&, js::Value self,
+                            std::span<const js::Value> args) {
     return add_listener(rt, self, args, true, false);
 }
 js::Completion process_prepend(js::Runtime& rt, js::NativeFunction&, js::Value self,
@@ -63,7 +66,8 @@ js::Completion process_prepend(js::Runtime& rt, js::NativeFunction&, js::Value s
     return add_listener(rt, self, args, false, true);
 }
 
-js::Completion process_off(js::Runtime& rt, js::NativeFunction&, js::Value self, std::span<const js::Value> args) {
+js::Completion process_off(js::Runtime& rt, js::NativeFunction&, js::Value self,
+                           std::span<const js::Value> args) {
     ScriptHost& host = ScriptHost::from(rt);
     auto it = host.bindings().process_listeners.find(event_name(rt, args));
     if (it == host.bindings().process_listeners.end() || args.size() < 2) return self;
@@ -78,7 +82,8 @@ js::Completion process_off(js::Runtime& rt, js::NativeFunction&, js::Value self,
     return self;
 }
 
-js::Completion process_emit(js::Runtime& rt, js::NativeFunction&, js::Value, std::span<const js::Value> args) {
+js::Completion process_emit(js::Runtime& rt, js::NativeFunction&, js::Value,
+                            std::span<const js::Value> args) {
     ScriptHost& host = ScriptHost::from(rt);
     std::vector<js::Value> rest(args.size() > 1 ? args.begin() + 1 : args.end(), args.end());
     if (!host.emit_process_event) return js::Value(false);
@@ -89,13 +94,17 @@ js::Completion process_emit(js::Runtime& rt, js::NativeFunction&, js::Value, std
     return js::Value(had);
 }
 
-js::Completion process_listener_count(js::Runtime& rt, js::NativeFunction&, js::Value, std::span<const js::Value> args) {
+js::Completion process_listener_count(js::Runtime& rt, js::NativeFunction&, js::Value,
+                                      std::span<const js::Value> args) {
     ScriptHost& host = ScriptHost::from(rt);
     auto it = host.bindings().process_listeners.find(event_name(rt, args));
-    return js::Value::number(it == host.bindings().process_listeners.end() ? 0.0 : static_cast<double>(it->second.size()));
+    return js::Value::number(it == host.bindings().process_listeners.end()
+                                 ? 0.0
+                                 : static_cast<double>(it->second.size()));
 }
 
-js::Completion process_exit(js::Runtime& rt, js::NativeFunction&, js::Value, std::span<const js::Value> args) {
+js::Completion process_exit(js::Runtime& rt, js::NativeFunction&, js::Value,
+                            std::span<const js::Value> args) {
     ScriptHost& host = ScriptHost::from(rt);
     Environment& env = host.env();
     if (!args.empty() && !args[0].is_undefined()) {
@@ -106,12 +115,14 @@ js::Completion process_exit(js::Runtime& rt, js::NativeFunction&, js::Value, std
     return host.terminate();
 }
 
-js::Completion get_exit_code(js::Runtime& rt, js::NativeFunction&, js::Value, std::span<const js::Value>) {
+js::Completion get_exit_code(js::Runtime& rt, js::NativeFunction&, js::Value,
+                             std::span<const js::Value>) {
     auto code = ScriptHost::from(rt).env().exit_code;
     return code ? js::Value::number(*code) : js::Value();
 }
 
-js::Completion set_exit_code(js::Runtime& rt, js::NativeFunction&, js::Value, std::span<const js::Value> args) {
+js::Completion set_exit_code(js::Runtime& rt, js::NativeFunction&, js::Value,
+                             std::span<const js::Value> args) {
     ScriptHost& host = ScriptHost::from(rt);
     if (args.empty() || args[0].is_nullish()) {
         host.env().exit_code.reset();
@@ -122,14 +133,16 @@ js::Completion set_exit_code(js::Runtime& rt, js::NativeFunction&, js::Value, st
     return js::Value();
 }
 
-js::Completion process_hrtime(js::Runtime& rt, js::NativeFunction&, js::Value, std::span<const js::Value>) {
+js::Completion process_hrtime(js::Runtime& rt, js::NativeFunction&, js::Value,
+                              std::span<const js::Value>) {
     const int64_t ns = ScriptHost::from(rt).env().simulation().now().count_ns();
     js::Value parts[] = {js::Value::number(static_cast<double>(ns / 1'000'000'000)),
                          js::Value::number(static_cast<double>(ns % 1'000'000'000))};
     return js::Value(js::Array::create_from(rt, parts));
 }
 
-js::Completion process_cwd(js::Runtime& rt, js::NativeFunction&, js::Value, std::span<const js::Value>) {
+js::Completion process_cwd(js::Runtime& rt, js::NativeFunction&, js::Value,
+                           std::span<const js::Value>) {
     return js::Value(rt.string("/"));
 }
 
@@ -245,6 +258,50 @@ js::Completion on_warning(js::Runtime& rt, js::NativeFunction&, js::Value,
     return js::Value();
 }
 
+// process.stdout.write / process.stderr.write(chunk[, encoding][, callback]): a string (in
+// `encoding`, default utf8) or a Buffer, written synchronously as console.log writes; the
+// callback runs with null in the stream's afterWrite tick. Returns true (never full).
+template <trace::Stream stream>
+js::Completion stream_write(js::Runtime& rt, js::NativeFunction&, js::Value,
+                            std::span<const js::Value> args) {
+    ScriptHost& host = ScriptHost::from(rt);
+    const auto at = [&](size_t i) { return i < args.size() ? args[i] : js::Value(); };
+    js::Value chunk = at(0);
+    js::Value encoding = at(1);
+    js::Value callback = at(2);
+    if (js::Runtime::is_callable(encoding)) {
+        callback = encoding;
+        encoding = js::Value();
+    }
+    std::string bytes;
+    if (chunk.is_string()) {
+        Encoding as = Encoding::Utf8;
+        if (!encoding.is_nullish()) {
+            std::optional<Encoding> named = encoding.is_string()
+                                                ? parse_encoding(encoding.as_string()->to_utf8())
+                                                : std::nullopt;
+            if (!named) return unknown_encoding(host, encoding);
+            as = *named;
+        }
+        bytes = encode_string(*chunk.as_string(), as);
+    } else if (is_buffer(host, chunk)) {
+        bytes = buffer_bytes(*chunk.as_object());
+    } else {
+        return arg_type_error(host, "chunk", {"string", "Buffer", "TypedArray", "DataView"}, chunk);
+    }
+    host.write(stream, bytes, callback);
+    return js::Value(true);
+}
+
+// process.stdout and process.stderr as a pipe's streams (what `node x.js | ...` and loopsim's
+// recordings see): `fd`, `write`, no `isTTY`.
+js::Object* make_stdio_stream(ScriptHost& host, js::Object& prototype, int fd) {
+    js::Runtime& rt = host.runtime();
+    js::Object* s = js::Object::create(rt, &prototype);
+    s->put_direct(rt, rt.key("fd"), js::Value::number(fd), js::attr::Default);
+    return s;
+}
+
 } // namespace
 
 js::ThrowCompletionOr<void> emit_warning(ScriptHost& host, js::Value warning, std::string_view type,
@@ -270,13 +327,16 @@ void install_process(ScriptHost& host) {
     // process's prototype has a constructor named "process" (what stack traces print for a
     // listener's receiver: "process.<anonymous>").
     js::Object* process_prototype = js::Object::create(rt, rt.object_prototype());
-    js::Object* process_constructor = make_function(host, "process", 0, [](js::Runtime& r, js::NativeFunction&, js::Value,
-                                                                           std::span<const js::Value>) -> js::Completion {
-        return r.throw_error(js::ErrorType::TypeError, "Illegal constructor");
-    });
-    process_constructor->put_direct(rt, rt.common_key(js::CommonAtom::Prototype), js::Value(process_prototype),
-                                    js::attr::None);
-    process_prototype->put_direct(rt, rt.key("constructor"), js::Value(process_constructor), js::attr::Builtin);
+    js::Object* process_constructor =
+        make_function(host, "process", 0,
+                      [](js::Runtime& r, js::NativeFunction&, js::Value,
+                         std::span<const js::Value>) -> js::Completion {
+                          return r.throw_error(js::ErrorType::TypeError, "Illegal constructor");
+                      });
+    process_constructor->put_direct(rt, rt.common_key(js::CommonAtom::Prototype),
+                                    js::Value(process_prototype), js::attr::None);
+    process_prototype->put_direct(rt, rt.key("constructor"), js::Value(process_constructor),
+                                  js::attr::Builtin);
     js::Object* process = js::Object::create(rt, process_prototype);
     js::RootedValue rooted(rt.heap(), js::Value(process));
     define_method(host, *process, "nextTick", 1, next_tick);
@@ -292,9 +352,20 @@ void install_process(ScriptHost& host) {
     define_method(host, *process, "hrtime", 0, process_hrtime);
     define_method(host, *process, "cwd", 0, process_cwd);
     define_method(host, *process, "emitWarning", 4, process_emit_warning);
-    process->put_accessor(rt, rt.key("exitCode"), js::Value(make_function(host, "get exitCode", 0, get_exit_code)),
+    process->put_accessor(rt, rt.key("exitCode"),
+                          js::Value(make_function(host, "get exitCode", 0, get_exit_code)),
                           js::Value(make_function(host, "set exitCode", 1, set_exit_code)),
                           js::attr::Enumerable | js::attr::Configurable);
+    js::Object* stdout_prototype = make_class(host, "WriteStream", nullptr);
+    define_method(host, *stdout_prototype, "write", 1, stream_write<trace::Stream::Stdout>);
+    js::Object* stderr_prototype = make_class(host, "WriteStream", nullptr);
+    define_method(host, *stderr_prototype, "write", 1, stream_write<trace::Stream::Stderr>);
+    process->put_direct(rt, rt.key("stdout"),
+                        js::Value(make_stdio_stream(host, *stdout_prototype, 1)),
+                        js::attr::Default);
+    process->put_direct(rt, rt.key("stderr"),
+                        js::Value(make_stdio_stream(host, *stderr_prototype, 2)),
+                        js::attr::Default);
     js::Object* env = js::Object::create(rt, rt.object_prototype());
     for (const auto& [name, value] : host.process_env())
         env->put_direct(rt, rt.key(name), js::Value(rt.string(value)), js::attr::Default);
@@ -317,7 +388,8 @@ void install_process(ScriptHost& host) {
         auto& all = host.bindings().process_listeners;
         auto it = all.find(std::string(event));
         if (it == all.end() || it->second.empty()) return false;
-        // Call a snapshot: listeners added meanwhile wait for the next emit; once-listeners go first.
+        // Call a snapshot: listeners added meanwhile wait for the next emit; once-listeners go
+        // first.
         std::vector<js::RootedValue> snapshot;
         for (auto& l : it->second) snapshot.push_back(l.fn);
         std::erase_if(it->second, [](const BindingState::Listener& l) { return l.once; });

@@ -273,16 +273,17 @@ js::ThrowCompletion arg_type_error(ScriptHost& host, std::string_view name,
     std::vector<std::string_view> classes;
     for (std::string_view e : expected)
         (!e.empty() && e[0] >= 'A' && e[0] <= 'Z' ? classes : types).push_back(e);
+    // "A", "A or B", "A, B, or C" (Node's errors.js lists three or more with a serial comma).
     const auto join = [](const std::vector<std::string_view>& items) {
         std::string text;
         for (size_t i = 0; i < items.size(); ++i) {
-            if (i > 0) text += i + 1 == items.size() ? " or " : ", ";
+            if (i > 0) text += i + 1 < items.size() ? ", " : items.size() > 2 ? ", or " : " or ";
             text += items[i];
         }
         return text;
     };
     std::string phrase;
-    if (!types.empty()) phrase = "of type " + join(types);
+    if (!types.empty()) phrase = (types.size() > 1 ? "one of type " : "of type ") + join(types);
     if (!classes.empty())
         phrase += (phrase.empty() ? "" : " or ") + std::string("an instance of ") + join(classes);
     // invalid_arg_type words the "Received ..." part; the phrase before it is replaced.

@@ -299,33 +299,49 @@ js::ThrowCompletion ScriptHost::terminate() {
     return js::ThrowCompletion{js::Value()};
 }
 
-void ScriptHost::write(trace::Stream stream, std::string_view text) {
+void ScriptHost::write(trace::Stream stream, std::string_view text, js::Value callback) {
     if (!m_env.can_call_into_js()) return;
+    const size_t which = stream == trace::Stream::Stderr ? 1 : 0;
     // Node makes process.stdout and process.stderr on their first use (a pipe, TTY or file
     // stream): that costs the main thread over a millisecond, enough to make a 1 ms timer
     // created before the first console.log due at the first timers phase (probes e09, m01).
-    bool& opened = stream == trace::Stream::Stderr ? m_stream_opened[1] : m_stream_opened[0];
-    if (!opened) {
-        opened = true;
+    if (!m_stream_opened[which]) {
+        m_stream_opened[which] = true;
         charge(k_stdio_stream_open_ns);
     }
-    (stream == trace::Stream::Stderr ? m_stderr : m_stdout).append(text);
+    (which == 1 ? m_stderr : m_stdout).append(text);
     if (Tracer* t = m_env.tracer()) t->console(stream, text);
+    if (js::Runtime::is_callable(callback) && !m_env.is_exiting()) {
+        if (!m_write_callbacks[which])
+            m_write_callbacks[which] = std::make_unique<js::RootedVector>(m_runtime->heap());
+        m_write_callbacks[which]->push_back(callback);
+    }
     // A write to stdout or stderr completes synchronously (files, pipes and terminals alike),
     // and the stream then queues its afterWrite callback with process.nextTick, one at a time
-    // per stream (later writes join the pending one). That tick is why a drain after a
-    // console.log goes through processTicksAndRejections.
-    bool& pending =
-        stream == trace::Stream::Stderr ? m_after_write_pending[1] : m_after_write_pending[0];
+    // per stream (later writes join the pending one, and their callbacks run in it, in
+    // order). That tick is why a drain after a console.log goes through
+    // processTicksAndRejections.
+    bool& pending = m_after_write_pending[which];
     if (!pending && !m_env.is_exiting()) {
         pending = true;
-        Task tick{"afterWriteTick",
-                  [&pending] {
-                      pending = false;
+        // Node's own bookkeeping unless the write that queues it has a callback of the
+        // program's to call.
+        const bool has_callback = js::Runtime::is_callable(callback);
+        Task tick{has_callback ? describe_function(callback) : std::string("afterWriteTick"),
+                  [this, which] {
+                      m_after_write_pending[which] = false;
+                      if (!m_write_callbacks[which] || m_write_callbacks[which]->size() == 0)
+                          return CallResult::Returned;
+                      js::RootedVector callbacks(m_runtime->heap());
+                      callbacks.values().swap(m_write_callbacks[which]->values());
+                      const js::Value args[] = {js::Value::null()};
+                      for (js::Value cb : callbacks.values())
+                          if (call(cb, js::Value(), args) == CallResult::Threw)
+                              return CallResult::Threw;
                       return CallResult::Returned;
                   },
                   0};
-        tick.internal = true;
+        tick.internal = !has_callback;
         m_env.queues().next_tick(std::move(tick));
     }
 }

@@ -80,7 +80,8 @@ public:
     js::ThrowCompletion terminate();
 
     // Output, as the process wrote it. Nothing is written once the process has ended.
-    void write(trace::Stream stream, std::string_view text);
+    // `callback` (process.stdout.write's) runs with null in the stream's afterWrite tick.
+    void write(trace::Stream stream, std::string_view text, js::Value callback = js::Value());
     const std::string& stdout_text() const { return m_stdout; }
     const std::string& stderr_text() const { return m_stderr; }
 
@@ -114,7 +115,9 @@ private:
     js::RootedValue m_pending_exception;
     std::optional<js::VM::ThrowSite> m_pending_site;
     bool m_after_write_pending[2] = {false, false}; // stdout, stderr: an afterWrite tick is queued
-    bool m_stream_opened[2] = {false, false};       // stdout, stderr: made by a first write
+    // stdout, stderr: the write callbacks the queued afterWrite tick will call, in order.
+    std::unique_ptr<js::RootedVector> m_write_callbacks[2];
+    bool m_stream_opened[2] = {false, false}; // stdout, stderr: made by a first write
     std::string m_stdout;
     std::string m_stderr;
     // Labels of anonymous functions by the source text they fold (a pure function of that
