@@ -311,39 +311,36 @@ void ScriptHost::write(trace::Stream stream, std::string_view text, js::Value ca
     }
     (which == 1 ? m_stderr : m_stdout).append(text);
     if (Tracer* t = m_env.tracer()) t->console(stream, text);
-    if (js::Runtime::is_callable(callback) && !m_env.is_exiting()) {
-        if (!m_write_callbacks[which])
-            m_write_callbacks[which] = std::make_unique<js::RootedVector>(m_runtime->heap());
-        m_write_callbacks[which]->push_back(callback);
-    }
     // A write to stdout or stderr completes synchronously (files, pipes and terminals alike),
-    // and the stream then queues its afterWrite callback with process.nextTick, one at a time
-    // per stream (later writes join the pending one, and their callbacks run in it, in
-    // order). That tick is why a drain after a console.log goes through
-    // processTicksAndRejections.
-    bool& pending = m_after_write_pending[which];
-    if (!pending && !m_env.is_exiting()) {
-        pending = true;
-        // Node's own bookkeeping unless the write that queues it has a callback of the
-        // program's to call.
-        const bool has_callback = js::Runtime::is_callable(callback);
-        Task tick{has_callback ? describe_function(callback) : std::string("afterWriteTick"),
-                  [this, which] {
-                      m_after_write_pending[which] = false;
-                      if (!m_write_callbacks[which] || m_write_callbacks[which]->size() == 0)
-                          return CallResult::Returned;
-                      js::RootedVector callbacks(m_runtime->heap());
-                      callbacks.values().swap(m_write_callbacks[which]->values());
-                      const js::Value args[] = {js::Value::null()};
-                      for (js::Value cb : callbacks.values())
-                          if (call(cb, js::Value(), args) == CallResult::Threw)
-                              return CallResult::Threw;
-                      return CallResult::Returned;
-                  },
-                  0};
-        tick.internal = !has_callback;
-        m_env.queues().next_tick(std::move(tick));
+    // and the stream then queues its afterWrite step with process.nextTick, which calls the
+    // write's callback. Writes with the same callback join a tick still queued (console's
+    // writes all pass the same no-op, so a run of console.log makes one tick); a write with
+    // another callback queues a tick of its own. Running a tick forgets the joinable one
+    // whichever it is, as Node's afterWriteTick does. That tick is why a drain after a
+    // console.log goes through processTicksAndRejections.
+    if (m_env.is_exiting()) return;
+    const js::Value cb = js::Runtime::is_callable(callback) ? callback : js::Value();
+    std::shared_ptr<AfterWrite>& joinable = m_after_write[which];
+    if (joinable && joinable->callback.get().bits() == cb.bits()) {
+        ++joinable->count;
+        return;
     }
+    joinable = std::make_shared<AfterWrite>(AfterWrite{js::RootedValue(m_runtime->heap(), cb), 1});
+    const bool has_callback = !cb.is_undefined();
+    Task tick{has_callback ? describe_function(cb) : std::string("afterWriteTick"),
+              [this, which, info = joinable] {
+                  m_after_write[which].reset();
+                  if (info->callback.get().is_undefined()) return CallResult::Returned;
+                  const js::Value args[] = {js::Value::null()};
+                  for (uint32_t i = 0; i < info->count; ++i)
+                      if (call(info->callback.get(), js::Value(), args) == CallResult::Threw)
+                          return CallResult::Threw;
+                  return CallResult::Returned;
+              },
+              0};
+    // Node's own bookkeeping, unless it calls a callback of the program's.
+    tick.internal = !has_callback;
+    m_env.queues().next_tick(std::move(tick));
 }
 
 std::string ScriptHost::describe_function(js::Value fn) {

@@ -114,10 +114,14 @@ private:
     std::unique_ptr<js::Interpreter> m_interpreter;
     js::RootedValue m_pending_exception;
     std::optional<js::VM::ThrowSite> m_pending_site;
-    bool m_after_write_pending[2] = {false, false}; // stdout, stderr: an afterWrite tick is queued
-    // stdout, stderr: the write callbacks the queued afterWrite tick will call, in order.
-    std::unique_ptr<js::RootedVector> m_write_callbacks[2];
-    bool m_stream_opened[2] = {false, false}; // stdout, stderr: made by a first write
+    // A queued afterWrite tick (Node's Writable afterWriteTickInfo): the callback of the
+    // writes it completes (empty: console's no-op) and how many writes joined it.
+    struct AfterWrite {
+        js::RootedValue callback;
+        uint32_t count = 1;
+    };
+    std::shared_ptr<AfterWrite> m_after_write[2]; // stdout, stderr: the one writes may join
+    bool m_stream_opened[2] = {false, false};     // stdout, stderr: made by a first write
     std::string m_stdout;
     std::string m_stderr;
     // Labels of anonymous functions by the source text they fold (a pure function of that
