@@ -41,7 +41,7 @@ CallResult Environment::invoke(Task& task, trace::Queue from, trace::Reason reas
             if (from == trace::Queue::None && task.id == 1)
                 reason.code = trace::ReasonCode::MainScript;
         }
-        m_tracer->started(task.id, from, task.label, reason);
+        m_tracer->started(task.id, from, task.label, reason, task.label_id);
     }
     sim::SimTime overhead;
     switch (from) {

@@ -348,8 +348,13 @@ std::string ScriptHost::describe_function(js::Value fn) {
     js::Completion name =
         fn.as_object()->get(*m_runtime, m_runtime->common_key(js::CommonAtom::Name));
     if (!name.is_throw() && name.value().is_string()) {
-        std::string text = name.value().as_string()->to_utf8();
-        if (!text.empty()) return text;
+        const js::String* string = name.value().as_string();
+        const uint64_t collections = m_runtime->heap().stats().collections;
+        NameLabel& cached =
+            m_name_labels[(reinterpret_cast<uintptr_t>(string) >> 4) % m_name_labels.size()];
+        if (cached.name != string || cached.collections != collections)
+            cached = NameLabel{string, collections, string->to_utf8()};
+        if (!cached.label.empty()) return cached.label;
     }
     if (fn.as_cell()->kind() == js::CellKind::Closure) {
         // An anonymous function: its source with whitespace folded, cut at 60 characters

@@ -132,6 +132,14 @@ private:
         std::string label;
     };
     std::array<SourceLabel, 64> m_source_labels;
+    // Labels of named functions by their name string, valid until the heap next collects
+    // (a string is immutable, and its address is reused only once it has been freed).
+    struct NameLabel {
+        const js::String* name = nullptr;
+        uint64_t collections = 0;
+        std::string label;
+    };
+    std::array<NameLabel, 64> m_name_labels;
     // pendingUnhandledRejections, in rejection order; handled ones are removed.
     std::vector<std::unique_ptr<RejectionInfo>> m_pending_rejections;
     // Rejections reported to 'unhandledRejection' and still without a handler; a handler

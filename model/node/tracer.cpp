@@ -11,7 +11,8 @@ namespace {
 constexpr uint64_t k_work_id_base = uint64_t{1} << 48;
 } // namespace
 
-Tracer::Tracer(Environment& env, trace::TraceRecorder& recorder) : m_env(env), m_recorder(recorder) {
+Tracer::Tracer(Environment& env, trace::TraceRecorder& recorder)
+    : m_env(env), m_recorder(recorder) {
     m_env.loop().set_observer(this);
     m_env.thread_pool().set_observer(this);
     m_recorder.record(event(trace::EventKind::RunStart));
@@ -28,7 +29,8 @@ trace::TraceEvent Tracer::event(trace::EventKind kind) const {
     return e;
 }
 
-void Tracer::created(uint64_t id, trace::Queue queue, std::string_view label, trace::Reason reason) {
+trace::StringId Tracer::created(uint64_t id, trace::Queue queue, std::string_view label,
+                                trace::Reason reason) {
     trace::TraceEvent e = event(trace::EventKind::CallbackCreated);
     e.callback = id;
     e.creator = running();
@@ -36,14 +38,16 @@ void Tracer::created(uint64_t id, trace::Queue queue, std::string_view label, tr
     e.label = m_recorder.intern(label);
     e.reason = reason;
     m_recorder.record(e);
+    return e.label;
 }
 
-void Tracer::started(uint64_t id, trace::Queue from, std::string_view label, trace::Reason reason) {
+void Tracer::started(uint64_t id, trace::Queue from, std::string_view label, trace::Reason reason,
+                     trace::StringId label_id) {
     trace::TraceEvent e = event(trace::EventKind::CallbackStart);
     e.callback = id;
     e.from_queue = from;
     e.to_queue = trace::Queue::CallStack;
-    e.label = m_recorder.intern(label);
+    e.label = label_id != trace::kNoString ? label_id : m_recorder.intern(label);
     e.reason = reason;
     m_recorder.record(e);
     m_running.push_back(id);
@@ -152,10 +156,18 @@ void Tracer::finish(const ProcessResult& result) {
     for (const sim::Actor& a : m_env.simulation().actors()) {
         trace::ActorKind kind = trace::ActorKind::Main;
         switch (a.kind) {
-        case sim::ActorKind::MainThread: kind = trace::ActorKind::Main; break;
-        case sim::ActorKind::Loop: kind = trace::ActorKind::Loop; break;
-        case sim::ActorKind::Worker: kind = trace::ActorKind::Worker; break;
-        case sim::ActorKind::Os: kind = trace::ActorKind::Os; break;
+        case sim::ActorKind::MainThread:
+            kind = trace::ActorKind::Main;
+            break;
+        case sim::ActorKind::Loop:
+            kind = trace::ActorKind::Loop;
+            break;
+        case sim::ActorKind::Worker:
+            kind = trace::ActorKind::Worker;
+            break;
+        case sim::ActorKind::Os:
+            kind = trace::ActorKind::Os;
+            break;
         }
         header.actors.push_back(trace::Actor{a.id.value, a.name, kind});
     }
@@ -166,8 +178,12 @@ void Tracer::finish(const ProcessResult& result) {
     outcome.exit_code = result.exit_code;
     switch (result.how) {
     case ProcessResult::How::Natural:
-    case ProcessResult::How::ExitCalled: outcome.status = trace::OutcomeStatus::Completed; break;
-    case ProcessResult::How::UncaughtError: outcome.status = trace::OutcomeStatus::Error; break;
+    case ProcessResult::How::ExitCalled:
+        outcome.status = trace::OutcomeStatus::Completed;
+        break;
+    case ProcessResult::How::UncaughtError:
+        outcome.status = trace::OutcomeStatus::Error;
+        break;
     case ProcessResult::How::Halted: {
         const auto& halt = m_env.simulation().halt_outcome();
         outcome.status = trace::OutcomeStatus::Aborted;

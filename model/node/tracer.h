@@ -27,9 +27,13 @@ public:
     Tracer(Environment& env, trace::TraceRecorder& recorder);
 
     // A callback enters a queue; its creator is the callback running now (0: none).
-    void created(uint64_t id, trace::Queue queue, std::string_view label, trace::Reason reason = {});
+    // Returns the label's id in the trace's string pool, for started() to reuse.
+    trace::StringId created(uint64_t id, trace::Queue queue, std::string_view label,
+                            trace::Reason reason = {});
     // A callback leaves `from` and starts running on the call stack.
-    void started(uint64_t id, trace::Queue from, std::string_view label, trace::Reason reason = {});
+    // `label_id`, when not 0, is `label` already interned (what created() returned).
+    void started(uint64_t id, trace::Queue from, std::string_view label, trace::Reason reason = {},
+                 trace::StringId label_id = 0);
     void ended(uint64_t id, CallResult result);
     void cancelled(uint64_t id, trace::Queue from);
     void drain(bool begin, trace::Queue queue);
@@ -46,7 +50,8 @@ public:
     void on_time_update(uv::TimeUpdate site, int64_t old_ms, int64_t new_ms) override;
     // ThreadPoolObserver
     void on_queued(uv::WorkId id, const std::string& label, uv::WorkKind kind) override;
-    void on_pick(uint32_t worker, uv::WorkId id, const std::string& label, sim::SimTime duration) override;
+    void on_pick(uint32_t worker, uv::WorkId id, const std::string& label,
+                 sim::SimTime duration) override;
     void on_finish(uint32_t worker, uv::WorkId id, const std::string& label) override;
 
     trace::TraceRecorder& recorder() { return m_recorder; }
