@@ -36,6 +36,13 @@ inline bool fast_truthy(Value v, bool& out) {
     return false;
 }
 
+// An int32 arithmetic result computed in 64 bits: an int32 value when it fits, else the
+// double (the result JavaScript gives for the overflow).
+inline Value int_result(int64_t r) {
+    return r == static_cast<int32_t>(r) ? Value(static_cast<int32_t>(r))
+                                        : Value(static_cast<double>(r));
+}
+
 inline Environment* env_of(Value v) {
     return v.is_null() ? nullptr : static_cast<Environment*>(v.as_cell());
 }
@@ -771,9 +778,7 @@ op_JumpIfIntEq:
 op_Add : {
     Value l = R[OPERAND(0)];
     if (l.is_int32() && acc.is_int32()) {
-        int64_t r = int64_t{l.as_int32()} + acc.as_int32();
-        acc = r == static_cast<int32_t>(r) ? Value(static_cast<int32_t>(r))
-                                           : Value(static_cast<double>(r));
+        acc = int_result(int64_t{l.as_int32()} + acc.as_int32());
         NEXT(1);
     }
     if (l.is_number() && acc.is_number()) {
@@ -787,9 +792,7 @@ op_Add : {
 op_AddInt : {
     auto imm = static_cast<int32_t>(OPERAND(0));
     if (acc.is_int32()) {
-        int64_t r = int64_t{acc.as_int32()} + imm;
-        acc = r == static_cast<int32_t>(r) ? Value(static_cast<int32_t>(r))
-                                           : Value(static_cast<double>(r));
+        acc = int_result(int64_t{acc.as_int32()} + imm);
         NEXT(1);
     }
     if (acc.is_double()) {
@@ -808,9 +811,7 @@ op_UpdateReg : {
     Value v = R[OPERAND(0)];
     auto imm = static_cast<int32_t>(OPERAND(1));
     if (v.is_int32()) {
-        int64_t r = int64_t{v.as_int32()} + imm;
-        acc = r == static_cast<int32_t>(r) ? Value(static_cast<int32_t>(r))
-                                           : Value(static_cast<double>(r));
+        acc = int_result(int64_t{v.as_int32()} + imm);
     } else {
         double d;
         if (v.is_double()) {
@@ -827,9 +828,7 @@ op_UpdateReg : {
 op_Sub : {
     Value l = R[OPERAND(0)];
     if (l.is_int32() && acc.is_int32()) {
-        int64_t r = int64_t{l.as_int32()} - acc.as_int32();
-        acc = r == static_cast<int32_t>(r) ? Value(static_cast<int32_t>(r))
-                                           : Value(static_cast<double>(r));
+        acc = int_result(int64_t{l.as_int32()} - acc.as_int32());
         NEXT(1);
     }
     if (l.is_number() && acc.is_number()) {
@@ -867,78 +866,50 @@ op_Mod : {
     }
     goto binary_slow;
 }
-op_BitAnd:
-    if (R[OPERAND(0)].is_int32() && acc.is_int32()) {
-        acc = Value(R[OPERAND(0)].as_int32() & acc.as_int32());
-        NEXT(1);
+// A relational or bitwise operator: the int32 (and, for comparisons, number) fast path,
+// else the generic operation.
+#define INT_OP(op)                                                                                 \
+    if (R[OPERAND(0)].is_int32() && acc.is_int32()) {                                              \
+        acc = Value(R[OPERAND(0)].as_int32() op acc.as_int32());                                   \
+        NEXT(1);                                                                                   \
     }
+#define COMPARE_OP(op)                                                                             \
+    INT_OP(op)                                                                                     \
+    if (R[OPERAND(0)].is_number() && acc.is_number()) {                                            \
+        acc = Value(R[OPERAND(0)].as_number() op acc.as_number());                                 \
+        NEXT(1);                                                                                   \
+    }
+op_BitAnd:
+    INT_OP(&)
     goto binary_slow;
 op_BitOr:
-    if (R[OPERAND(0)].is_int32() && acc.is_int32()) {
-        acc = Value(R[OPERAND(0)].as_int32() | acc.as_int32());
-        NEXT(1);
-    }
+    INT_OP(|)
     goto binary_slow;
 op_BitXor:
-    if (R[OPERAND(0)].is_int32() && acc.is_int32()) {
-        acc = Value(R[OPERAND(0)].as_int32() ^ acc.as_int32());
-        NEXT(1);
-    }
+    INT_OP(^)
     goto binary_slow;
 op_Lt:
-    if (R[OPERAND(0)].is_int32() && acc.is_int32()) {
-        acc = Value(R[OPERAND(0)].as_int32() < acc.as_int32());
-        NEXT(1);
-    }
-    if (R[OPERAND(0)].is_number() && acc.is_number()) {
-        acc = Value(R[OPERAND(0)].as_number() < acc.as_number());
-        NEXT(1);
-    }
+    COMPARE_OP(<)
     goto binary_slow;
 op_Gt:
-    if (R[OPERAND(0)].is_int32() && acc.is_int32()) {
-        acc = Value(R[OPERAND(0)].as_int32() > acc.as_int32());
-        NEXT(1);
-    }
-    if (R[OPERAND(0)].is_number() && acc.is_number()) {
-        acc = Value(R[OPERAND(0)].as_number() > acc.as_number());
-        NEXT(1);
-    }
+    COMPARE_OP(>)
     goto binary_slow;
 op_Le:
-    if (R[OPERAND(0)].is_int32() && acc.is_int32()) {
-        acc = Value(R[OPERAND(0)].as_int32() <= acc.as_int32());
-        NEXT(1);
-    }
-    if (R[OPERAND(0)].is_number() && acc.is_number()) {
-        acc = Value(R[OPERAND(0)].as_number() <= acc.as_number());
-        NEXT(1);
-    }
+    COMPARE_OP(<=)
     goto binary_slow;
 op_Ge:
-    if (R[OPERAND(0)].is_int32() && acc.is_int32()) {
-        acc = Value(R[OPERAND(0)].as_int32() >= acc.as_int32());
-        NEXT(1);
-    }
-    if (R[OPERAND(0)].is_number() && acc.is_number()) {
-        acc = Value(R[OPERAND(0)].as_number() >= acc.as_number());
-        NEXT(1);
-    }
+    COMPARE_OP(>=)
     goto binary_slow;
+#undef COMPARE_OP
 op_StrictEq:
-    if (R[OPERAND(0)].is_int32() && acc.is_int32()) {
-        acc = Value(R[OPERAND(0)].as_int32() == acc.as_int32());
-        NEXT(1);
-    }
+    INT_OP(==)
     acc = Value(is_strictly_equal(R[OPERAND(0)], acc));
     NEXT(1);
 op_StrictNe:
-    if (R[OPERAND(0)].is_int32() && acc.is_int32()) {
-        acc = Value(R[OPERAND(0)].as_int32() != acc.as_int32());
-        NEXT(1);
-    }
+    INT_OP(!=)
     acc = Value(!is_strictly_equal(R[OPERAND(0)], acc));
     NEXT(1);
+#undef INT_OP
 op_Exp:
 op_Shl:
 op_Sar:
