@@ -3,8 +3,7 @@
 // only thing that differs); request sequences are Node's (lib/fs.js ReadFileContext,
 // lib/internal/fs/promises.js, src/node_file.cc MKDirpAsync), read from the trace's worker
 // lanes.
-#include "model/node/scenario_header.h"
-#include "model/node/scenario_runner.h"
+#include "tests/node/node_test_support.h"
 #include "traces/trace.h"
 
 #include <doctest/doctest.h>
@@ -18,13 +17,7 @@ namespace {
 
 node::ScenarioOptions options_for(const std::string& source,
                                   std::map<std::string, std::string> env = {}) {
-    node::ScenarioOptions options;
-    options.path = "/work/t/probe.js";
-    options.source = source;
-    options.env = std::move(env);
-    options.cwd = "/work";
-    REQUIRE(node::apply_scenario_header(options).is_ok());
-    return options;
+    return node::testing::scenario_options("/work/t/probe.js", source, std::move(env));
 }
 
 node::ScenarioResult run_js(const std::string& source, std::map<std::string, std::string> env = {},

@@ -3,8 +3,7 @@
 // can leave them out as real node's async_hooks reference does; the program's own jobs are
 // not. Expected outputs are node 20's for the same programs (scenarios/esm/01 and
 // scenarios/events/07 record them).
-#include "model/node/scenario_header.h"
-#include "model/node/scenario_runner.h"
+#include "tests/node/node_test_support.h"
 #include "traces/trace.h"
 
 #include <doctest/doctest.h>
@@ -22,14 +21,7 @@ struct Microtasks {
 };
 
 Microtasks microtasks_of(const std::string& path, const std::string& source) {
-    node::ScenarioOptions options;
-    options.path = path;
-    options.source = source;
-    options.cwd = "/work/t";
-    REQUIRE(node::apply_scenario_header(options).is_ok());
-    options.record_trace = true;
-    node::ScenarioResult result = node::run_scenario(options);
-    REQUIRE(result.trace.has_value());
+    const node::ScenarioResult result = node::testing::run_traced(path, source);
     Microtasks m;
     m.stdout_text = result.stdout_text;
     for (const trace::TraceEvent& e : result.trace->events) {

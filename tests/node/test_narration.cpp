@@ -2,8 +2,7 @@
 // each scenario teaches must be visible in the text, in the right place. The orders asserted
 // here are node's (scenarios/io/01_readfile_vs_immediate.expect.json and
 // scenarios/basics/03_timeout_vs_immediate.expect.json record them).
-#include "model/node/scenario_header.h"
-#include "model/node/scenario_runner.h"
+#include "tests/node/node_test_support.h"
 #include "traces/narration.h"
 
 #include <doctest/doctest.h>
@@ -15,14 +14,7 @@ using namespace loopsim;
 namespace {
 
 std::string explain(const std::string& source, const trace::NarrationOptions& narration = {}) {
-    node::ScenarioOptions options;
-    options.path = "/work/t/lesson.js";
-    options.source = source;
-    options.cwd = "/work";
-    REQUIRE(node::apply_scenario_header(options).is_ok());
-    options.record_trace = true;
-    node::ScenarioResult result = node::run_scenario(options);
-    REQUIRE(result.trace.has_value());
+    const node::ScenarioResult result = node::testing::run_traced("/work/t/lesson.js", source);
     return trace::narrate(*result.trace, narration);
 }
 
