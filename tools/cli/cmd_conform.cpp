@@ -183,20 +183,20 @@ int cmd_conform(std::span<const std::string> args, std::ostream& sink, std::ostr
         }
     }
     if (inputs.empty()) return usage("give scenarios or folders");
-    std::set<std::string> known;
-    for (const std::string& path : known_paths) {
-        bool ok = false;
-        std::set<std::string> names = read_names(path, err, ok);
-        if (!ok) return k_exit_failure;
-        known.insert(names.begin(), names.end());
-    }
-    std::set<std::string> order_known;
-    for (const std::string& path : order_known_paths) {
-        bool ok = false;
-        std::set<std::string> names = read_names(path, err, ok);
-        if (!ok) return k_exit_failure;
-        order_known.insert(names.begin(), names.end());
-    }
+    // The scenarios named in every list file; false when one cannot be read.
+    const auto read_lists = [&](const std::vector<std::string>& paths,
+                                std::set<std::string>& into) {
+        for (const std::string& path : paths) {
+            bool ok = false;
+            std::set<std::string> names = read_names(path, err, ok);
+            if (!ok) return false;
+            into.insert(names.begin(), names.end());
+        }
+        return true;
+    };
+    std::set<std::string> known, order_known;
+    if (!read_lists(known_paths, known) || !read_lists(order_known_paths, order_known))
+        return k_exit_failure;
     std::optional<std::vector<ScenarioFile>> files = collect_scenarios("conform", inputs, err);
     if (!files) return k_exit_failure;
     if (files->empty()) {
