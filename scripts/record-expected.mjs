@@ -39,9 +39,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+import { normalise, parseHeader, root, scenarioEnv, withFiles } from './scenario-header.mjs';
 
 function usage(msg) {
   if (msg) console.error(`record-expected: ${msg}`);
@@ -76,59 +74,11 @@ function collect(p, out) {
   return out;
 }
 
-function header(source) {
-  const h = { runs: null, env: {}, skip: false, files: [], nondeterministic: false };
-  for (const line of source.split('\n')) {
-    const m = /^\s*\/\/\s*@([a-z-]+)\s*(.*?)\s*$/.exec(line);
-    if (!m) continue;
-    if (m[1] === 'runs') h.runs = Number(m[2]);
-    else if (m[1] === 'env') {
-      const eq = m[2].indexOf('=');
-      if (eq > 0) h.env[m[2].slice(0, eq)] = m[2].slice(eq + 1);
-    } else if (m[1] === 'skip-record') h.skip = true;
-    else if (m[1] === 'file') h.files.push(parseFileDirective(m[2]));
-    else if (m[1] === 'nondeterministic') h.nondeterministic = true;
-  }
-  return h;
-}
-
-const PATTERN = 'abcdefghijklmnopqrstuvwxyz0123456789\n';
-function parseFileDirective(text) {
-  const m = /^(\S+)\s+(.*)$/.exec(text);
-  if (!m) throw new Error(`bad @file directive '${text}' (expected: @file NAME SIZE or @file NAME "TEXT")`);
-  const [, name, spec] = m;
-  if (spec.startsWith('"')) return { name, contents: JSON.parse(spec) };
-  const s = /^(\d+)(B|KiB|MiB)$/.exec(spec);
-  if (!s) throw new Error(`bad @file size '${spec}' (expected e.g. 100B, 64KiB, 2MiB)`);
-  const size = Number(s[1]) * { B: 1, KiB: 1024, MiB: 1024 * 1024 }[s[2]];
-  return { name, contents: PATTERN.repeat(Math.ceil(size / PATTERN.length)).slice(0, size) };
-}
-
-function withFiles(file, files, fn) {
-  const made = [];
-  try {
-    for (const f of files) {
-      const p = path.join(path.dirname(file), f.name);
-      if (fs.existsSync(p)) throw new Error(`${p}: @file would overwrite an existing file`);
-      fs.mkdirSync(path.dirname(p), { recursive: true });
-      fs.writeFileSync(p, f.contents);
-      made.push(p);
-    }
-    return fn();
-  } finally {
-    for (const p of made) fs.rmSync(p, { force: true });
-  }
-}
-
-function normalise(text) {
-  return text.split(root + '/').join('').replace(/\(node:\d+\)/g, '(node:PID)');
-}
-
 function runOnce(file, env) {
   const rel = path.relative(root, file);
   const r = spawnSync(process.execPath, [rel], {
     cwd: root,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME || '/root', ...env },
+    env: scenarioEnv(env),
     encoding: 'utf8',
     timeout: 60_000,
     maxBuffer: 64 << 20,
@@ -152,7 +102,7 @@ for (const file of files) {
 let failures = 0;
 for (const file of files) {
   const source = fs.readFileSync(file, 'utf8');
-  const h = header(source);
+  const h = parseHeader(source);
   if (h.skip || (skipNondeterministic && h.nondeterministic)) continue;
   const runs = runsOverride ?? h.runs ?? 10;
   const seen = new Map();

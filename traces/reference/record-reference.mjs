@@ -16,9 +16,15 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  normalise as normaliseOutput,
+  parseHeader,
+  root,
+  scenarioEnv,
+  withFiles,
+} from '../../scripts/scenario-header.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, '..', '..');
 const hooks = path.join(here, 'hooks.cjs');
 
 function usage(msg) {
@@ -42,41 +48,13 @@ for (let i = 0; i < args.length; i++) {
 }
 if (!scenario) usage('no SCENARIO given');
 
-// The header directives record-expected.mjs reads that change how the program runs.
-const PATTERN = 'abcdefghijklmnopqrstuvwxyz0123456789\n';
-function header(source) {
-  const h = { env: {}, files: [] };
-  for (const line of source.split('\n')) {
-    const m = /^\s*\/\/\s*@([a-z-]+)\s*(.*?)\s*$/.exec(line);
-    if (!m) continue;
-    if (m[1] === 'env') {
-      const eq = m[2].indexOf('=');
-      if (eq > 0) h.env[m[2].slice(0, eq)] = m[2].slice(eq + 1);
-    } else if (m[1] === 'file') {
-      const f = /^(\S+)\s+(.*)$/.exec(m[2]);
-      if (!f) throw new Error(`bad @file directive '${m[2]}'`);
-      const [, name, spec] = f;
-      if (spec.startsWith('"')) {
-        h.files.push({ name, contents: JSON.parse(spec) });
-      } else {
-        const s = /^(\d+)(B|KiB|MiB)$/.exec(spec);
-        if (!s) throw new Error(`bad @file size '${spec}'`);
-        const size = Number(s[1]) * { B: 1, KiB: 1024, MiB: 1024 * 1024 }[s[2]];
-        h.files.push({ name, contents: PATTERN.repeat(Math.ceil(size / PATTERN.length)).slice(0, size) });
-      }
-    }
-  }
-  return h;
-}
-
 // As record-expected.mjs normalises, and without the stack frame async_hooks adds under
 // every callback (callbackTrampoline), so a stack trace reads as under plain node.
 function normalise(text) {
-  return text
-    .split(root + '/')
-    .join('')
-    .replace(/\(node:\d+\)/g, '(node:PID)')
-    .replace(/^ +at (?:process\.)?callbackTrampoline \(node:internal\/async_hooks:\d+:\d+\)\n/gm, '');
+  return normaliseOutput(text).replace(
+    /^ +at (?:process\.)?callbackTrampoline \(node:internal\/async_hooks:\d+:\d+\)\n/gm,
+    '',
+  );
 }
 
 const file = path.resolve(scenario);
@@ -87,29 +65,18 @@ try {
 } catch (e) {
   usage(`cannot read ${scenario}: ${e.message}`);
 }
-const h = header(source);
+const h = parseHeader(source);
 
-const made = [];
-let r;
-try {
-  for (const f of h.files) {
-    const p = path.join(path.dirname(file), f.name);
-    if (fs.existsSync(p)) throw new Error(`${p}: @file would overwrite an existing file`);
-    fs.mkdirSync(path.dirname(p), { recursive: true });
-    fs.writeFileSync(p, f.contents);
-    made.push(p);
-  }
-  r = spawnSync(process.execPath, ['--require', hooks, rel], {
+const r = withFiles(file, h.files, () =>
+  spawnSync(process.execPath, ['--require', hooks, rel], {
     cwd: root,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME || '/root', ...h.env },
+    env: scenarioEnv(h.env),
     stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
     encoding: 'utf8',
     timeout: 60_000,
     maxBuffer: 256 << 20,
-  });
-} finally {
-  for (const p of made) fs.rmSync(p, { force: true });
-}
+  }),
+);
 if (r.error) {
   console.error(`record-reference: ${rel}: could not run node: ${r.error.message}`);
   process.exit(1);
