@@ -69,16 +69,6 @@ std::set<Output> explore(const fs::path& program, const nlohmann::json& env, std
     return outputs;
 }
 
-std::set<std::string> known_gaps() {
-    std::set<std::string> names;
-    std::istringstream in(slurp(k_root / "tests/conformance/explore_known_gaps.txt"));
-    for (std::string line; std::getline(in, line);) {
-        if (line.empty() || line[0] == '#') continue;
-        names.insert(line.substr(0, line.find(' ')));
-    }
-    return names;
-}
-
 } // namespace
 
 TEST_CASE("explore covers every outcome real node printed, and no more for fixed orders") {
@@ -92,7 +82,8 @@ TEST_CASE("explore covers every outcome real node printed, and no more for fixed
     std::sort(programs.begin(), programs.end());
     REQUIRE(programs.size() > 100);
 
-    const std::set<std::string> listed = known_gaps();
+    const std::set<std::string> listed =
+        loopsim::conformance::listed_programs("explore_known_gaps.txt");
     std::set<std::string> gaps;
     size_t races = 0;
     for (const fs::path& p : programs) {

@@ -60,16 +60,6 @@ std::vector<Program> programs() {
     return found;
 }
 
-std::set<std::string> known_failures() {
-    std::set<std::string> names;
-    std::istringstream in(slurp(k_root / "tests/conformance/known_failures.txt"));
-    for (std::string line; std::getline(in, line);) {
-        if (line.empty() || line[0] == '#') continue;
-        names.insert(line.substr(0, line.find(' ')));
-    }
-    return names;
-}
-
 struct Run {
     std::string out;
     std::string err;
@@ -173,7 +163,8 @@ TEST_SUITE("conformance") {
             "# Programs loopsim does not yet print exactly as node does, with the first "
             "difference.\n"
             "# Rewritten by LOOPSIM_CONFORMANCE=update build/release/tests/test_conformance.\n";
-        const std::set<std::string> known = known_failures();
+        const std::set<std::string> known =
+            loopsim::conformance::listed_programs("known_failures.txt");
         size_t passed = 0, failed = 0;
         const bool verbose = std::getenv("LOOPSIM_CONFORMANCE_VERBOSE") != nullptr;
         for (const Program& p : programs()) {
