@@ -16,7 +16,7 @@ Array* Array::create(Runtime& runtime, uint32_t length) {
 
 Array* Array::create_from(Runtime& runtime, std::span<const Value> values) {
     Array* array = create(runtime);
-    array->elements().dense().assign(values.begin(), values.end());
+    array->writable_elements().dense().assign(values.begin(), values.end());
     for (Value v : values) LOOPSIM_ASSERT(!v.is_empty(), "create_from with a hole");
     array->m_length = static_cast<uint32_t>(values.size());
     array->sync_accounting(runtime);
@@ -25,7 +25,7 @@ Array* Array::create_from(Runtime& runtime, std::span<const Value> values) {
 
 void Array::push(Runtime& runtime, Value value) {
     LOOPSIM_ASSERT(m_length_writable && m_length < kMaxLength, "push on a fixed-length array");
-    elements().put(m_length, value, attr::Default);
+    writable_elements().put(m_length, value, attr::Default);
     m_length += 1;
     sync_accounting(runtime);
 }
@@ -85,7 +85,7 @@ ThrowCompletionOr<bool> Array::set_length(Runtime& runtime, const PropertyDescri
         return true;
     }
     if (!m_length_writable) return false;
-    uint32_t reached = elements().truncate(new_length);
+    uint32_t reached = writable_elements().truncate(new_length);
     m_length = reached;
     if (!new_writable) m_length_writable = false;
     sync_accounting(runtime);

@@ -39,6 +39,7 @@ uint32_t CodeBlock::offset_at(uint32_t pc) const {
 }
 
 void CodeBlock::visit_edges(Visitor& visitor) {
+    visitor.visit(name_value);
     for (Value v : constants) visitor.visit(v);
     for (const PropertyCache& c : caches) {
         visitor.visit(c.shape);

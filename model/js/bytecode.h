@@ -94,13 +94,14 @@ public:
     std::vector<LinePosition> lines;
     std::vector<ObjectLiteralTemplate> literals;
 
-    std::string name;            // Function.prototype.name, "" when anonymous
-    uint32_t flags = 0;          // CodeFlag bits
-    uint32_t param_count = 0;    // formal parameters held in R2..
-    uint32_t length = 0;         // Function.prototype.length
-    uint32_t register_count = 2; // frame size, R0 and R1 included
-    uint32_t args_register = 0;  // CodeFlagNeedsArguments: where the actual arguments are kept
-    uint32_t source_start = 0;   // the function's text in `source`
+    std::string name;             // Function.prototype.name, "" when anonymous
+    String* name_value = nullptr; // `name` as a string cell, made by the first closure
+    uint32_t flags = 0;           // CodeFlag bits
+    uint32_t param_count = 0;     // formal parameters held in R2..
+    uint32_t length = 0;          // Function.prototype.length
+    uint32_t register_count = 2;  // frame size, R0 and R1 included
+    uint32_t args_register = 0;   // CodeFlagNeedsArguments: where the actual arguments are kept
+    uint32_t source_start = 0;    // the function's text in `source`
     uint32_t source_end = 0;
     std::shared_ptr<const syntax::SourceFile> source;
 

@@ -53,6 +53,12 @@ private:
     CellKind m_kind;
     bool m_marked = false;
     uint8_t m_size_class = 0; // the heap's allocator: which free list takes it back (0: none)
+
+protected:
+    // The header's spare byte, for a kind's own flags (Object keeps two there), so that a
+    // flag costs no padding in the cells there are millions of.
+    uint8_t m_cell_flags = 0;
 };
+static_assert(sizeof(Cell) == 24, "the cell header: vtable, list link, byte count, 4 bytes");
 
 } // namespace loopsim::js

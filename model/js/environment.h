@@ -7,17 +7,21 @@
 // of a for loop, via copy()), chained to the environment of the enclosing scope. A closure
 // keeps the environment it was created in. Slots start uninitialised (Value::empty()), the
 // marker the VM's TDZ checks look for.
+// Memory: the slots follow the cell in the same allocation (an environment never changes
+// its slot count), so an environment of one variable is 48 bytes and one allocation.
 #include "model/js/cell.h"
 #include "model/js/heap.h"
 
-#include <vector>
+#include <memory>
 
 namespace loopsim::js {
 
 class Environment final : public Cell {
 public:
     Environment(Environment* parent, uint32_t slot_count)
-        : Cell(CellKind::Internal), m_parent(parent), m_slots(slot_count, Value::empty()) {}
+        : Cell(CellKind::Internal), m_parent(parent), m_slot_count(slot_count) {
+        std::uninitialized_fill_n(slots(), slot_count, Value::empty());
+    }
 
     static Environment* create(Heap& heap, Environment* parent, uint32_t slot_count);
     // A new environment with the same parent and the same slot values.
@@ -30,15 +34,19 @@ public:
         while (depth-- > 0) e = e->m_parent;
         return e;
     }
-    Value slot(uint32_t index) const { return m_slots[index]; }
-    void set_slot(uint32_t index, Value value) { m_slots[index] = value; }
-    uint32_t slot_count() const { return static_cast<uint32_t>(m_slots.size()); }
+    Value slot(uint32_t index) const { return slots()[index]; }
+    void set_slot(uint32_t index, Value value) { slots()[index] = value; }
+    uint32_t slot_count() const { return m_slot_count; }
 
     void visit_edges(Visitor& visitor) override;
 
 private:
+    Value* slots() { return reinterpret_cast<Value*>(this + 1); }
+    const Value* slots() const { return reinterpret_cast<const Value*>(this + 1); }
+
     Environment* m_parent;
-    std::vector<Value> m_slots;
+    uint32_t m_slot_count;
 };
+static_assert(sizeof(Environment) % alignof(Value) == 0, "inline slots follow the cell");
 
 } // namespace loopsim::js

@@ -118,6 +118,17 @@ public:
         link(cell, sizeof(T) + extra_bytes);
         return cell;
     }
+    // As allocate_accounting(), for a cell of `bytes` (at least sizeof(T)) whose tail past
+    // sizeof(T) holds trivially destructible data the cell lays out itself (inline slots).
+    template <typename T, typename... Args> T* allocate_sized(size_t bytes, Args&&... args) {
+        static_assert(alignof(T) <= kGranule);
+        const uint8_t size_class = size_class_of(bytes, alignof(T));
+        void* memory = allocate_memory(size_class, bytes);
+        T* cell = new (memory) T(std::forward<Args>(args)...);
+        cell->m_size_class = size_class;
+        link(cell, bytes);
+        return cell;
+    }
     // A cell's owned buffers grew (delta > 0) or shrank: keep the counts honest.
     void account_external(Cell* cell, int64_t delta);
 

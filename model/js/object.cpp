@@ -7,6 +7,9 @@
 #include "model/js/property_dictionary.h"
 #include "model/js/runtime.h"
 
+#include <algorithm>
+#include <cstddef>
+
 namespace loopsim::js {
 
 Object::Object(Runtime& runtime, Object* prototype)
@@ -15,16 +18,74 @@ Object::Object(Runtime& runtime, Object* prototype)
 Object::Object(Runtime& runtime, Object* prototype, CellKind kind)
     : Cell(kind), m_shape(runtime.root_shape()), m_prototype(prototype) {}
 
-Object::~Object() = default;
+ObjectExtras::ObjectExtras() = default;
+ObjectExtras::~ObjectExtras() = default;
+
+const Elements Object::s_no_elements;
+
+Object::~Object() {
+    release_slots();
+}
 
 Object* Object::create(Runtime& runtime, Object* prototype) {
     return runtime.heap().allocate<Object>(runtime, prototype);
 }
 
+Object* Object::create_with_slots(Runtime& runtime, Object* prototype, uint32_t inline_slots) {
+    if (inline_slots == 0) return create(runtime, prototype);
+    inline_slots = std::min(inline_slots, Shape::kMaxFastProperties);
+    Object* o = runtime.heap().allocate_sized<Object>(sizeof(Object) + inline_slots * sizeof(Value),
+                                                      runtime, prototype);
+    o->use_inline_slots(sizeof(Object), inline_slots);
+    return o;
+}
+
+void Object::use_inline_slots(size_t cell_size, uint32_t count) {
+    LOOPSIM_ASSERT(m_slot_data == nullptr, "inline slots for an object that has slots");
+    m_slot_data = reinterpret_cast<Value*>(reinterpret_cast<std::byte*>(this) + cell_size);
+    m_slot_capacity = static_cast<uint16_t>(count);
+    m_cell_flags |= kInlineSlots;
+}
+
+void Object::initialize_literal(Runtime& runtime, Shape* shape, const Value* values,
+                                uint32_t count) {
+    LOOPSIM_ASSERT(m_slot_count == 0, "a literal's object starts with no properties");
+    m_shape = shape;
+    for (uint32_t i = 0; i < count; ++i) push_slot(values[i]);
+    sync_accounting(runtime);
+}
+
+ObjectExtras& Object::extras() {
+    if (!m_extras) m_extras = std::make_unique<ObjectExtras>();
+    return *m_extras;
+}
+
+void Object::push_slot(Value value) {
+    if (m_slot_count == m_slot_capacity) {
+        // One allocation for small objects, then doubling up to the fast-mode limit.
+        const uint32_t capacity =
+            std::min<uint32_t>(m_slot_capacity == 0 ? 4 : m_slot_capacity * 2u,
+                               std::max<uint32_t>(Shape::kMaxFastProperties, m_slot_count + 1u));
+        auto* data = static_cast<Value*>(::operator new(capacity * sizeof(Value)));
+        std::copy_n(m_slot_data, m_slot_count, data);
+        release_slots();
+        m_slot_data = data;
+        m_slot_capacity = static_cast<uint16_t>(capacity);
+    }
+    m_slot_data[m_slot_count++] = value;
+}
+
+void Object::release_slots() {
+    if (!(m_cell_flags & kInlineSlots)) ::operator delete(m_slot_data);
+    m_cell_flags &= static_cast<uint8_t>(~kInlineSlots);
+    m_slot_data = nullptr;
+    m_slot_capacity = 0;
+}
+
 bool Object::set_prototype(Object* prototype) {
     // OrdinarySetPrototypeOf (§10.1.2.1)
     if (prototype == m_prototype) return true;
-    if (!m_extensible) return false;
+    if (!is_extensible()) return false;
     for (Object* p = prototype; p != nullptr; p = p->m_prototype)
         if (p == this) return false;
     m_prototype = prototype;
@@ -32,11 +93,11 @@ bool Object::set_prototype(Object* prototype) {
 }
 
 bool Object::lookup_own(PropertyKey key, OwnProperty& out) const {
-    if (key.is_index()) return m_elements.lookup(key.as_index(), out);
-    if (m_dictionary) return m_dictionary->lookup(key, out);
+    if (key.is_index()) return m_extras && m_extras->elements.lookup(key.as_index(), out);
+    if (PropertyDictionary* d = dictionary()) return d->lookup(key, out);
     auto location = m_shape->lookup(key);
     if (!location) return false;
-    out = OwnProperty{m_slots[location->slot], location->attributes};
+    out = OwnProperty{m_slot_data[location->slot], location->attributes};
     return true;
 }
 
@@ -78,7 +139,7 @@ bool Object::validate_and_apply(Runtime& runtime, PropertyKey key, const Propert
     };
     if (current == nullptr) {
         // Step 2: a new property; absent fields take their default (false / undefined).
-        if (!m_extensible) return false;
+        if (!is_extensible()) return false;
         PropertyAttributes a =
             bit(desc.enumerable, attr::Enumerable) | bit(desc.configurable, attr::Configurable);
         if (desc.is_accessor_descriptor()) {
@@ -216,7 +277,7 @@ std::vector<PropertyKey> Object::own_property_keys(Runtime&) const {
     // OrdinaryOwnPropertyKeys (§10.1.11.1)
     std::vector<PropertyKey> keys;
     std::vector<uint32_t> indices;
-    m_elements.collect_indices(indices);
+    elements().collect_indices(indices);
     keys.reserve(indices.size());
     for (uint32_t i : indices) keys.push_back(PropertyKey::index(i));
     append_named_keys(keys);
@@ -225,8 +286,8 @@ std::vector<PropertyKey> Object::own_property_keys(Runtime&) const {
 
 void Object::append_named_keys(std::vector<PropertyKey>& out) const {
     std::vector<PropertyKey> named;
-    if (m_dictionary) {
-        for (const auto& entry : m_dictionary->entries())
+    if (PropertyDictionary* d = dictionary()) {
+        for (const auto& entry : d->entries())
             if (entry.key.is_valid()) named.push_back(entry.key);
     } else {
         named = m_shape->keys_in_order();
@@ -251,52 +312,51 @@ void Object::put_accessor(Runtime& runtime, PropertyKey key, Value getter, Value
 void Object::store_own(Runtime& runtime, PropertyKey key, Value value,
                        PropertyAttributes attributes) {
     if (key.is_index()) {
-        m_elements.put(key.as_index(), value, attributes);
+        writable_elements().put(key.as_index(), value, attributes);
         sync_accounting(runtime);
         return;
     }
-    if (!m_dictionary) {
+    if (!is_dictionary()) {
         if (auto location = m_shape->lookup(key)) {
             if (location->attributes == attributes) {
-                m_slots[location->slot] = value;
+                m_slot_data[location->slot] = value;
                 return;
             }
             convert_to_dictionary(runtime); // an attribute change
         } else if (m_shape->property_count() < Shape::kMaxFastProperties) {
             m_shape = m_shape->add_property(runtime.heap(), key, attributes);
-            if (m_slots.capacity() == 0) m_slots.reserve(4); // one allocation for small literals
-            m_slots.push_back(value);
+            push_slot(value);
             sync_accounting(runtime);
             return;
         } else {
             convert_to_dictionary(runtime);
         }
     }
-    m_dictionary->put(key, OwnProperty{value, attributes});
+    m_extras->dictionary->put(key, OwnProperty{value, attributes});
     sync_accounting(runtime);
 }
 
 void Object::remove_own(Runtime& runtime, PropertyKey key) {
     if (key.is_index()) {
-        m_elements.remove(key.as_index());
+        if (m_extras) m_extras->elements.remove(key.as_index());
         return;
     }
-    if (!m_dictionary) {
+    if (!is_dictionary()) {
         auto location = m_shape->lookup(key);
         if (!location) return;
         if (location->slot + 1 == m_shape->property_count()) {
             // The last property added: step back to the parent shape, which stays shared.
             m_shape = m_shape->parent();
-            m_slots.pop_back();
+            --m_slot_count;
             return;
         }
         convert_to_dictionary(runtime);
     }
-    m_dictionary->remove(key);
+    m_extras->dictionary->remove(key);
 }
 
 void Object::convert_to_dictionary(Runtime& runtime) {
-    LOOPSIM_ASSERT(!m_dictionary, "already in dictionary mode");
+    LOOPSIM_ASSERT(!is_dictionary(), "already in dictionary mode");
     auto dictionary = std::make_unique<PropertyDictionary>();
     std::vector<PropertyKey> keys = m_shape->keys_in_order();
     Shape* shape = m_shape;
@@ -304,16 +364,21 @@ void Object::convert_to_dictionary(Runtime& runtime) {
     for (Shape* s = shape; s->property_count() > 0; s = s->parent())
         attributes[s->property_count() - 1] = s->attributes();
     for (size_t i = 0; i < keys.size(); ++i)
-        dictionary->put(keys[i], OwnProperty{m_slots[i], attributes[i]});
-    m_dictionary = std::move(dictionary);
-    m_slots.clear();
-    m_slots.shrink_to_fit();
+        dictionary->put(keys[i], OwnProperty{m_slot_data[i], attributes[i]});
+    extras().dictionary = std::move(dictionary);
+    release_slots();
+    m_slot_count = 0;
     m_shape = runtime.dictionary_shape();
 }
 
 size_t Object::owned_bytes() const {
-    return m_slots.capacity() * sizeof(Value) + m_elements.owned_bytes() +
-           (m_dictionary ? sizeof(PropertyDictionary) + m_dictionary->owned_bytes() : 0);
+    size_t bytes = (m_cell_flags & kInlineSlots) ? 0 : m_slot_capacity * sizeof(Value);
+    if (m_extras) {
+        bytes += sizeof(ObjectExtras) + m_extras->elements.owned_bytes();
+        if (m_extras->dictionary)
+            bytes += sizeof(PropertyDictionary) + m_extras->dictionary->owned_bytes();
+    }
+    return bytes;
 }
 
 void Object::sync_accounting(Runtime& runtime) {
@@ -327,15 +392,16 @@ void Object::sync_accounting(Runtime& runtime) {
 void Object::visit_edges(Visitor& visitor) {
     visitor.visit(m_shape);
     visitor.visit(m_prototype);
-    for (Value v : m_slots) visitor.visit(v);
-    if (m_dictionary) {
-        for (const auto& entry : m_dictionary->entries()) {
+    for (uint32_t i = 0; i < m_slot_count; ++i) visitor.visit(m_slot_data[i]);
+    if (!m_extras) return;
+    if (PropertyDictionary* d = m_extras->dictionary.get()) {
+        for (const auto& entry : d->entries()) {
             if (!entry.key.is_valid()) continue;
             visitor.visit(entry.key.cell_or_null());
             visitor.visit(entry.property.value);
         }
     }
-    m_elements.visit(visitor);
+    m_extras->elements.visit(visitor);
 }
 
 } // namespace loopsim::js

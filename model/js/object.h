@@ -3,13 +3,18 @@
 //
 // Storage:
 //   - named properties (strings and symbols): either *fast* - the Shape maps key -> slot
-//     and attributes, values live in m_slots - or *dictionary* - the object owns a
+//     and attributes, values live in its slots - or *dictionary* - the object owns a
 //     PropertyDictionary and its shape is the runtime's dictionary sentinel. An object
 //     moves to dictionary mode for good when it passes Shape::kMaxFastProperties named
 //     properties, when a property that is not the last added is deleted, or when a
 //     property's attributes change.
 //   - integer-indexed properties: Elements (dense vector or sparse map).
 //   - the prototype ([[Prototype]]) and [[Extensible]] live in the object, not the shape.
+// Memory: an Object is 64 bytes. The dictionary and the elements, which most objects never
+// have, live in one separate record made on first use (ObjectExtras). Slot values live in a
+// buffer of their own, or inline after the cell when the object was made with room for
+// them (create_with_slots, object literals): then an object of up to that many properties
+// is one allocation.
 //
 // Internal methods follow ECMA-262 §10.1 (ordinary objects) step by step and take the
 // Runtime, through which accessors are called (Runtime::call). Exotic objects override the
@@ -33,6 +38,14 @@ namespace loopsim::js {
 
 class Runtime;
 class PropertyDictionary;
+
+// What only some objects need: the dictionary of a dictionary-mode object, and elements.
+struct ObjectExtras {
+    ObjectExtras();
+    ~ObjectExtras();
+    std::unique_ptr<PropertyDictionary> dictionary;
+    Elements elements;
+};
 
 // A Property Descriptor (§6.2.6): every field optional.
 struct PropertyDescriptor {
@@ -86,14 +99,17 @@ public:
     ~Object() override;
 
     static Object* create(Runtime& runtime, Object* prototype);
+    // An ordinary object with room for `inline_slots` property values inside its own
+    // allocation (more still fit; they move to a buffer of their own).
+    static Object* create_with_slots(Runtime& runtime, Object* prototype, uint32_t inline_slots);
 
     // --- [[GetPrototypeOf]], [[SetPrototypeOf]], [[IsExtensible]], [[PreventExtensions]] --
     Object* prototype() const { return m_prototype; }
     // OrdinarySetPrototypeOf: false if not extensible or if it would make a cycle.
     bool set_prototype(Object* prototype);
-    bool is_extensible() const { return m_extensible; }
+    bool is_extensible() const { return (m_cell_flags & kNotExtensible) == 0; }
     bool prevent_extensions() {
-        m_extensible = false;
+        m_cell_flags |= kNotExtensible;
         return true;
     }
 
@@ -126,18 +142,19 @@ public:
 
     // --- fast paths for the VM's inline caches --------------------------------------------
     Shape* shape() const { return m_shape; }
-    bool is_dictionary() const { return m_dictionary != nullptr; }
-    Value slot(uint32_t index) const { return m_slots[index]; }
-    void set_slot(uint32_t index, Value value) { m_slots[index] = value; }
-    Elements& elements() { return m_elements; }
-    const Elements& elements() const { return m_elements; }
+    bool is_dictionary() const { return m_extras && m_extras->dictionary; }
+    Value slot(uint32_t index) const { return m_slot_data[index]; }
+    void set_slot(uint32_t index, Value value) { m_slot_data[index] = value; }
+    // The elements, read-only (a shared empty set when the object has none).
+    const Elements& elements() const { return m_extras ? m_extras->elements : s_no_elements; }
+    // The elements, to change them (makes the object's extras record on first use).
+    Elements& writable_elements() { return extras().elements; }
     // The VM's object literals: gives a fresh object with no properties the precomputed
     // `shape` (root shape + default-attribute keys) and its slot values at once.
-    void initialize_literal(Runtime& runtime, Shape* shape, const Value* values, uint32_t count) {
-        m_shape = shape;
-        m_slots.assign(values, values + count);
-        sync_accounting(runtime);
-    }
+    void initialize_literal(Runtime& runtime, Shape* shape, const Value* values, uint32_t count);
+    // Points the slots at `count` values of room just past this cell's `cell_size` bytes
+    // (the cell was allocated with Heap::allocate_sized for them). Only on a fresh object.
+    void use_inline_slots(size_t cell_size, uint32_t count);
 
     void visit_edges(Visitor& visitor) override;
 
@@ -158,16 +175,27 @@ protected:
     void sync_accounting(Runtime& runtime);
 
 private:
+    static constexpr uint8_t kNotExtensible = 1;
+    static constexpr uint8_t kInlineSlots = 2; // m_slot_data points into this allocation
+    static const Elements s_no_elements;
+
+    ObjectExtras& extras();
+    PropertyDictionary* dictionary() const {
+        return m_extras ? m_extras->dictionary.get() : nullptr;
+    }
+    void push_slot(Value value);
+    void release_slots();
     void convert_to_dictionary(Runtime& runtime);
     size_t owned_bytes() const;
 
     Shape* m_shape;
     Object* m_prototype;
-    std::vector<Value> m_slots; // fast mode: values by slot
-    std::unique_ptr<PropertyDictionary> m_dictionary;
-    Elements m_elements;
+    Value* m_slot_data = nullptr; // fast mode: values by slot
+    uint16_t m_slot_count = 0;
+    uint16_t m_slot_capacity = 0;
     uint32_t m_accounted_bytes = 0;
-    bool m_extensible = true;
+    std::unique_ptr<ObjectExtras> m_extras;
 };
+static_assert(Shape::kMaxFastProperties <= UINT16_MAX, "slot counts are 16 bits");
 
 } // namespace loopsim::js

@@ -55,6 +55,7 @@ uint32_t VM::stack_top() const {
 
 void VM::visit_roots(Visitor& visitor) {
     visitor.visit(m_global);
+    for (Shape* s : m_closure_shapes) visitor.visit(s);
     visitor.visit(m_site_value);
     for (StackMark& m : m_marks) {
         visitor.visit(m.native);
@@ -83,20 +84,37 @@ ThrowCompletion VM::throw_error(ErrorType type, std::string_view message) {
     return ThrowCompletion{Value(error)};
 }
 
+// A closure's own properties, `length`, `name` and (for ordinary functions that can
+// construct) `prototype`, sit in slots inside the closure's own allocation, under a shape
+// made once: making a closure is two allocations (one with a prototype object), no lookups.
 Closure* VM::make_closure(CodeBlock* code, Environment* env) {
     Runtime& rt = m_runtime;
-    auto* closure = rt.heap().allocate<Closure>(rt, rt.function_prototype(), code, env);
-    closure->put_direct(rt, rt.common_key(CommonAtom::Length),
-                        Value(static_cast<int32_t>(code->length)), attr::Configurable);
-    closure->put_direct(rt, rt.common_key(CommonAtom::Name), Value(rt.string(code->name)),
-                        attr::Configurable);
-    if (code->is_constructor() && !code->has(CodeFlagClassConstructor)) {
-        Object* prototype = Object::create(rt, rt.object_prototype());
-        prototype->put_direct(rt, rt.common_key(CommonAtom::Constructor), Value(closure),
-                              attr::Builtin);
-        closure->put_direct(rt, rt.common_key(CommonAtom::Prototype), Value(prototype),
-                            attr::Writable);
+    const bool with_prototype = code->is_constructor() && !code->has(CodeFlagClassConstructor);
+    Shape*& shape = m_closure_shapes[with_prototype ? 1 : 0];
+    if (shape == nullptr) {
+        Shape* s = rt.root_shape()->add_property(rt.heap(), rt.common_key(CommonAtom::Length),
+                                                 attr::Configurable);
+        s = s->add_property(rt.heap(), rt.common_key(CommonAtom::Name), attr::Configurable);
+        if (with_prototype)
+            s = s->add_property(rt.heap(), rt.common_key(CommonAtom::Prototype), attr::Writable);
+        shape = s;
     }
+    if (code->name_value == nullptr) code->name_value = rt.string(code->name);
+    const uint32_t count = with_prototype ? 3 : 2;
+    auto* closure = rt.heap().allocate_sized<Closure>(sizeof(Closure) + count * sizeof(Value), rt,
+                                                      rt.function_prototype(), code, env);
+    closure->use_inline_slots(sizeof(Closure), count);
+    Value values[3] = {Value(static_cast<int32_t>(code->length)), Value(code->name_value), Value()};
+    if (!with_prototype) {
+        closure->initialize_literal(rt, shape, values, count);
+        return closure;
+    }
+    Root<Object> rooted(rt.heap(), closure);
+    Object* prototype = Object::create_with_slots(rt, rt.object_prototype(), 1);
+    prototype->put_direct(rt, rt.common_key(CommonAtom::Constructor), Value(closure),
+                          attr::Builtin);
+    values[2] = Value(prototype);
+    closure->initialize_literal(rt, shape, values, count);
     return closure;
 }
 

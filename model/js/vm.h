@@ -203,6 +203,9 @@ private:
         m_host_site.reset();
     }
     Value m_site_value;
+    // The shapes every closure starts with: `length`, `name` (and `prototype`, index 1, for
+    // ordinary functions that can construct), made once instead of by transitions.
+    Shape* m_closure_shapes[2] = {nullptr, nullptr};
     CodeBlock* m_site_code = nullptr;
     uint32_t m_site_pc = 0;
     std::optional<ThrowSite> m_host_site;

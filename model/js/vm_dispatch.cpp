@@ -351,7 +351,7 @@ op_SetKeyed : {
     Value base = R[OPERAND(0)];
     Value key = R[OPERAND(1)];
     if (base.is_object() && key.is_int32() && key.as_int32() >= 0) {
-        Elements& e = base.as_object()->elements();
+        Elements& e = base.as_object()->writable_elements();
         auto i = static_cast<uint32_t>(key.as_int32());
         if (e.is_dense() && i < e.dense().size() && !e.dense()[i].is_empty()) {
             e.dense()[i] = acc;
@@ -983,8 +983,9 @@ op_CreateObjectLiteral : {
         for (PropertyKey k : t.keys) s = s->add_property(heap, k, attr::Default);
         t.shape = s;
     }
-    Object* o = Object::create(rt, rt.object_prototype());
-    o->initialize_literal(rt, t.shape, R + OPERAND(0), static_cast<uint32_t>(t.keys.size()));
+    const auto count = static_cast<uint32_t>(t.keys.size());
+    Object* o = Object::create_with_slots(rt, rt.object_prototype(), count);
+    o->initialize_literal(rt, t.shape, R + OPERAND(0), count);
     acc = Value(o);
     NEXT(2);
 }

@@ -395,7 +395,7 @@ js::Object* make_buffer(ScriptHost& host, std::string_view bytes) {
     js::Runtime& rt = host.runtime();
     js::Object* buffer = js::Object::create(rt, buffer_prototype(host));
     if (!bytes.empty()) {
-        std::vector<js::Value>& dense = buffer->elements().dense();
+        std::vector<js::Value>& dense = buffer->writable_elements().dense();
         dense.reserve(bytes.size());
         for (size_t i = 0; i + 1 < bytes.size(); ++i)
             dense.emplace_back(static_cast<int32_t>(uint8_t(bytes[i])));

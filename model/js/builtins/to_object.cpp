@@ -33,7 +33,7 @@ PrimitiveWrapper* PrimitiveWrapper::create(Runtime& runtime, Value primitive, Ob
         // as the String exotic object's [[GetOwnProperty]] reports them.
         String* string = primitive.as_string();
         for (uint32_t i = 0; i < string->length(); ++i)
-            wrapper->elements().put(
+            wrapper->writable_elements().put(
                 i, Value(String::from_code_unit(runtime.heap(), string->code_unit_at(i))),
                 attr::Enumerable);
     }
