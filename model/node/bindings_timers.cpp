@@ -45,6 +45,8 @@ std::vector<js::Value> rest(std::span<const js::Value> args, size_t from) {
 // refresh(), ref(), unref(), hasRef() and clearTimeout() still need. So a destroyed timer
 // costs nothing outside its object, which the collector takes when the script drops it; the
 // objects of live timers are roots. Immediate objects are kept the same way while pending.
+// A live timer is found by its slot in Timers' pool, which the object keeps (as -slot - 1);
+// the timer keeps its object and the id the object was made with.
 struct TimerBindings final : js::RootSource {
     // Flags of a destroyed timer's state (the state is async id * 16 + flags).
     static constexpr int64_t k_referenced = 1;
@@ -57,15 +59,10 @@ struct TimerBindings final : js::RootSource {
     static constexpr uint32_t k_on_timeout_slot = 2;
     static constexpr uint32_t k_idle_start_slot = 3;
 
-    struct Entry {
-        Timeout* timer = nullptr; // null: a free entry
-        js::Object* object = nullptr;
-        uint64_t handle_id = 0; // the async id the object was made with (what `+timeout` gives)
-    };
     // What find() learned about a value.
     struct Found {
         js::Object* object = nullptr; // a Timeout object (or null)
-        Entry* live = nullptr;        // its live timer, if any
+        Timeout* live = nullptr;      // its live timer, if any
         int64_t state = 0;            // otherwise: its destroyed state
     };
 
@@ -99,19 +96,14 @@ struct TimerBindings final : js::RootSource {
     ~TimerBindings() {
         host.env().timers().set_destroy_hook({});
         host.env().timers().set_host_call({});
-        for (Entry& e : entries) {
-            if (!e.timer) continue;
-            e.timer->host_index = 0;
-            e.timer->host_object = nullptr;
-        }
         rt.heap().remove_root_source(this);
     }
     TimerBindings(const TimerBindings&) = delete;
     TimerBindings& operator=(const TimerBindings&) = delete;
 
     void visit_roots(js::Visitor& visitor) override {
-        for (const Entry& e : entries)
-            if (e.object) visitor.visit(e.object);
+        host.env().timers().for_each_host_object(
+            [&visitor](void* object) { visitor.visit(static_cast<js::Object*>(object)); });
         for (const PendingImmediate& pending : immediates) {
             if (!pending.object) continue;
             visitor.visit(pending.object);
@@ -164,34 +156,22 @@ struct TimerBindings final : js::RootSource {
 
     // Links a live timer to its object: the timer calls through the object from now on.
     int64_t attach(Timeout& timer, js::Object* object, uint64_t handle_id) {
-        uint32_t index;
-        if (!free_entries.empty()) {
-            index = free_entries.back();
-            free_entries.pop_back();
-        } else {
-            entries.emplace_back();
-            index = static_cast<uint32_t>(entries.size());
-        }
-        entries[index - 1] = Entry{&timer, object, handle_id};
-        timer.host_index = index;
         timer.host_object = object;
-        return -static_cast<int64_t>(index);
+        timer.host_id = handle_id;
+        return -static_cast<int64_t>(timer.slot) - 1;
     }
 
-    // The timer is destroyed: its object keeps the state, the entry is free.
+    // The timer is destroyed: its object keeps the state.
     void on_destroyed(Timeout& timer) {
-        if (timer.host_index == 0) return;
-        Entry& e = entries[timer.host_index - 1];
+        if (timer.host_object == nullptr) return;
         int64_t flags = 0;
         if (timer.referenced) flags |= k_referenced;
         if (timer.has_callback) flags |= k_has_callback;
         if (timer.idle_timeout < 0) flags |= k_cleared;
         if (timer.repeat) flags |= k_interval;
-        set_state(*e.object, static_cast<int64_t>(e.handle_id) * 16 + flags);
-        if (!known.empty()) known.erase(e.handle_id);
-        free_entries.push_back(timer.host_index);
-        e = Entry{};
-        timer.host_index = 0;
+        set_state(*static_cast<js::Object*>(timer.host_object),
+                  static_cast<int64_t>(timer.host_id) * 16 + flags);
+        if (!known.empty()) known.erase(timer.host_id);
         timer.host_object = nullptr;
     }
 
@@ -227,8 +207,8 @@ struct TimerBindings final : js::RootSource {
             if (!(id >= 1 && id < 9007199254740992.0)) return found;
             auto it = known.find(static_cast<uint64_t>(id));
             if (it == known.end()) return found;
-            found.live = &entries[it->second - 1];
-            found.object = found.live->object;
+            found.live = host.env().timers().live_at(it->second);
+            if (found.live) found.object = static_cast<js::Object*>(found.live->host_object);
             return found;
         }
         if (!value.is_object()) return found;
@@ -237,12 +217,12 @@ struct TimerBindings final : js::RootSource {
         if (!state.is_number()) return found;
         const double s = state.as_number();
         if (s < 0) {
-            const double index = -s;
-            if (index > static_cast<double>(entries.size())) return found;
-            Entry& e = entries[static_cast<size_t>(index) - 1];
-            if (e.object != object || !e.timer) return found;
+            const double slot = -s - 1;
+            if (!(slot < 4294967295.0)) return found;
+            Timeout* timer = host.env().timers().live_at(static_cast<uint32_t>(slot));
+            if (!timer || timer->host_object != object) return found;
             found.object = object;
-            found.live = &e;
+            found.live = timer;
             return found;
         }
         found.object = object;
@@ -256,7 +236,7 @@ struct TimerBindings final : js::RootSource {
         js::Value idle_timeout = read(object, k_idle_timeout_slot, "_idleTimeout");
         if (!idle_timeout.is_number() || idle_timeout.as_number() < 0) return;
         Task task{label_for(read(object, k_on_timeout_slot, "_onTimeout")), {}, 0};
-        std::shared_ptr<Timeout> timer = host.env().timers().revive(
+        Timeout* timer = host.env().timers().revive(
             std::move(task), idle_timeout.as_number(), (state & k_interval) != 0,
             (state & k_referenced) != 0, (state & k_has_callback) != 0);
         set_state(object, attach(*timer, &object, static_cast<uint64_t>(state / 16)));
@@ -273,9 +253,7 @@ struct TimerBindings final : js::RootSource {
     js::PropertyKey on_immediate;           // `_onImmediate`
     js::Root<js::String> on_immediate_name; // keeps its atom
     js::PropertyKey on_immediate_key() const { return on_immediate; }
-    std::deque<Entry> entries; // by index - 1 (a deque: no copy, no spare half when it grows)
-    std::vector<uint32_t> free_entries;
-    std::unordered_map<uint64_t, uint32_t> known; // handle id -> index, of live timers
+    std::unordered_map<uint64_t, uint32_t> known; // handle id -> pool slot, of live timers
     // Immediates waiting to run, with their objects (roots) and arguments, by index - 1 (the
     // index is what an Immediate object keeps under its hidden key). One that ran or was
     // cleared leaves: ref, unref and hasRef of it answer as for an unknown handle, and
@@ -336,12 +314,13 @@ js::Completion schedule_timer(js::Runtime& rt, std::span<const js::Value> args, 
     if (args.size() > 1) after = LOOPSIM_TRY(js::to_number(rt, args[1]));
     if (Timers::coerce_delay(after).overflowed) LOOPSIM_TRY(warn_timeout_overflow(host, after));
     TimerBindings& tb = timer_bindings(host);
-    js::Object* object = js::Object::create(rt, host.bindings().timeout_prototype.get());
+    js::Object* object = js::Object::create_with_slots(rt, host.bindings().timeout_prototype.get(),
+                                                       tb.shape->property_count());
     js::RootedValue rooted(rt.heap(), js::Value(object));
     Task task{tb.label_for(fn), {}, 0};
     Timers& timers = host.env().timers();
-    std::shared_ptr<Timeout> timer = repeat ? timers.set_interval(std::move(task), after)
-                                            : timers.set_timeout(std::move(task), after);
+    Timeout* timer = repeat ? timers.set_interval(std::move(task), after)
+                            : timers.set_timeout(std::move(task), after);
     const int64_t state = tb.attach(*timer, object, timer->id);
     // Node calls the callback as timer._onTimeout(): stack traces name it so.
     const js::Value values[] = {js::Value::number(static_cast<double>(state)),
@@ -370,7 +349,7 @@ void clear_timer(ScriptHost& host, js::Value value) {
     TimerBindings& tb = timer_bindings(host);
     TimerBindings::Found found = tb.find(value);
     if (found.live) {
-        host.env().timers().clear(*found.live->timer);
+        host.env().timers().clear(*found.live);
     } else if (found.object && (found.state & TimerBindings::k_has_callback)) {
         tb.set_state(*found.object, found.state & ~TimerBindings::k_has_callback);
     }
@@ -388,7 +367,7 @@ js::Completion timeout_ref(js::Runtime& rt, js::NativeFunction&, js::Value self,
     TimerBindings& tb = timer_bindings(host);
     TimerBindings::Found found = tb.find(self);
     if (found.live)
-        host.env().timers().ref(*found.live->timer);
+        host.env().timers().ref(*found.live);
     else if (found.object)
         tb.set_state(*found.object, found.state | TimerBindings::k_referenced);
     return self;
@@ -400,7 +379,7 @@ js::Completion timeout_unref(js::Runtime& rt, js::NativeFunction&, js::Value sel
     TimerBindings& tb = timer_bindings(host);
     TimerBindings::Found found = tb.find(self);
     if (found.live)
-        host.env().timers().unref(*found.live->timer);
+        host.env().timers().unref(*found.live);
     else if (found.object)
         tb.set_state(*found.object, found.state & ~TimerBindings::k_referenced);
     return self;
@@ -409,7 +388,7 @@ js::Completion timeout_unref(js::Runtime& rt, js::NativeFunction&, js::Value sel
 js::Completion timeout_has_ref(js::Runtime& rt, js::NativeFunction&, js::Value self,
                                std::span<const js::Value>) {
     TimerBindings::Found found = timer_bindings(ScriptHost::from(rt)).find(self);
-    if (found.live) return js::Value(found.live->timer->referenced);
+    if (found.live) return js::Value(found.live->referenced);
     return js::Value(found.object && (found.state & TimerBindings::k_referenced) != 0);
 }
 
@@ -420,13 +399,13 @@ js::Completion timeout_refresh(js::Runtime& rt, js::NativeFunction&, js::Value s
     TimerBindings::Found found = tb.find(self);
     if (!found.object) return self;
     if (found.live)
-        host.env().timers().refresh(std::shared_ptr<Timeout>(found.live->timer->keep_alive));
+        host.env().timers().refresh(*found.live);
     else
         tb.revive(*found.object, found.state);
     found = tb.find(self);
     if (found.live)
         tb.write(*found.object, TimerBindings::k_idle_start_slot, "_idleStart",
-                 js::Value::number(static_cast<double>(found.live->timer->idle_start)));
+                 js::Value::number(static_cast<double>(found.live->idle_start)));
     return self;
 }
 
@@ -442,8 +421,8 @@ js::Completion timeout_to_primitive(js::Runtime& rt, js::NativeFunction&, js::Va
     TimerBindings& tb = timer_bindings(host);
     TimerBindings::Found found = self.is_object() ? tb.find(self) : TimerBindings::Found{};
     if (found.live) {
-        const uint64_t id = found.live->handle_id;
-        tb.known[id] = found.live->timer->host_index;
+        const uint64_t id = found.live->host_id;
+        tb.known[id] = found.live->slot;
         return js::Value::number(static_cast<double>(id));
     }
     if (found.object) return js::Value::number(static_cast<double>(found.state / 16));
@@ -493,7 +472,8 @@ js::Completion set_immediate(js::Runtime& rt, js::NativeFunction&, js::Value,
     js::Value fn = args.empty() ? js::Value() : args[0];
     if (!js::Runtime::is_callable(fn)) return invalid_arg_type(host, "callback", "function", fn);
     TimerBindings& tb = timer_bindings(host);
-    js::Object* object = js::Object::create(rt, host.bindings().immediate_prototype.get());
+    js::Object* object = js::Object::create_with_slots(
+        rt, host.bindings().immediate_prototype.get(), tb.immediate_shape->property_count());
     js::RootedValue rooted(rt.heap(), js::Value(object));
     std::shared_ptr<Immediate> immediate =
         host.env().immediates().set_immediate(Task{tb.label_for(fn), {}, 0});

@@ -76,7 +76,7 @@ js::Completion promises_set_timeout(js::Runtime& rt, js::NativeFunction&, js::Va
     }
     Task task =
         host.make_task("setTimeout (timers/promises)", resolve.get(), js::Value(), {value.get()});
-    std::shared_ptr<Timeout> timer = host.env().timers().set_timeout(std::move(task), delay);
+    Timeout* timer = host.env().timers().set_timeout(std::move(task), delay);
     if (!ref) host.env().timers().unref(*timer);
     return js::Value(promise.get());
 }

@@ -25,19 +25,41 @@ Timers::Timers(Environment& env) : m_env(env) {
     m_env.loop().unref(*m_handle);
 }
 
-Timers::~Timers() {
-    // Live timers keep themselves alive (keep_alive): let go of them, so that a Timeout only
-    // a host still holds does not point into lists that are gone.
-    for (auto& [msecs, list] : m_lists) {
-        for (Timeout* timer = list->head; timer;) {
-            Timeout* next = timer->next;
-            timer->list = nullptr;
-            timer->prev = timer->next = nullptr;
-            timer->keep_alive.reset(); // may free it
-            timer = next;
-        }
-        list->head = list->tail = nullptr;
+Timers::~Timers() = default; // the pool holds every Timeout
+
+Timeout& Timers::allocate() {
+    uint32_t slot;
+    if (!m_pool_free.empty()) {
+        slot = m_pool_free.back();
+        m_pool_free.pop_back();
+    } else {
+        if (m_pool_size % k_pool_chunk == 0)
+            m_pool.push_back(std::make_unique<Timeout[]>(k_pool_chunk));
+        slot = m_pool_size++;
     }
+    Timeout& timer = m_pool[slot / k_pool_chunk][slot % k_pool_chunk];
+    timer = Timeout{};
+    timer.slot = slot;
+    timer.in_use = true;
+    return timer;
+}
+
+// Back to the pool, unless its callback is still running (then when it returns).
+void Timers::release(Timeout& timer) {
+    if (timer.running) {
+        timer.release_when_done = true;
+        return;
+    }
+    timer.call.reset();
+    timer.in_use = false;
+    timer.host_object = nullptr;
+    m_pool_free.push_back(timer.slot);
+}
+
+Timeout* Timers::live_at(uint32_t slot) {
+    if (slot >= m_pool_size) return nullptr;
+    Timeout& timer = m_pool[slot / k_pool_chunk][slot % k_pool_chunk];
+    return timer.in_use && !timer.destroyed ? &timer : nullptr;
 }
 
 // The Timeout constructor: `after *= 1`; outside [1, TIMEOUT_MAX] it becomes 1.
@@ -46,11 +68,11 @@ Timers::Delay Timers::coerce_delay(double after) {
     return {1, after > k_timeout_max};
 }
 
-std::shared_ptr<Timeout> Timers::set_timeout(Task callback, double delay) {
+Timeout* Timers::set_timeout(Task callback, double delay) {
     return create(std::move(callback), delay, false);
 }
 
-std::shared_ptr<Timeout> Timers::set_interval(Task callback, double delay) {
+Timeout* Timers::set_interval(Task callback, double delay) {
     return create(std::move(callback), delay, true);
 }
 
@@ -69,8 +91,8 @@ void Timers::adopt(Timeout& timer, Task& callback) {
     timer.internal = callback.internal;
 }
 
-std::shared_ptr<Timeout> Timers::create(Task callback, double delay, bool repeat) {
-    auto timer = std::make_shared<Timeout>();
+Timeout* Timers::create(Task callback, double delay, bool repeat) {
+    Timeout* timer = &allocate();
     timer->idle_timeout = coerce_delay(delay).value;
     timer->repeat = repeat;
     adopt(*timer, callback);
@@ -85,20 +107,23 @@ std::shared_ptr<Timeout> Timers::create(Task callback, double delay, bool repeat
         t->created(timer->id, trace::Queue::Timers, label_of(*timer), reason);
     }
     insert(*timer, timer->idle_timeout, start);
-    timer->keep_alive = timer;
     return timer;
 }
 
-std::shared_ptr<Timeout> Timers::revive(Task callback, double idle_timeout, bool repeat,
-                                        bool referenced, bool has_callback) {
-    auto timer = std::make_shared<Timeout>();
+Timeout* Timers::revive(Task callback, double idle_timeout, bool repeat, bool referenced,
+                        bool has_callback) {
+    Timeout* timer = &allocate();
     timer->idle_timeout = idle_timeout;
     timer->repeat = repeat;
     timer->referenced = referenced;
     timer->has_callback = has_callback;
     timer->destroyed = true;
     adopt(*timer, callback);
-    refresh(timer);
+    // refresh() of a destroyed timer: a fresh start and a new async id.
+    insert(*timer, timer->idle_timeout, m_env.get_libuv_now());
+    timer->destroyed = false;
+    timer->id = m_env.new_async_id();
+    if (timer->referenced) adjust_ref_count(+1);
     return timer;
 }
 
@@ -154,10 +179,10 @@ void Timers::unlink(Timeout& timer) {
     timer.list = nullptr;
 }
 
-// The timer is destroyed: tell the host, then let go of it (the caller holds it).
+// The timer is destroyed: tell the host, then give it back to the pool.
 void Timers::destroy(Timeout& timer) {
     if (m_destroy_hook) m_destroy_hook(timer);
-    timer.keep_alive.reset();
+    release(timer);
 }
 
 void Timers::schedule_handle(int64_t msecs) {
@@ -192,17 +217,11 @@ void Timers::clear(Timeout& timer) {
     unenroll(timer);
 }
 
-void Timers::refresh(const std::shared_ptr<Timeout>& timer) {
+void Timers::refresh(Timeout& timer) {
     // refresh() -> insertGuarded(item, refed): re-insert with a fresh start.
-    if (timer->idle_timeout < 0) return;
-    const bool was_destroyed = timer->destroyed;
-    insert(*timer, timer->idle_timeout, m_env.get_libuv_now());
-    timer->keep_alive = timer;
-    if (was_destroyed) {
-        timer->destroyed = false;
-        timer->id = m_env.new_async_id();
-        if (timer->referenced) adjust_ref_count(+1);
-    }
+    LOOPSIM_ASSERT(!timer.destroyed, "refresh() of a destroyed timer (use revive())");
+    if (timer.idle_timeout < 0) return;
+    insert(timer, timer.idle_timeout, m_env.get_libuv_now());
 }
 
 void Timers::ref(Timeout& timer) {
@@ -297,7 +316,6 @@ CallResult Timers::list_on_timeout(TimersList& list, int64_t now) {
             ran_at_least_one_timer = true;
         }
         unlink(timer);
-        std::shared_ptr<Timeout> keep = timer.keep_alive; // alive through its callback
         if (!timer.has_callback) {
             if (!timer.destroyed) {
                 timer.destroyed = true;
@@ -318,10 +336,12 @@ CallResult Timers::list_on_timeout(TimersList& list, int64_t now) {
             Task task{label_of(timer), {}, timer.id, 0, timer.internal};
             if (timer.call)
                 task.call = std::move(*timer.call);
-            else if (timer.host_index != 0 && m_host_call)
+            else if (timer.host_object != nullptr && m_host_call)
                 task.call = [this, &timer] { return m_host_call(timer); };
             frames::Scope scope(m_env.frame_hooks(), frames::k_list_on_timeout_call);
+            timer.running = true; // a clear() inside keeps the slot until the call returns
             result = m_env.invoke(task, trace::Queue::Timers, reason);
+            timer.running = false;
             if (timer.call && !*timer.call) *timer.call = std::move(task.call);
         }
         // The `finally` of listOnTimeout runs whether or not the callback threw.
@@ -331,6 +351,9 @@ CallResult Timers::list_on_timeout(TimersList& list, int64_t now) {
             timer.destroyed = true;
             if (timer.referenced) --m_ref_count; // not decRefCount: RunTimers fixes the ref
             destroy(timer);
+        } else if (timer.release_when_done) {
+            timer.release_when_done = false;
+            release(timer); // destroyed (cleared) while its callback ran
         }
         if (result == CallResult::Threw) return CallResult::Threw;
         if (!m_env.can_call_into_js()) return CallResult::Returned;

@@ -10,9 +10,11 @@
 // `now` serves a whole timers phase. Between two timer callbacks Node runs the nextTick
 // queue and microtasks (run_next_ticks). See docs/node-model.md for every rule and source.
 //
-// Memory: a pending timer is one allocation (the Timeout, linked into its list in place);
-// labels are interned, so a hundred thousand timers made by one function share one copy.
-// A timer that is destroyed (it fired, or was cleared) is no longer kept by Timers.
+// Memory: Timeouts live in a pool Timers owns (chunks of 1024, slots reused), linked into
+// their lists in place: a pending timer is 88 bytes and no allocation of its own. Labels are
+// interned, so a hundred thousand timers made by one function share one copy. A timer that
+// is destroyed (it fired, or was cleared) goes back to the pool: a Timeout* is valid until
+// then (while its callback runs, until the callback returns).
 #include "model/node/task.h"
 #include "model/uv/handle.h"
 
@@ -35,25 +37,29 @@ struct Timeout {
     uint64_t id = 0;         // async id: the number `+timeout` gives
     double idle_timeout = 1; // the coerced delay, fraction kept (-1 once cleared)
     int64_t idle_start = 0;  // loop time (ms since the environment started) when inserted
-    uint32_t label = 0;      // the callback's label, in Timers' label pool
-    // The host's own index and object for this timer (0, null: none). Timers never reads
-    // them; a host that keeps an object per timer finds it with them (see set_destroy_hook).
-    uint32_t host_index = 0;
+    // The host's object for this timer and the id it was made with (null, 0: none). Timers
+    // never reads them except to call the timer (set_host_call) and to list the objects of
+    // pending timers (for_each_host_object); a host finds its timer again by `slot`.
     void* host_object = nullptr;
-    bool has_callback = true; // false once cleared (Node nulls _onTimeout)
-    bool destroyed = false;
-    bool referenced = true;
-    bool repeat = false;   // setInterval: it runs again every idle_timeout ms (Node's _repeat)
-    bool internal = false; // Task::internal of the callback
+    uint64_t host_id = 0;
     // The callback (Task::call); none for a timer its host calls (set_host_call).
     std::unique_ptr<std::function<CallResult()>> call;
     // Position in its list, while linked (an intrusive doubly linked list).
     TimersList* list = nullptr;
     Timeout* prev = nullptr;
     Timeout* next = nullptr;
-    // Set while the timer is not destroyed: Node's lists keep a timer alive even when the
-    // script kept no reference to it.
-    std::shared_ptr<Timeout> keep_alive;
+    uint32_t label = 0;       // the callback's label, in Timers' label pool
+    uint32_t slot = 0;        // its place in Timers' pool (Timers::at)
+    bool has_callback = true; // false once cleared (Node nulls _onTimeout)
+    bool destroyed = false;
+    bool referenced = true;
+    bool repeat = false;   // setInterval: it runs again every idle_timeout ms (Node's _repeat)
+    bool internal = false; // Task::internal of the callback
+    // The pool's own state: the slot is taken; the callback is running (a destroyed timer
+    // goes back to the pool only when it returns); it was destroyed while running.
+    bool in_use = false;
+    bool running = false;
+    bool release_when_done = false;
 };
 
 struct TimersList {
@@ -78,17 +84,30 @@ public:
     };
     static Delay coerce_delay(double after);
 
-    std::shared_ptr<Timeout> set_timeout(Task callback, double delay);
-    std::shared_ptr<Timeout> set_interval(Task callback, double delay);
+    // Each gives the new timer, valid until it is destroyed (see Memory above).
+    Timeout* set_timeout(Task callback, double delay);
+    Timeout* set_interval(Task callback, double delay);
     void clear(Timeout& timer);
-    void refresh(const std::shared_ptr<Timeout>& timer);
+    // refresh() of a timer that is not destroyed: re-inserted with a fresh start.
+    void refresh(Timeout& timer);
     void ref(Timeout& timer);
     void unref(Timeout& timer);
     // refresh() of a timer that was destroyed and that its host no longer kept: a new
     // Timeout with the state the old one had (`idle_timeout` >= 0), re-inserted with a fresh
     // start and a new async id, exactly as refresh() re-inserts a destroyed timer.
-    std::shared_ptr<Timeout> revive(Task callback, double idle_timeout, bool repeat,
-                                    bool referenced, bool has_callback);
+    Timeout* revive(Task callback, double idle_timeout, bool repeat, bool referenced,
+                    bool has_callback);
+
+    // The timer in pool slot `slot`, if that slot holds one that is not destroyed.
+    Timeout* live_at(uint32_t slot);
+    // Calls fn(host_object) for every timer not destroyed that has a host object, in slot
+    // order (a host's collector roots).
+    template <typename Fn> void for_each_host_object(Fn&& fn) const {
+        for (uint32_t i = 0; i < m_pool_size; ++i) {
+            const Timeout& t = m_pool[i / k_pool_chunk][i % k_pool_chunk];
+            if (t.in_use && !t.destroyed && t.host_object) fn(t.host_object);
+        }
+    }
 
     // Called once for each timer at the moment it becomes destroyed (it fired and was not
     // re-inserted, it was cleared, or it was skipped as cleared), before Timers lets go of it.
@@ -105,7 +124,10 @@ public:
 
 private:
     friend class Environment;
-    std::shared_ptr<Timeout> create(Task callback, double delay, bool repeat);
+    static constexpr uint32_t k_pool_chunk = 1024;
+    Timeout& allocate();
+    void release(Timeout& timer);
+    Timeout* create(Task callback, double delay, bool repeat);
     void adopt(Timeout& timer, Task& callback);
     uint32_t intern_label(std::string& label);
     void insert(Timeout& timer, double msecs, int64_t start);
@@ -134,6 +156,11 @@ private:
     std::unordered_map<std::string, uint32_t> m_label_index;
     std::function<void(Timeout&)> m_destroy_hook;
     std::function<CallResult(Timeout&)> m_host_call;
+    // The pool: slot i is m_pool[i / k_pool_chunk][i % k_pool_chunk]; free slots are reused
+    // last freed first.
+    std::vector<std::unique_ptr<Timeout[]>> m_pool;
+    uint32_t m_pool_size = 0;
+    std::vector<uint32_t> m_pool_free;
 };
 
 } // namespace loopsim::node

@@ -39,7 +39,7 @@ struct Process {
     void log(const std::string& s) { out.push_back(s); }
     void tick(std::function<void()> fn, bool throws = false) { env.queues().next_tick(task("tick", fn, throws)); }
     void then(std::function<void()> fn) { env.queues().enqueue_microtask(task("then", fn)); }
-    std::shared_ptr<node::Timeout> timeout(double ms, std::function<void()> fn, bool throws = false) {
+    node::Timeout* timeout(double ms, std::function<void()> fn, bool throws = false) {
         return env.timers().set_timeout(task("timeout", fn, throws), ms);
     }
     std::shared_ptr<node::Immediate> immediate(std::function<void()> fn, bool throws = false) {
@@ -132,7 +132,7 @@ TEST_SUITE("node.environment") {
 
     TEST_CASE("clearing a timer and an immediate inside the same batch (probe a04)") {
         Process p;
-        std::shared_ptr<node::Timeout> t2;
+        node::Timeout* t2 = nullptr;
         std::shared_ptr<node::Immediate> i2;
         p.run([&] {
             p.timeout(0, [&] {
@@ -169,7 +169,7 @@ TEST_SUITE("node.environment") {
     TEST_CASE("a rescheduled list gets a new id and loses ties to lists made before (probe t04)") {
         Process p;
         int64_t a2_due = 0, b_due = 0;
-        std::shared_ptr<node::Timeout> a1, a2;
+        node::Timeout *a1 = nullptr, *a2 = nullptr;
         p.run([&] {
             a1 = p.timeout(10, [&] {
                 auto b = p.timeout(5, p.say("b"));
@@ -187,7 +187,7 @@ TEST_SUITE("node.environment") {
     TEST_CASE("an interval re-arms from the time its callback started (probe a03)") {
         Process p;
         int n = 0;
-        std::shared_ptr<node::Timeout> iv;
+        node::Timeout* iv = nullptr;
         p.run([&] {
             iv = p.env.timers().set_interval(p.task("interval",
                                                     [&] {
