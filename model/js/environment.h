@@ -8,7 +8,8 @@
 // keeps the environment it was created in. Slots start uninitialised (Value::empty()), the
 // marker the VM's TDZ checks look for.
 // Memory: the slots follow the cell in the same allocation (an environment never changes
-// its slot count), so an environment of one variable is 48 bytes and one allocation.
+// its slot count), so an environment of one variable is 40 bytes and one allocation. The
+// count is not stored: it is what the cell's byte count leaves after the header.
 #include "model/js/cell.h"
 #include "model/js/heap.h"
 
@@ -19,7 +20,7 @@ namespace loopsim::js {
 class Environment final : public Cell {
 public:
     Environment(Environment* parent, uint32_t slot_count)
-        : Cell(CellKind::Internal), m_parent(parent), m_slot_count(slot_count) {
+        : Cell(CellKind::Internal), m_parent(parent) {
         std::uninitialized_fill_n(slots(), slot_count, Value::empty());
     }
 
@@ -36,7 +37,9 @@ public:
     }
     Value slot(uint32_t index) const { return slots()[index]; }
     void set_slot(uint32_t index, Value value) { slots()[index] = value; }
-    uint32_t slot_count() const { return m_slot_count; }
+    uint32_t slot_count() const {
+        return static_cast<uint32_t>((heap_bytes() - sizeof(Environment)) / sizeof(Value));
+    }
 
     void visit_edges(Visitor& visitor) override;
 
@@ -45,7 +48,6 @@ private:
     const Value* slots() const { return reinterpret_cast<const Value*>(this + 1); }
 
     Environment* m_parent;
-    uint32_t m_slot_count;
 };
 static_assert(sizeof(Environment) % alignof(Value) == 0, "inline slots follow the cell");
 

@@ -110,10 +110,15 @@ void Heap::remove_weak_table(WeakTable* table) {
 }
 
 void Heap::mark_roots(Visitor& visitor) {
-    for (RootedValue* handle = m_handles; handle != nullptr; handle = handle->m_next)
+    for (RootedValue* handle = m_handles; handle != nullptr; handle = handle->m_next) {
         visitor.visit(handle->m_value);
+        visitor.drain_if_long();
+    }
     // By index: a root source may not add or remove sources while visiting, but be robust.
-    for (size_t i = 0; i < m_root_sources.size(); ++i) m_root_sources[i]->visit_roots(visitor);
+    for (size_t i = 0; i < m_root_sources.size(); ++i) {
+        m_root_sources[i]->visit_roots(visitor);
+        visitor.drain();
+    }
 }
 
 void Heap::collect() {
@@ -127,11 +132,7 @@ void Heap::collect() {
     visitor.m_gray = std::move(m_gray);
     visitor.m_gray.clear();
     mark_roots(visitor);
-    while (!visitor.m_gray.empty()) {
-        Cell* cell = visitor.m_gray.back();
-        visitor.m_gray.pop_back();
-        cell->visit_edges(visitor);
-    }
+    visitor.drain();
 
     // Weak edges: live registered cells drop their pointers to cells about to die.
     size_t kept = 0;

@@ -50,8 +50,23 @@ public:
     void visit(Value value) {
         if (value.is_cell()) visit(value.as_cell());
     }
+    // Marks everything reachable from the cells visited so far. A root source with many
+    // roots calls it now and then, so that the marking stack stays short (it is a vector of
+    // every cell marked and not yet scanned).
+    void drain() {
+        while (!m_gray.empty()) {
+            Cell* cell = m_gray.back();
+            m_gray.pop_back();
+            cell->visit_edges(*this);
+        }
+    }
+    // drain() once the stack holds this many cells.
+    void drain_if_long() {
+        if (m_gray.size() >= kLongStack) drain();
+    }
 
 private:
+    static constexpr size_t kLongStack = 4096;
     friend class Heap;
     std::vector<Cell*> m_gray;
 };
@@ -158,7 +173,7 @@ private:
     // large blocks (a sweep frees millions of small cells; the C allocator's bins made that
     // the slowest part of a run); larger cells, and every cell under AddressSanitizer (so it
     // still sees each cell's lifetime), use operator new. Addresses are never observable.
-    static constexpr size_t kGranule = 16;
+    static constexpr size_t kGranule = 8;
     static constexpr size_t kMaxPooledBytes = 512;
     static constexpr size_t kBlockBytes = size_t{256} << 10;
     static constexpr uint8_t size_class_of(size_t size, size_t align) {
