@@ -33,7 +33,7 @@ js::Completion next_tick(js::Runtime& rt, js::NativeFunction&, js::Value,
     if (!js::Runtime::is_callable(fn)) return invalid_arg_type(host, "callback", "function", fn);
     std::vector<js::Value> rest(args.size() > 1 ? args.begin() + 1 : args.end(), args.end());
     const size_t arg_count = rest.size();
-    Task task = host.make_task(host.describe_function(fn), fn, js::Value(), std::move(rest));
+    Task task = host.make_tick_task(host.describe_function(fn), fn, std::move(rest));
     task.arg_count = static_cast<uint8_t>(std::min<size_t>(arg_count, 255));
     host.env().queues().next_tick(std::move(task));
     return js::Value();

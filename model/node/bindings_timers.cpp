@@ -102,13 +102,16 @@ struct TimerBindings final : js::RootSource {
     TimerBindings& operator=(const TimerBindings&) = delete;
 
     void visit_roots(js::Visitor& visitor) override {
-        host.env().timers().for_each_host_object(
-            [&visitor](void* object) { visitor.visit(static_cast<js::Object*>(object)); });
+        host.env().timers().for_each_host_object([&visitor](void* object) {
+            visitor.visit(static_cast<js::Object*>(object));
+            visitor.drain_if_long();
+        });
         for (const PendingImmediate& pending : immediates) {
             if (!pending.object) continue;
             visitor.visit(pending.object);
             if (pending.args)
                 for (js::Value v : *pending.args) visitor.visit(v);
+            visitor.drain_if_long();
         }
     }
 

@@ -12,6 +12,7 @@
 #include "model/js/vm.h"
 #include "model/node/bindings.h"
 #include "model/node/tracer.h"
+#include "sim/assert.h"
 #include "sim/simulation.h"
 
 #include <array>
@@ -39,6 +40,7 @@ ScriptHost::ScriptHost(Environment& env, js::Runtime& runtime,
     m_env.frame_hooks().pop = [this] { m_interpreter->vm().pop_host_frames(); };
     m_env.queues().set_rejection_hooks([this] { return has_pending_rejections(); },
                                        [this] { return process_rejections(); });
+    m_runtime->heap().add_root_source(&m_queued);
     install_console(*this);
     install_timers(*this);
     install_process(*this);
@@ -49,10 +51,72 @@ ScriptHost::~ScriptHost() {
     m_env.frame_hooks() = {};
     m_pending_rejections.clear();
     m_bindings.reset();
+    m_runtime->heap().remove_root_source(&m_queued);
+}
+
+// The calls of queued jobs and ticks: trivially copyable and two words, so std::function
+// keeps them in place.
+struct QueuedJobRef {
+    ScriptHost* host;
+    uint64_t seq;
+    CallResult operator()() const { return host->run_queued_job(seq); }
+};
+struct QueuedTickRef {
+    ScriptHost* host;
+    uint64_t seq;
+    CallResult operator()() const { return host->run_queued_tick(seq); }
+};
+
+void ScriptHost::QueuedCalls::visit_roots(js::Visitor& visitor) {
+    for (const std::deque<QueuedCall>* queue : {&jobs, &ticks}) {
+        for (const QueuedCall& call : *queue) {
+            visitor.visit(call.fn);
+            if (call.args)
+                for (js::Value v : *call.args) visitor.visit(v);
+            visitor.drain_if_long();
+        }
+    }
+}
+
+ScriptHost::QueuedCall ScriptHost::take_queued(std::deque<QueuedCall>& queue, uint64_t seq) {
+    while (!queue.empty() && queue.front().seq < seq) queue.pop_front(); // dropped, never run
+    LOOPSIM_ASSERT(!queue.empty() && queue.front().seq == seq,
+                   "a queued job or tick runs once, in the order it was queued");
+    QueuedCall call = std::move(queue.front());
+    queue.pop_front();
+    return call;
+}
+
+CallResult ScriptHost::run_queued_job(uint64_t seq) {
+    QueuedCall call = take_queued(m_queued.jobs, seq);
+    js::RootedValue root(m_runtime->heap(), call.fn); // alive while it runs
+    auto* job = static_cast<js::Job*>(call.fn.as_cell());
+    js::Completion result = job->run(*m_runtime);
+    if (result.is_throw()) {
+        set_pending_exception(result.thrown_value());
+        return CallResult::Threw;
+    }
+    return CallResult::Returned;
+}
+
+CallResult ScriptHost::run_queued_tick(uint64_t seq) {
+    QueuedCall call = take_queued(m_queued.ticks, seq);
+    // The values go straight onto the interpreter's stack, which roots them: nothing
+    // allocates between here and there.
+    if (!call.args) return this->call(call.fn, js::Value(), {});
+    return this->call(call.fn, js::Value(), *call.args);
+}
+
+Task ScriptHost::make_tick_task(std::string label, js::Value fn, std::vector<js::Value> args) {
+    const uint64_t seq = m_queued.next_seq++;
+    QueuedCall& queued = m_queued.ticks.emplace_back();
+    queued.seq = seq;
+    queued.fn = fn;
+    if (!args.empty()) queued.args = std::make_unique<std::vector<js::Value>>(std::move(args));
+    return Task{std::move(label), QueuedTickRef{this, seq}, 0};
 }
 
 void ScriptHost::enqueue_job(js::Job& job) {
-    js::RootedValue root(m_runtime->heap(), js::Value(&job));
     std::string label(job.kind_name());
     const bool thenable = job.kind_name() == "PromiseResolveThenableJob";
     if (js::Value callee = job.callee(); callee.is_object()) {
@@ -60,21 +124,15 @@ void ScriptHost::enqueue_job(js::Job& job) {
         if (!name.empty()) label = name;
     }
     const bool internal = job.is_internal();
-    m_env.queues().enqueue_microtask(Task{std::move(label),
-                                          [this, root]() {
-                                              auto* job =
-                                                  static_cast<js::Job*>(root.get().as_cell());
-                                              js::Completion result = job->run(*m_runtime);
-                                              if (result.is_throw()) {
-                                                  set_pending_exception(result.thrown_value());
-                                                  return CallResult::Threw;
-                                              }
-                                              return CallResult::Returned;
-                                          },
-                                          0, 0, internal},
-                                     internal   ? trace::ReasonCode::NodeInternal
-                                     : thenable ? trace::ReasonCode::ThenableJobQueued
-                                                : trace::ReasonCode::ReactionJobQueued);
+    const uint64_t seq = m_queued.next_seq++;
+    QueuedCall& queued = m_queued.jobs.emplace_back();
+    queued.seq = seq;
+    queued.fn = js::Value(&job);
+    m_env.queues().enqueue_microtask(
+        Task{std::move(label), QueuedJobRef{this, seq}, 0, 0, internal},
+        internal   ? trace::ReasonCode::NodeInternal
+        : thenable ? trace::ReasonCode::ThenableJobQueued
+                   : trace::ReasonCode::ReactionJobQueued);
 }
 
 void ScriptHost::promise_rejection_tracker(js::Object& promise, js::RejectionOperation operation) {

@@ -21,6 +21,7 @@
 #include "traces/trace_event.h"
 
 #include <array>
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -61,6 +62,9 @@ public:
     // A Task that calls a JS function with `this` and arguments, all kept rooted.
     Task make_task(std::string label, js::Value fn, js::Value this_value,
                    std::vector<js::Value> args);
+    // The Task of process.nextTick(fn, ...args), for the tick queue (first in, first out):
+    // the host keeps fn and args until it runs, so queuing it allocates nothing else.
+    Task make_tick_task(std::string label, js::Value fn, std::vector<js::Value> args);
     // Calls a JS function now; a throw is kept as the pending exception.
     CallResult call(js::Value fn, js::Value this_value, std::span<const js::Value> args);
     js::Value pending_exception() const { return m_pending_exception.get(); }
@@ -101,6 +105,29 @@ public:
     }
 
 private:
+    friend struct QueuedJobRef;
+    friend struct QueuedTickRef;
+    // Promise jobs and ticks waiting in the microtask and tick queues, in the order they were
+    // queued; both queues run first in, first out. Their tasks' calls hold only a sequence
+    // number (and fit in std::function without an allocation); the values stay here, where
+    // the collector reads them. A call whose queue was dropped (the process ended) is
+    // skipped when a later one runs.
+    struct QueuedCall {
+        uint64_t seq = 0;
+        js::Value fn; // a tick's callback, or the Job cell
+        std::unique_ptr<std::vector<js::Value>> args;
+    };
+    struct QueuedCalls final : js::RootSource {
+        std::deque<QueuedCall> jobs;
+        std::deque<QueuedCall> ticks;
+        uint64_t next_seq = 1;
+        void visit_roots(js::Visitor& visitor) override;
+    };
+    // Takes the call `seq` off the front of `queue`.
+    QueuedCall take_queued(std::deque<QueuedCall>& queue, uint64_t seq);
+    CallResult run_queued_job(uint64_t seq);
+    CallResult run_queued_tick(uint64_t seq);
+
     struct RejectionInfo {
         js::RootedValue promise;
         js::RootedValue reason;
@@ -147,6 +174,7 @@ private:
     std::vector<std::unique_ptr<RejectionInfo>> m_warned_rejections;
     std::vector<std::unique_ptr<RejectionInfo>> m_async_handled;
     uint64_t m_last_promise_id = 0;
+    QueuedCalls m_queued;
     std::unique_ptr<BindingState> m_bindings;
 };
 
