@@ -288,4 +288,43 @@ TEST_SUITE("object") {
         CHECK(rt.heap().stats().heap_cells == baseline);
     }
 
+    TEST_CASE("an object made with inline slots keeps every value when it outgrows them") {
+        Runtime rt;
+        Root<Object> o(rt.heap(), Object::create_with_slots(rt, nullptr, 2));
+        const size_t inline_bytes = o->heap_bytes();
+        CHECK(inline_bytes == sizeof(Object) + 2 * sizeof(Value)); // one allocation
+        std::vector<std::string> expected;
+        for (int i = 0; i < 10; ++i) {
+            const std::string k = "k" + std::to_string(i);
+            o->put_direct(rt, rt.key(k), Value(rt.string("v" + std::to_string(i))));
+            expected.push_back(k);
+            if (i == 1) CHECK(o->heap_bytes() == inline_bytes); // still inline
+        }
+        CHECK(o->heap_bytes() > inline_bytes); // the slots moved to a buffer, counted
+        rt.heap().collect();
+        CHECK(key_names(o->own_property_keys(rt)) == expected);
+        for (int i = 0; i < 10; ++i)
+            CHECK(loopsim::js::testing::utf8(get(rt, o.get(), ("k" + std::to_string(i)).c_str())) ==
+                  "v" + std::to_string(i));
+        // Deleting a middle property moves it to dictionary mode; the values go along.
+        CHECK(o->delete_property(rt, rt.key("k4")));
+        CHECK(o->is_dictionary());
+        rt.heap().collect();
+        expected.erase(expected.begin() + 4);
+        CHECK(key_names(o->own_property_keys(rt)) == expected);
+        CHECK(loopsim::js::testing::utf8(get(rt, o.get(), "k9")) == "v9");
+        // Elements on an object that had none: the extras record appears, reads see them.
+        CHECK(o->elements().is_empty());
+        o->put_direct(rt, rt.key("7"), Value(rt.string("seven")));
+        rt.heap().collect();
+        CHECK(loopsim::js::testing::utf8(get(rt, o.get(), "7")) == "seven");
+    }
+
+    TEST_CASE("the cells there are millions of stay small") {
+        // The memory targets of bench/programs rest on these sizes (docs/runtime.md).
+        CHECK(sizeof(Cell) == 24);
+        CHECK(sizeof(Object) == 64);
+        CHECK(sizeof(Closure) == 80);
+    }
+
 } // TEST_SUITE

@@ -202,6 +202,30 @@ TEST_SUITE("node.environment") {
                                                 "interval 2", "interval 3"});
     }
 
+    TEST_CASE("a timer cleared inside its own callback keeps its pool slot until the callback returns") {
+        Process p;
+        node::Timeout* self = nullptr;
+        uint32_t self_slot = 0, inner_slot = 0, late_slot = 0;
+        bool held_while_running = false;
+        p.run([&] {
+            self = p.timeout(1, [&] {
+                p.env.timers().clear(*self);
+                held_while_running = self->in_use && self->destroyed;
+                inner_slot = p.timeout(1, p.say("inner"))->slot; // must not take self's slot
+                p.log("self");
+            });
+            self_slot = self->slot;
+            p.timeout(1, [&] {
+                late_slot = p.timeout(1, p.say("late"))->slot; // self's slot is free again
+                p.log("second");
+            });
+        });
+        CHECK(held_while_running);
+        CHECK(inner_slot != self_slot);
+        CHECK(late_slot == self_slot);
+        CHECK(p.out == std::vector<std::string>{"self", "second", "inner", "late"});
+    }
+
     TEST_CASE("a throwing tick leaves the rest of the drain for the next drain point (probe x05)") {
         Process p;
         p.handle_uncaught("uncaught t1");
