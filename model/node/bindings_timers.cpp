@@ -158,9 +158,10 @@ struct TimerBindings final : js::RootSource {
     }
 
     // Links a live timer to its object: the timer calls through the object from now on.
-    int64_t attach(Timeout& timer, js::Object* object, uint64_t handle_id) {
+    // `+timeout` gives the timer's async id; a timer refresh() made anew (revive) has a new
+    // one, as Node's insertGuarded gives a destroyed timer (initAsyncResource).
+    int64_t attach(Timeout& timer, js::Object* object) {
         timer.host_object = object;
-        timer.host_id = handle_id;
         return -static_cast<int64_t>(timer.slot) - 1;
     }
 
@@ -173,8 +174,8 @@ struct TimerBindings final : js::RootSource {
         if (timer.idle_timeout < 0) flags |= k_cleared;
         if (timer.repeat) flags |= k_interval;
         set_state(*static_cast<js::Object*>(timer.host_object),
-                  static_cast<int64_t>(timer.host_id) * 16 + flags);
-        if (!known.empty()) known.erase(timer.host_id);
+                  static_cast<int64_t>(timer.id) * 16 + flags);
+        if (!known.empty()) known.erase(timer.id);
         timer.host_object = nullptr;
     }
 
@@ -242,7 +243,7 @@ struct TimerBindings final : js::RootSource {
         Timeout* timer = host.env().timers().revive(
             std::move(task), idle_timeout.as_number(), (state & k_interval) != 0,
             (state & k_referenced) != 0, (state & k_has_callback) != 0);
-        set_state(object, attach(*timer, &object, static_cast<uint64_t>(state / 16)));
+        set_state(object, attach(*timer, &object));
     }
 
     ScriptHost& host;
@@ -256,7 +257,7 @@ struct TimerBindings final : js::RootSource {
     js::PropertyKey on_immediate;           // `_onImmediate`
     js::Root<js::String> on_immediate_name; // keeps its atom
     js::PropertyKey on_immediate_key() const { return on_immediate; }
-    std::unordered_map<uint64_t, uint32_t> known; // handle id -> pool slot, of live timers
+    std::unordered_map<uint64_t, uint32_t> known; // async id -> pool slot, of live timers
     // Immediates waiting to run, with their objects (roots) and arguments, by index - 1 (the
     // index is what an Immediate object keeps under its hidden key). One that ran or was
     // cleared leaves: ref, unref and hasRef of it answer as for an unknown handle, and
@@ -324,7 +325,7 @@ js::Completion schedule_timer(js::Runtime& rt, std::span<const js::Value> args, 
     Timers& timers = host.env().timers();
     Timeout* timer = repeat ? timers.set_interval(std::move(task), after)
                             : timers.set_timeout(std::move(task), after);
-    const int64_t state = tb.attach(*timer, object, timer->id);
+    const int64_t state = tb.attach(*timer, object);
     // Node calls the callback as timer._onTimeout(): stack traces name it so.
     const js::Value values[] = {js::Value::number(static_cast<double>(state)),
                                 js::Value::number(timer->idle_timeout), fn,
@@ -424,7 +425,7 @@ js::Completion timeout_to_primitive(js::Runtime& rt, js::NativeFunction&, js::Va
     TimerBindings& tb = timer_bindings(host);
     TimerBindings::Found found = self.is_object() ? tb.find(self) : TimerBindings::Found{};
     if (found.live) {
-        const uint64_t id = found.live->host_id;
+        const uint64_t id = found.live->id;
         tb.known[id] = found.live->slot;
         return js::Value::number(static_cast<double>(id));
     }

@@ -50,7 +50,8 @@ void Timers::release(Timeout& timer) {
         timer.release_when_done = true;
         return;
     }
-    timer.call.reset();
+    if (timer.has_call) m_calls.erase(timer.slot);
+    timer.has_call = false;
     timer.in_use = false;
     timer.host_object = nullptr;
     m_pool_free.push_back(timer.slot);
@@ -78,6 +79,7 @@ Timeout* Timers::set_interval(Task callback, double delay) {
 
 uint32_t Timers::intern_label(std::string& label) {
     if (label.empty()) return 0;
+    LOOPSIM_ASSERT(m_labels.size() < (1u << 22), "more timer labels than a Timeout can name");
     auto [it, added] = m_label_index.try_emplace(label, static_cast<uint32_t>(m_labels.size()));
     if (added) m_labels.push_back(std::move(label));
     return it->second;
@@ -86,8 +88,10 @@ uint32_t Timers::intern_label(std::string& label) {
 // Takes what a Timeout keeps of its Task: the call, the label (interned) and the flag.
 void Timers::adopt(Timeout& timer, Task& callback) {
     timer.label = intern_label(callback.label);
-    if (callback.call)
-        timer.call = std::make_unique<std::function<CallResult()>>(std::move(callback.call));
+    if (callback.call) {
+        m_calls[timer.slot] = std::move(callback.call);
+        timer.has_call = true;
+    }
     timer.internal = callback.internal;
 }
 
@@ -152,31 +156,38 @@ void Timers::insert(Timeout& timer, double msecs_value, int64_t start) {
             m_next_expiry = static_cast<double>(raw->expiry);
         }
     }
-    unlink(timer); // L.append removes the item from wherever it was
     TimersList& list = *it->second;
-    timer.list = &list;
+    unlink(timer); // L.append removes the item from wherever it was
+    timer.linked = true;
     timer.prev = list.tail;
-    timer.next = nullptr;
-    if (list.tail)
-        list.tail->next = &timer;
+    timer.next = Timeout::k_no_slot;
+    if (list.tail != Timeout::k_no_slot)
+        at(list.tail).next = timer.slot;
     else
-        list.head = &timer;
-    list.tail = &timer;
+        list.head = timer.slot;
+    list.tail = timer.slot;
 }
 
+// A linked timer is in the list its duration maps to: a list leaves the map only empty.
 void Timers::unlink(Timeout& timer) {
-    TimersList* list = timer.list;
-    if (!list) return;
-    if (timer.prev)
-        timer.prev->next = timer.next;
+    if (!timer.linked) return;
+    auto it = m_lists.find(static_cast<int64_t>(std::trunc(timer.idle_timeout)));
+    LOOPSIM_ASSERT(it != m_lists.end(), "a linked timer's list is in the map");
+    unlink(timer, *it->second);
+}
+
+void Timers::unlink(Timeout& timer, TimersList& list) {
+    if (!timer.linked) return;
+    if (timer.prev != Timeout::k_no_slot)
+        at(timer.prev).next = timer.next;
     else
-        list->head = timer.next;
-    if (timer.next)
-        timer.next->prev = timer.prev;
+        list.head = timer.next;
+    if (timer.next != Timeout::k_no_slot)
+        at(timer.next).prev = timer.prev;
     else
-        list->tail = timer.prev;
-    timer.prev = timer.next = nullptr;
-    timer.list = nullptr;
+        list.tail = timer.prev;
+    timer.prev = timer.next = Timeout::k_no_slot;
+    timer.linked = false;
 }
 
 // The timer is destroyed: tell the host, then give it back to the pool.
@@ -297,7 +308,7 @@ CallResult Timers::list_on_timeout(TimersList& list, int64_t now) {
     const int64_t msecs = list.msecs;
     bool ran_at_least_one_timer = false;
     while (!list.empty()) {
-        Timeout& timer = *list.head;
+        Timeout& timer = at(list.head);
         if (now - timer.idle_start < msecs) {
             auto node = m_queue.extract(QueueKey{list.expiry, list.id});
             list.expiry = std::max(timer.idle_start + msecs, now + 1);
@@ -315,7 +326,7 @@ CallResult Timers::list_on_timeout(TimersList& list, int64_t now) {
         } else {
             ran_at_least_one_timer = true;
         }
-        unlink(timer);
+        unlink(timer, list);
         if (!timer.has_callback) {
             if (!timer.destroyed) {
                 timer.destroyed = true;
@@ -334,20 +345,23 @@ CallResult Timers::list_on_timeout(TimersList& list, int64_t now) {
             // The Task the environment runs: the timer's call, lent for the duration, or
             // its host's call.
             Task task{label_of(timer), {}, timer.id, 0, timer.internal};
-            if (timer.call)
-                task.call = std::move(*timer.call);
-            else if (timer.host_object != nullptr && m_host_call)
+            bool lent = false;
+            if (timer.has_call) {
+                task.call = std::move(m_calls[timer.slot]);
+                lent = true;
+            } else if (timer.host_object != nullptr && m_host_call)
                 task.call = [this, &timer] { return m_host_call(timer); };
             frames::Scope scope(m_env.frame_hooks(), frames::k_list_on_timeout_call);
             timer.running = true; // a clear() inside keeps the slot until the call returns
             result = m_env.invoke(task, trace::Queue::Timers, reason);
             timer.running = false;
-            if (timer.call && !*timer.call) *timer.call = std::move(task.call);
+            // Back in the table unless the timer let go of it meanwhile (released).
+            if (lent && timer.has_call) m_calls[timer.slot] = std::move(task.call);
         }
         // The `finally` of listOnTimeout runs whether or not the callback threw.
         if (timer.repeat && timer.idle_timeout != -1) { // _idleTimeout = _repeat: the same delay
             insert(timer, timer.idle_timeout, start);
-        } else if (!timer.list && !timer.destroyed) {
+        } else if (!timer.linked && !timer.destroyed) {
             timer.destroyed = true;
             if (timer.referenced) --m_ref_count; // not decRefCount: RunTimers fixes the ref
             destroy(timer);

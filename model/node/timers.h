@@ -11,8 +11,10 @@
 // queue and microtasks (run_next_ticks). See docs/node-model.md for every rule and source.
 //
 // Memory: Timeouts live in a pool Timers owns (chunks of 1024, slots reused), linked into
-// their lists in place: a pending timer is 88 bytes and no allocation of its own. Labels are
-// interned, so a hundred thousand timers made by one function share one copy. A timer that
+// their lists in place: a pending timer is 48 bytes and no allocation of its own. Labels are
+// interned, so a hundred thousand timers made by one function share one copy. A Timeout
+// links to its neighbours by pool slot and keeps its flags in bits; the callback of a timer
+// its host does not call sits in a table by slot (few timers have one). A timer that
 // is destroyed (it fired, or was cleared) goes back to the pool: a Timeout* is valid until
 // then (while its callback runs, until the callback returns).
 #include "model/node/task.h"
@@ -37,38 +39,38 @@ struct Timeout {
     uint64_t id = 0;         // async id: the number `+timeout` gives
     double idle_timeout = 1; // the coerced delay, fraction kept (-1 once cleared)
     int64_t idle_start = 0;  // loop time (ms since the environment started) when inserted
-    // The host's object for this timer and the id it was made with (null, 0: none). Timers
-    // never reads them except to call the timer (set_host_call) and to list the objects of
-    // pending timers (for_each_host_object); a host finds its timer again by `slot`.
+    // The host's object for this timer (null: none). Timers reads it only to call the timer
+    // (set_host_call) and to list the objects of pending timers (for_each_host_object); a
+    // host finds its timer again by `slot`.
     void* host_object = nullptr;
-    uint64_t host_id = 0;
-    // The callback (Task::call); none for a timer its host calls (set_host_call).
-    std::unique_ptr<std::function<CallResult()>> call;
-    // Position in its list, while linked (an intrusive doubly linked list).
-    TimersList* list = nullptr;
-    Timeout* prev = nullptr;
-    Timeout* next = nullptr;
-    uint32_t label = 0;       // the callback's label, in Timers' label pool
-    uint32_t slot = 0;        // its place in Timers' pool (Timers::at)
-    bool has_callback = true; // false once cleared (Node nulls _onTimeout)
-    bool destroyed = false;
-    bool referenced = true;
-    bool repeat = false;   // setInterval: it runs again every idle_timeout ms (Node's _repeat)
-    bool internal = false; // Task::internal of the callback
+    // Neighbours in its list while linked (an intrusive doubly linked list), by pool slot.
+    static constexpr uint32_t k_no_slot = 0xffffffff;
+    uint32_t prev = k_no_slot;
+    uint32_t next = k_no_slot;
+    uint32_t slot = 0;            // its place in Timers' pool (Timers::live_at)
+    uint32_t label : 22 = 0;      // the callback's label, in Timers' label pool
+    bool linked : 1 = false;      // in the list of its duration (the one m_lists maps it to)
+    bool has_callback : 1 = true; // false once cleared (Node nulls _onTimeout)
+    bool destroyed : 1 = false;
+    bool referenced : 1 = true;
+    bool repeat : 1 = false;   // setInterval: it runs again every idle_timeout ms (Node's _repeat)
+    bool internal : 1 = false; // Task::internal of the callback
+    bool has_call : 1 = false; // its callback is in Timers' table (not called by its host)
     // The pool's own state: the slot is taken; the callback is running (a destroyed timer
     // goes back to the pool only when it returns); it was destroyed while running.
-    bool in_use = false;
-    bool running = false;
-    bool release_when_done = false;
+    bool in_use : 1 = false;
+    bool running : 1 = false;
+    bool release_when_done : 1 = false;
 };
+static_assert(sizeof(Timeout) == 48, "a pending timer's size is part of the memory figures");
 
 struct TimersList {
     int64_t msecs = 0;
     int64_t expiry = 0;
     int64_t id = 0;
-    Timeout* head = nullptr; // oldest
-    Timeout* tail = nullptr;
-    bool empty() const { return head == nullptr; }
+    uint32_t head = Timeout::k_no_slot; // oldest, by pool slot
+    uint32_t tail = Timeout::k_no_slot;
+    bool empty() const { return head == Timeout::k_no_slot; }
 };
 
 class Timers {
@@ -125,6 +127,7 @@ public:
 private:
     friend class Environment;
     static constexpr uint32_t k_pool_chunk = 1024;
+    Timeout& at(uint32_t slot) { return m_pool[slot / k_pool_chunk][slot % k_pool_chunk]; }
     Timeout& allocate();
     void release(Timeout& timer);
     Timeout* create(Task callback, double delay, bool repeat);
@@ -132,6 +135,7 @@ private:
     uint32_t intern_label(std::string& label);
     void insert(Timeout& timer, double msecs, int64_t start);
     void unlink(Timeout& timer);
+    void unlink(Timeout& timer, TimersList& list);
     void unenroll(Timeout& timer);
     void destroy(Timeout& timer);
     void schedule_handle(int64_t msecs);
@@ -161,6 +165,8 @@ private:
     std::vector<std::unique_ptr<Timeout[]>> m_pool;
     uint32_t m_pool_size = 0;
     std::vector<uint32_t> m_pool_free;
+    // The callbacks of timers that have one (Task::call), by pool slot.
+    std::unordered_map<uint32_t, std::function<CallResult()>> m_calls;
 };
 
 } // namespace loopsim::node
