@@ -62,6 +62,11 @@ public:
     VM& operator=(const VM&) = delete;
 
     Runtime& runtime() { return m_runtime; }
+    // A closure that still has the shape it was made with: its `name` is slot 1.
+    static constexpr uint32_t kClosureNameSlot = 1;
+    bool has_initial_shape(const Closure& closure) const {
+        return closure.shape() == m_closure_shapes[0] || closure.shape() == m_closure_shapes[1];
+    }
     Object& global() { return *m_global; }
     CostModel& cost_model() { return m_cost; }
     // Called before every instruction of the executions that start after it is set.

@@ -403,10 +403,19 @@ void ScriptHost::write(trace::Stream stream, std::string_view text, js::Value ca
 
 std::string ScriptHost::describe_function(js::Value fn) {
     if (!fn.is_object()) return {};
-    js::Completion name =
-        fn.as_object()->get(*m_runtime, m_runtime->common_key(js::CommonAtom::Name));
-    if (!name.is_throw() && name.value().is_string()) {
-        const js::String* string = name.value().as_string();
+    js::Value name;
+    auto* closure = fn.as_cell()->kind() == js::CellKind::Closure
+                        ? static_cast<js::Closure*>(fn.as_cell())
+                        : nullptr;
+    if (closure && m_interpreter->vm().has_initial_shape(*closure)) {
+        name = closure->slot(js::VM::kClosureNameSlot); // no lookup: most callbacks
+    } else {
+        js::Completion got =
+            fn.as_object()->get(*m_runtime, m_runtime->common_key(js::CommonAtom::Name));
+        if (!got.is_throw()) name = got.value();
+    }
+    if (name.is_string()) {
+        const js::String* string = name.as_string();
         const uint64_t collections = m_runtime->heap().stats().collections;
         NameLabel& cached =
             m_name_labels[(reinterpret_cast<uintptr_t>(string) >> 4) % m_name_labels.size()];
