@@ -263,7 +263,7 @@ struct TimerBindings final : js::RootSource {
     // cleared leaves: ref, unref and hasRef of it answer as for an unknown handle, and
     // clearImmediate does nothing.
     struct PendingImmediate {
-        std::shared_ptr<Immediate> immediate; // null: a free entry
+        Immediate* immediate = nullptr; // null: a free entry
         js::Object* object = nullptr;
         std::unique_ptr<std::vector<js::Value>> args;
     };
@@ -433,7 +433,7 @@ js::Completion timeout_to_primitive(js::Runtime& rt, js::NativeFunction&, js::Va
     return js::Value::number(static_cast<double>(id_of(host, self)));
 }
 
-std::shared_ptr<Immediate> find_immediate(ScriptHost& host, js::Value value) {
+Immediate* find_immediate(ScriptHost& host, js::Value value) {
     TimerBindings& tb = timer_bindings(host);
     const uint32_t index = tb.immediate_index(value);
     return index ? tb.immediates[index - 1].immediate : nullptr;
@@ -479,8 +479,7 @@ js::Completion set_immediate(js::Runtime& rt, js::NativeFunction&, js::Value,
     js::Object* object = js::Object::create_with_slots(
         rt, host.bindings().immediate_prototype.get(), tb.immediate_shape->property_count());
     js::RootedValue rooted(rt.heap(), js::Value(object));
-    std::shared_ptr<Immediate> immediate =
-        host.env().immediates().set_immediate(Task{tb.label_for(fn), {}, 0});
+    Immediate* immediate = host.env().immediates().set_immediate(Task{tb.label_for(fn), {}, 0});
     const uint32_t index = tb.add_immediate();
     immediate->callback.call = [&host, index] { return run_immediate(host, index); };
     // Its index (hidden), and `_onImmediate`: Node calls immediate._onImmediate() and sets it

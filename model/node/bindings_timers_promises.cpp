@@ -94,7 +94,7 @@ js::Completion promises_set_immediate(js::Runtime& rt, js::NativeFunction&, js::
     js::ResolvingFunctions resolving = js::create_resolving_functions(rt, *promise);
     Task task = host.make_task("setImmediate (timers/promises)", js::Value(resolving.resolve),
                                js::Value(), {value.get()});
-    std::shared_ptr<Immediate> immediate = host.env().immediates().set_immediate(std::move(task));
+    Immediate* immediate = host.env().immediates().set_immediate(std::move(task));
     if (!ref) host.env().immediates().unref(*immediate);
     return js::Value(promise.get());
 }

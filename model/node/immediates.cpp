@@ -22,7 +22,30 @@ Immediates::Immediates(Environment& env) : m_env(env) {
     m_env.loop().unref(*m_check);
 }
 
-Immediates::~Immediates() = default;
+Immediates::~Immediates() = default; // the pool holds every Immediate
+
+Immediate& Immediates::allocate() {
+    uint32_t slot;
+    if (!m_pool_free.empty()) {
+        slot = m_pool_free.back();
+        m_pool_free.pop_back();
+    } else {
+        if (m_pool_size % k_pool_chunk == 0)
+            m_pool.push_back(std::make_unique<Immediate[]>(k_pool_chunk));
+        slot = m_pool_size++;
+    }
+    Immediate& immediate = m_pool[slot / k_pool_chunk][slot % k_pool_chunk];
+    immediate = Immediate{};
+    immediate.slot = slot;
+    immediate.in_use = true;
+    return immediate;
+}
+
+void Immediates::release(Immediate& immediate) {
+    immediate.callback = Task{}; // its call's values may be collected
+    immediate.in_use = false;
+    m_pool_free.push_back(immediate.slot);
+}
 
 void Immediates::toggle_ref(bool on) {
     // ToggleImmediateRef
@@ -32,8 +55,8 @@ void Immediates::toggle_ref(bool on) {
         m_env.loop().watcher_stop(*m_idle);
 }
 
-std::shared_ptr<Immediate> Immediates::set_immediate(Task callback) {
-    auto immediate = std::make_shared<Immediate>();
+Immediate* Immediates::set_immediate(Task callback) {
+    Immediate* immediate = &allocate();
     immediate->callback = std::move(callback);
     immediate->id = m_env.new_async_id();
     immediate->callback.id = immediate->id;
@@ -71,7 +94,9 @@ void Immediates::clear(Immediate& immediate) {
     if (immediate.referenced && --m_ref_count == 0) toggle_ref(false);
     immediate.referenced = false;
     immediate.has_callback = false;
-    std::erase_if(m_queue, [&](const auto& p) { return p.get() == &immediate; });
+    if (immediate.in_batch) return; // the batch skips it, then lets it go
+    std::erase(m_queue, &immediate);
+    release(immediate);
 }
 
 // CheckImmediate (src/env.cc): the native-immediates scope drains first, even when empty;
@@ -94,6 +119,7 @@ CallResult Immediates::process_immediate() {
     if (!m_has_outstanding) {
         m_outstanding.swap(m_queue); // m_outstanding was empty: the queue keeps its capacity
         m_queue.clear();
+        for (Immediate* immediate : m_outstanding) immediate->in_batch = true;
         m_outstanding_next = 0;
         m_has_outstanding = true;
     }
@@ -106,9 +132,10 @@ CallResult Immediates::process_immediate() {
         } else {
             ran_at_least_one = true;
         }
-        std::shared_ptr<Immediate> immediate = m_outstanding[m_outstanding_next];
+        Immediate* immediate = m_outstanding[m_outstanding_next];
         if (immediate->destroyed) { // cleared while this batch ran
             ++m_outstanding_next;
+            release(*immediate);
             continue;
         }
         immediate->destroyed = true;
@@ -125,8 +152,8 @@ CallResult Immediates::process_immediate() {
             frames::Scope scope(m_env.frame_hooks(), frames::k_process_immediate_call);
             result = m_env.invoke(immediate->callback, trace::Queue::Check, reason);
         }
-        immediate->has_callback = false;    // the `finally`
-        immediate->callback.call = nullptr; // _onImmediate = null: its values may be collected
+        immediate->has_callback = false; // the `finally`; _onImmediate = null
+        release(*immediate);
         ++m_outstanding_next;
         if (result == CallResult::Threw) return CallResult::Threw;
         if (!m_env.can_call_into_js()) return CallResult::Returned;

@@ -5,6 +5,9 @@
 // Ticks and microtasks drain between two immediates. A ref'd immediate keeps Node's idle
 // handle started, which keeps the loop alive and stops poll from blocking; an unref'd one
 // does neither.
+// Memory: Immediates live in a pool Immediates owns (chunks of 1024, slots reused). An
+// Immediate* is valid until it has run, or until it is cleared; one cleared while its batch
+// is being run stays until the batch passes it.
 #include "model/node/task.h"
 #include "model/uv/handle.h"
 
@@ -18,10 +21,13 @@ class Environment;
 
 struct Immediate {
     uint64_t id = 0;
+    uint32_t slot = 0; // its place in the pool
     bool has_callback = true;
     bool destroyed = false;
     bool referenced = false; // kRefed; after it ran Node sets it to null: ref() no longer works
     bool ran = false;
+    bool in_use = false;   // the pool's: the slot is taken
+    bool in_batch = false; // detached with the batch the check phase is running
     Task callback;
 };
 
@@ -30,7 +36,8 @@ public:
     explicit Immediates(Environment& env);
     ~Immediates();
 
-    std::shared_ptr<Immediate> set_immediate(Task callback);
+    // The new immediate, valid until it has run or was cleared (see Memory above).
+    Immediate* set_immediate(Task callback);
     void clear(Immediate& immediate);
     void ref(Immediate& immediate);
     void unref(Immediate& immediate);
@@ -43,16 +50,22 @@ private:
     void toggle_ref(bool on);
     void check_immediate();         // Environment::CheckImmediate
     CallResult process_immediate(); // processImmediate
+    Immediate& allocate();
+    void release(Immediate& immediate);
 
     Environment& m_env;
-    std::unique_ptr<uv::WatcherHandle> m_check;            // started at start-up, unref'd
-    std::unique_ptr<uv::WatcherHandle> m_idle;             // started while a ref'd immediate exists
-    std::vector<std::shared_ptr<Immediate>> m_queue;       // immediateQueue
-    std::vector<std::shared_ptr<Immediate>> m_outstanding; // the batch being run
+    std::unique_ptr<uv::WatcherHandle> m_check; // started at start-up, unref'd
+    std::unique_ptr<uv::WatcherHandle> m_idle;  // started while a ref'd immediate exists
+    std::vector<Immediate*> m_queue;            // immediateQueue
+    std::vector<Immediate*> m_outstanding;      // the batch being run
     size_t m_outstanding_next = 0;
     bool m_has_outstanding = false;
     int64_t m_count = 0;
     int64_t m_ref_count = 0;
+    static constexpr uint32_t k_pool_chunk = 1024;
+    std::vector<std::unique_ptr<Immediate[]>> m_pool;
+    uint32_t m_pool_size = 0;
+    std::vector<uint32_t> m_pool_free;
 };
 
 } // namespace loopsim::node

@@ -42,7 +42,7 @@ struct Process {
     node::Timeout* timeout(double ms, std::function<void()> fn, bool throws = false) {
         return env.timers().set_timeout(task("timeout", fn, throws), ms);
     }
-    std::shared_ptr<node::Immediate> immediate(std::function<void()> fn, bool throws = false) {
+    node::Immediate* immediate(std::function<void()> fn, bool throws = false) {
         return env.immediates().set_immediate(task("immediate", fn, throws));
     }
     void busy(int64_t ms) { sim.advance(SimTime::ms(ms)); }
@@ -133,7 +133,7 @@ TEST_SUITE("node.environment") {
     TEST_CASE("clearing a timer and an immediate inside the same batch (probe a04)") {
         Process p;
         node::Timeout* t2 = nullptr;
-        std::shared_ptr<node::Immediate> i2;
+        node::Immediate* i2 = nullptr;
         p.run([&] {
             p.timeout(0, [&] {
                 p.log("T1");
@@ -224,6 +224,31 @@ TEST_SUITE("node.environment") {
         CHECK(inner_slot != self_slot);
         CHECK(late_slot == self_slot);
         CHECK(p.out == std::vector<std::string>{"self", "second", "inner", "late"});
+    }
+
+    TEST_CASE("an immediate cleared while its batch runs keeps its pool slot until the batch passes it") {
+        Process p;
+        node::Immediate* second = nullptr;
+        uint32_t second_slot = 0, made_slot = 0, later_slot = 0;
+        bool held = false;
+        p.run([&] {
+            p.immediate([&] {
+                p.env.immediates().clear(*second);
+                held = second->in_use && second->destroyed;
+                made_slot = p.immediate(p.say("next batch"))->slot; // must not take second's
+                p.log("first");
+            });
+            second = p.immediate(p.say("second never"));
+            second_slot = second->slot;
+            p.immediate([&] {
+                later_slot = p.immediate(p.say("made by third"))->slot; // second's, now free
+                p.log("third");
+            });
+        });
+        CHECK(held);
+        CHECK(made_slot != second_slot);
+        CHECK(later_slot == second_slot);
+        CHECK(p.out == std::vector<std::string>{"first", "third", "next batch", "made by third"});
     }
 
     TEST_CASE("a throwing tick leaves the rest of the drain for the next drain point (probe x05)") {
