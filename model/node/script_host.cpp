@@ -116,23 +116,35 @@ Task ScriptHost::make_tick_task(std::string label, js::Value fn, std::vector<js:
     return Task{std::move(label), QueuedTickRef{this, seq}, 0};
 }
 
+// A job's label is its callback's name, else its kind ("PromiseReactionJob": an await's
+// continuation). With a trace, the label goes straight to its id; a kind's id is kept, so
+// the job's Task carries no string of its own.
 void ScriptHost::enqueue_job(js::Job& job) {
-    std::string label(job.kind_name());
-    const bool thenable = job.kind_name() == "PromiseResolveThenableJob";
-    if (js::Value callee = job.callee(); callee.is_object()) {
-        std::string name = describe_function(callee);
-        if (!name.empty()) label = name;
-    }
+    const std::string_view kind = job.kind_name();
+    const bool thenable = kind == "PromiseResolveThenableJob";
+    std::string name;
+    if (js::Value callee = job.callee(); callee.is_object()) name = describe_function(callee);
     const bool internal = job.is_internal();
     const uint64_t seq = m_queued.next_seq++;
     QueuedCall& queued = m_queued.jobs.emplace_back();
     queued.seq = seq;
     queued.fn = js::Value(&job);
-    m_env.queues().enqueue_microtask(
-        Task{std::move(label), QueuedJobRef{this, seq}, 0, 0, internal},
-        internal   ? trace::ReasonCode::NodeInternal
-        : thenable ? trace::ReasonCode::ThenableJobQueued
-                   : trace::ReasonCode::ReactionJobQueued);
+    Task task{{}, QueuedJobRef{this, seq}, 0, 0, internal};
+    if (Tracer* t = m_env.tracer()) {
+        if (!name.empty()) {
+            task.label_id = t->intern(name);
+        } else {
+            if (m_kind_label.tracer != t || m_kind_label.kind.data() != kind.data())
+                m_kind_label = KindLabel{t, kind, t->intern(kind)};
+            task.label_id = m_kind_label.id;
+        }
+    } else {
+        task.label = name.empty() ? std::string(kind) : std::move(name);
+    }
+    m_env.queues().enqueue_microtask(std::move(task), internal ? trace::ReasonCode::NodeInternal
+                                                      : thenable
+                                                          ? trace::ReasonCode::ThenableJobQueued
+                                                          : trace::ReasonCode::ReactionJobQueued);
 }
 
 void ScriptHost::promise_rejection_tracker(js::Object& promise, js::RejectionOperation operation) {

@@ -175,6 +175,13 @@ private:
     std::vector<std::unique_ptr<RejectionInfo>> m_async_handled;
     uint64_t m_last_promise_id = 0;
     QueuedCalls m_queued;
+    // The last job kind labelled without a callback name, with its id in the trace.
+    struct KindLabel {
+        const Tracer* tracer = nullptr;
+        std::string_view kind; // a job kind's static name
+        trace::StringId id = 0;
+    };
+    KindLabel m_kind_label;
     std::unique_ptr<BindingState> m_bindings;
 };
 

@@ -30,12 +30,12 @@ trace::TraceEvent Tracer::event(trace::EventKind kind) const {
 }
 
 trace::StringId Tracer::created(uint64_t id, trace::Queue queue, std::string_view label,
-                                trace::Reason reason) {
+                                trace::Reason reason, trace::StringId label_id) {
     trace::TraceEvent e = event(trace::EventKind::CallbackCreated);
     e.callback = id;
     e.creator = running();
     e.to_queue = queue;
-    e.label = m_recorder.intern(label);
+    e.label = label_id != trace::kNoString ? label_id : m_recorder.intern(label);
     e.reason = reason;
     m_recorder.record(e);
     return e.label;

@@ -28,8 +28,11 @@ public:
 
     // A callback enters a queue; its creator is the callback running now (0: none).
     // Returns the label's id in the trace's string pool, for started() to reuse.
+    // `label_id`, when not 0, is the label already interned (intern()); `label` is not read.
     trace::StringId created(uint64_t id, trace::Queue queue, std::string_view label,
-                            trace::Reason reason = {});
+                            trace::Reason reason = {}, trace::StringId label_id = 0);
+    // A label's id in the trace's string pool.
+    trace::StringId intern(std::string_view label) { return m_recorder.intern(label); }
     // A callback leaves `from` and starts running on the call stack.
     // `label_id`, when not 0, is `label` already interned (what created() returned).
     void started(uint64_t id, trace::Queue from, std::string_view label, trace::Reason reason = {},
