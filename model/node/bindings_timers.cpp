@@ -135,27 +135,10 @@ struct TimerBindings final : js::RootSource {
         write(object, k_state_slot, {}, js::Value::number(static_cast<double>(state)));
     }
 
-    // The callback's label (ScriptHost::describe_function). The text of an anonymous
-    // function is the fold of its source; the last one is kept, as a loop that makes
-    // thousands of timers makes them from the same function.
-    std::string label_for(js::Value fn) {
-        if (!fn.is_object() || fn.as_cell()->kind() != js::CellKind::Closure)
-            return host.describe_function(fn);
-        auto* closure = static_cast<js::Closure*>(fn.as_cell());
-        js::OwnProperty name;
-        if (!closure->lookup_own(rt.common_key(js::CommonAtom::Name), name) ||
-            (name.attributes & js::attr::Accessor) || !name.value.is_string())
-            return host.describe_function(fn);
-        if (name.value.as_string()->length() != 0) return name.value.as_string()->to_utf8();
-        std::string_view source = host.interpreter().vm().source_text(*closure);
-        if (closure->code() != cached_code || source.data() != cached_source.data() ||
-            source.size() != cached_source.size()) {
-            cached_label = host.describe_function(fn);
-            cached_code = closure->code();
-            cached_source = source;
-        }
-        return cached_label;
-    }
+    // The callback's label: ScriptHost::describe_function, which keeps the labels of the
+    // functions it has seen (a loop that makes thousands of timers from one function
+    // folds or copies its label once).
+    std::string label_for(js::Value fn) { return host.describe_function(fn); }
 
     // Links a live timer to its object: the timer calls through the object from now on.
     // `+timeout` gives the timer's async id; a timer refresh() made anew (revive) has a new
@@ -298,9 +281,6 @@ struct TimerBindings final : js::RootSource {
         const auto i = static_cast<uint32_t>(index);
         return immediates[i - 1].object == object && immediates[i - 1].immediate ? i : 0;
     }
-    const js::Cell* cached_code = nullptr; // label_for's last anonymous function
-    std::string_view cached_source;
-    std::string cached_label;
 };
 
 namespace {
