@@ -24,27 +24,9 @@ Immediates::Immediates(Environment& env) : m_env(env) {
 
 Immediates::~Immediates() = default; // the pool holds every Immediate
 
-Immediate& Immediates::allocate() {
-    uint32_t slot;
-    if (!m_pool_free.empty()) {
-        slot = m_pool_free.back();
-        m_pool_free.pop_back();
-    } else {
-        if (m_pool_size % k_pool_chunk == 0)
-            m_pool.push_back(std::make_unique<Immediate[]>(k_pool_chunk));
-        slot = m_pool_size++;
-    }
-    Immediate& immediate = m_pool[slot / k_pool_chunk][slot % k_pool_chunk];
-    immediate = Immediate{};
-    immediate.slot = slot;
-    immediate.in_use = true;
-    return immediate;
-}
-
 void Immediates::release(Immediate& immediate) {
     immediate.callback = Task{}; // its call's values may be collected
-    immediate.in_use = false;
-    m_pool_free.push_back(immediate.slot);
+    m_pool.give_back(immediate);
 }
 
 void Immediates::toggle_ref(bool on) {
@@ -56,7 +38,7 @@ void Immediates::toggle_ref(bool on) {
 }
 
 Immediate* Immediates::set_immediate(Task callback) {
-    Immediate* immediate = &allocate();
+    Immediate* immediate = &m_pool.take();
     immediate->callback = std::move(callback);
     immediate->id = m_env.new_async_id();
     immediate->callback.id = immediate->id;

@@ -8,6 +8,7 @@
 // Memory: Immediates live in a pool Immediates owns (chunks of 1024, slots reused). An
 // Immediate* is valid until it has run, or until it is cleared; one cleared while its batch
 // is being run stays until the batch passes it.
+#include "model/node/slot_pool.h"
 #include "model/node/task.h"
 #include "model/uv/handle.h"
 
@@ -50,7 +51,6 @@ private:
     void toggle_ref(bool on);
     void check_immediate();         // Environment::CheckImmediate
     CallResult process_immediate(); // processImmediate
-    Immediate& allocate();
     void release(Immediate& immediate);
 
     Environment& m_env;
@@ -62,10 +62,7 @@ private:
     bool m_has_outstanding = false;
     int64_t m_count = 0;
     int64_t m_ref_count = 0;
-    static constexpr uint32_t k_pool_chunk = 1024;
-    std::vector<std::unique_ptr<Immediate[]>> m_pool;
-    uint32_t m_pool_size = 0;
-    std::vector<uint32_t> m_pool_free;
+    SlotPool<Immediate> m_pool;
 };
 
 } // namespace loopsim::node

@@ -27,23 +27,6 @@ Timers::Timers(Environment& env) : m_env(env) {
 
 Timers::~Timers() = default; // the pool holds every Timeout
 
-Timeout& Timers::allocate() {
-    uint32_t slot;
-    if (!m_pool_free.empty()) {
-        slot = m_pool_free.back();
-        m_pool_free.pop_back();
-    } else {
-        if (m_pool_size % k_pool_chunk == 0)
-            m_pool.push_back(std::make_unique<Timeout[]>(k_pool_chunk));
-        slot = m_pool_size++;
-    }
-    Timeout& timer = m_pool[slot / k_pool_chunk][slot % k_pool_chunk];
-    timer = Timeout{};
-    timer.slot = slot;
-    timer.in_use = true;
-    return timer;
-}
-
 // Back to the pool, unless its callback is still running (then when it returns).
 void Timers::release(Timeout& timer) {
     if (timer.running) {
@@ -52,14 +35,13 @@ void Timers::release(Timeout& timer) {
     }
     if (timer.has_call) m_calls.erase(timer.slot);
     timer.has_call = false;
-    timer.in_use = false;
     timer.host_object = nullptr;
-    m_pool_free.push_back(timer.slot);
+    m_pool.give_back(timer);
 }
 
 Timeout* Timers::live_at(uint32_t slot) {
-    if (slot >= m_pool_size) return nullptr;
-    Timeout& timer = m_pool[slot / k_pool_chunk][slot % k_pool_chunk];
+    if (slot >= m_pool.size()) return nullptr;
+    Timeout& timer = m_pool.at(slot);
     return timer.in_use && !timer.destroyed ? &timer : nullptr;
 }
 
@@ -96,7 +78,7 @@ void Timers::adopt(Timeout& timer, Task& callback) {
 }
 
 Timeout* Timers::create(Task callback, double delay, bool repeat) {
-    Timeout* timer = &allocate();
+    Timeout* timer = &m_pool.take();
     timer->idle_timeout = coerce_delay(delay).value;
     timer->repeat = repeat;
     adopt(*timer, callback);
@@ -116,7 +98,7 @@ Timeout* Timers::create(Task callback, double delay, bool repeat) {
 
 Timeout* Timers::revive(Task callback, double idle_timeout, bool repeat, bool referenced,
                         bool has_callback) {
-    Timeout* timer = &allocate();
+    Timeout* timer = &m_pool.take();
     timer->idle_timeout = idle_timeout;
     timer->repeat = repeat;
     timer->referenced = referenced;

@@ -17,6 +17,7 @@
 // its host does not call sits in a table by slot (few timers have one). A timer that
 // is destroyed (it fired, or was cleared) goes back to the pool: a Timeout* is valid until
 // then (while its callback runs, until the callback returns).
+#include "model/node/slot_pool.h"
 #include "model/node/task.h"
 #include "model/uv/handle.h"
 
@@ -105,8 +106,8 @@ public:
     // Calls fn(host_object) for every timer not destroyed that has a host object, in slot
     // order (a host's collector roots).
     template <typename Fn> void for_each_host_object(Fn&& fn) const {
-        for (uint32_t i = 0; i < m_pool_size; ++i) {
-            const Timeout& t = m_pool[i / k_pool_chunk][i % k_pool_chunk];
+        for (uint32_t i = 0; i < m_pool.size(); ++i) {
+            const Timeout& t = m_pool.at(i);
             if (t.in_use && !t.destroyed && t.host_object) fn(t.host_object);
         }
     }
@@ -126,9 +127,7 @@ public:
 
 private:
     friend class Environment;
-    static constexpr uint32_t k_pool_chunk = 1024;
-    Timeout& at(uint32_t slot) { return m_pool[slot / k_pool_chunk][slot % k_pool_chunk]; }
-    Timeout& allocate();
+    Timeout& at(uint32_t slot) { return m_pool.at(slot); }
     void release(Timeout& timer);
     Timeout* create(Task callback, double delay, bool repeat);
     void adopt(Timeout& timer, Task& callback);
@@ -160,11 +159,7 @@ private:
     std::unordered_map<std::string, uint32_t> m_label_index;
     std::function<void(Timeout&)> m_destroy_hook;
     std::function<CallResult(Timeout&)> m_host_call;
-    // The pool: slot i is m_pool[i / k_pool_chunk][i % k_pool_chunk]; free slots are reused
-    // last freed first.
-    std::vector<std::unique_ptr<Timeout[]>> m_pool;
-    uint32_t m_pool_size = 0;
-    std::vector<uint32_t> m_pool_free;
+    SlotPool<Timeout> m_pool;
     // The callbacks of timers that have one (Task::call), by pool slot.
     std::unordered_map<uint32_t, std::function<CallResult()>> m_calls;
 };
