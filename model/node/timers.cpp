@@ -90,7 +90,8 @@ Timeout* Timers::create(Task callback, double delay, bool repeat) {
         reason.code = trace::ReasonCode::TimerQueued;
         const auto msecs = static_cast<int64_t>(timer->idle_timeout);
         reason.args = {msecs, start, start + msecs};
-        t->created(timer->id, trace::Queue::Timers, label_of(*timer), reason);
+        trace::StringId& id = trace_label_id(timer->label);
+        id = t->created(timer->id, trace::Queue::Timers, label_of(*timer), reason, id);
     }
     insert(*timer, timer->idle_timeout, start);
     return timer;
@@ -326,7 +327,12 @@ CallResult Timers::list_on_timeout(TimersList& list, int64_t now) {
         {
             // The Task the environment runs: the timer's call, lent for the duration, or
             // its host's call.
-            Task task{label_of(timer), {}, timer.id, 0, timer.internal};
+            Task task{{}, {}, timer.id, 0, timer.internal};
+            // With a trace, the id its creation interned (a revived timer has none yet).
+            if (m_env.tracer() && trace_label_id(timer.label) != trace::kNoString)
+                task.label_id = trace_label_id(timer.label);
+            else
+                task.label = label_of(timer);
             bool lent = false;
             if (timer.has_call) {
                 task.call = std::move(m_calls[timer.slot]);

@@ -20,6 +20,7 @@
 #include "model/node/slot_pool.h"
 #include "model/node/task.h"
 #include "model/uv/handle.h"
+#include "traces/string_pool.h"
 
 #include <cstdint>
 #include <functional>
@@ -119,6 +120,11 @@ public:
     // holds what it calls).
     void set_host_call(std::function<CallResult(Timeout&)> call) { m_host_call = std::move(call); }
     const std::string& label_of(const Timeout& timer) const { return m_labels[timer.label]; }
+    // A label's id in the trace's string pool, by its index here (0: not yet known).
+    trace::StringId& trace_label_id(uint32_t label) {
+        if (m_trace_label_ids.size() <= label) m_trace_label_ids.resize(m_labels.size(), 0);
+        return m_trace_label_ids[label];
+    }
 
     // Live ref'd timeouts (timeoutInfo[0]).
     int64_t ref_count() const { return m_ref_count; }
@@ -157,6 +163,7 @@ private:
     // Labels, each text once (index 0: the empty label).
     std::vector<std::string> m_labels{std::string()};
     std::unordered_map<std::string, uint32_t> m_label_index;
+    std::vector<trace::StringId> m_trace_label_ids; // by label index, once traced
     std::function<void(Timeout&)> m_destroy_hook;
     std::function<CallResult(Timeout&)> m_host_call;
     SlotPool<Timeout> m_pool;
