@@ -127,22 +127,15 @@ public:
     template <typename T, typename... Args>
     T* allocate_accounting(size_t extra_bytes, Args&&... args) {
         constexpr uint8_t size_class = size_class_of(sizeof(T), alignof(T));
-        void* memory = allocate_memory(size_class, sizeof(T));
-        T* cell = new (memory) T(std::forward<Args>(args)...);
-        cell->m_size_class = size_class;
-        link(cell, sizeof(T) + extra_bytes);
-        return cell;
+        return construct<T>(size_class, sizeof(T), sizeof(T) + extra_bytes,
+                            std::forward<Args>(args)...);
     }
     // As allocate_accounting(), for a cell of `bytes` (at least sizeof(T)) whose tail past
     // sizeof(T) holds trivially destructible data the cell lays out itself (inline slots).
     template <typename T, typename... Args> T* allocate_sized(size_t bytes, Args&&... args) {
         static_assert(alignof(T) <= kGranule);
-        const uint8_t size_class = size_class_of(bytes, alignof(T));
-        void* memory = allocate_memory(size_class, bytes);
-        T* cell = new (memory) T(std::forward<Args>(args)...);
-        cell->m_size_class = size_class;
-        link(cell, bytes);
-        return cell;
+        return construct<T>(size_class_of(bytes, alignof(T)), bytes, bytes,
+                            std::forward<Args>(args)...);
     }
     // A cell's owned buffers grew (delta > 0) or shrank: keep the counts honest.
     void account_external(Cell* cell, int64_t delta);
@@ -168,6 +161,17 @@ public:
 private:
     friend class RootedValue;
     friend class DeferGC;
+
+    // Takes `size` bytes of `size_class`, constructs a T there and links it, counting
+    // `accounted` bytes for it.
+    template <typename T, typename... Args>
+    T* construct(uint8_t size_class, size_t size, size_t accounted, Args&&... args) {
+        void* memory = allocate_memory(size_class, size);
+        T* cell = new (memory) T(std::forward<Args>(args)...);
+        cell->m_size_class = size_class;
+        link(cell, accounted);
+        return cell;
+    }
 
     // Cell memory: sizes up to kMaxPooledBytes come from per-size free lists carved out of
     // large blocks (a sweep frees millions of small cells; the C allocator's bins made that

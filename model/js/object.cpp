@@ -62,10 +62,12 @@ ObjectExtras& Object::extras() {
 
 void Object::push_slot(Value value) {
     if (m_slot_count == m_slot_capacity) {
-        // One allocation for small objects, then doubling up to the fast-mode limit.
-        const uint32_t capacity =
-            std::min<uint32_t>(m_slot_capacity == 0 ? 4 : m_slot_capacity * 2u,
-                               std::max<uint32_t>(Shape::kMaxFastProperties, m_slot_count + 1u));
+        // One allocation for small objects, then doubling up to the fast-mode limit (a fast
+        // object never has more slots: literals have at most 32 keys, and the 129th
+        // property moves an object to dictionary mode).
+        LOOPSIM_ASSERT(m_slot_count < Shape::kMaxFastProperties, "a fast object's slots overflow");
+        const uint32_t capacity = std::min<uint32_t>(
+            m_slot_capacity == 0 ? 4 : m_slot_capacity * 2u, Shape::kMaxFastProperties);
         auto* data = static_cast<Value*>(::operator new(capacity * sizeof(Value)));
         std::copy_n(m_slot_data, m_slot_count, data);
         release_slots();

@@ -135,11 +135,6 @@ struct TimerBindings final : js::RootSource {
         write(object, k_state_slot, {}, js::Value::number(static_cast<double>(state)));
     }
 
-    // The callback's label: ScriptHost::describe_function, which keeps the labels of the
-    // functions it has seen (a loop that makes thousands of timers from one function
-    // folds or copies its label once).
-    std::string label_for(js::Value fn) { return host.describe_function(fn); }
-
     // Links a live timer to its object: the timer calls through the object from now on.
     // `+timeout` gives the timer's async id; a timer refresh() made anew (revive) has a new
     // one, as Node's insertGuarded gives a destroyed timer (initAsyncResource).
@@ -222,7 +217,7 @@ struct TimerBindings final : js::RootSource {
         if (state & k_cleared) return;
         js::Value idle_timeout = read(object, k_idle_timeout_slot, "_idleTimeout");
         if (!idle_timeout.is_number() || idle_timeout.as_number() < 0) return;
-        Task task{label_for(read(object, k_on_timeout_slot, "_onTimeout")), {}, 0};
+        Task task{host.describe_function(read(object, k_on_timeout_slot, "_onTimeout")), {}, 0};
         Timeout* timer = host.env().timers().revive(
             std::move(task), idle_timeout.as_number(), (state & k_interval) != 0,
             (state & k_referenced) != 0, (state & k_has_callback) != 0);
@@ -301,7 +296,7 @@ js::Completion schedule_timer(js::Runtime& rt, std::span<const js::Value> args, 
     js::Object* object = js::Object::create_with_slots(rt, host.bindings().timeout_prototype.get(),
                                                        tb.shape->property_count());
     js::RootedValue rooted(rt.heap(), js::Value(object));
-    Task task{tb.label_for(fn), {}, 0};
+    Task task{host.describe_function(fn), {}, 0};
     Timers& timers = host.env().timers();
     Timeout* timer = repeat ? timers.set_interval(std::move(task), after)
                             : timers.set_timeout(std::move(task), after);
@@ -459,7 +454,8 @@ js::Completion set_immediate(js::Runtime& rt, js::NativeFunction&, js::Value,
     js::Object* object = js::Object::create_with_slots(
         rt, host.bindings().immediate_prototype.get(), tb.immediate_shape->property_count());
     js::RootedValue rooted(rt.heap(), js::Value(object));
-    Immediate* immediate = host.env().immediates().set_immediate(Task{tb.label_for(fn), {}, 0});
+    Immediate* immediate =
+        host.env().immediates().set_immediate(Task{host.describe_function(fn), {}, 0});
     const uint32_t index = tb.add_immediate();
     immediate->callback.call = [&host, index] { return run_immediate(host, index); };
     // Its index (hidden), and `_onImmediate`: Node calls immediate._onImmediate() and sets it

@@ -329,10 +329,8 @@ CallResult Timers::list_on_timeout(TimersList& list, int64_t now) {
             // its host's call.
             Task task{{}, {}, timer.id, 0, timer.internal};
             // With a trace, the id its creation interned (a revived timer has none yet).
-            if (m_env.tracer() && trace_label_id(timer.label) != trace::kNoString)
-                task.label_id = trace_label_id(timer.label);
-            else
-                task.label = label_of(timer);
+            task.label_id = m_env.tracer() ? trace_label_id(timer.label) : trace::kNoString;
+            if (task.label_id == trace::kNoString) task.label = label_of(timer);
             bool lent = false;
             if (timer.has_call) {
                 task.call = std::move(m_calls[timer.slot]);
