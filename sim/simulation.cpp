@@ -141,10 +141,10 @@ size_t Simulation::choose(size_t n, std::string_view why) {
     return chosen;
 }
 
-void Simulation::note_queue_length(std::string_view queue_name, uint64_t length) {
-    if (length > m_budgets.max_queue_length) {
-        halt(queue_budget_exceeded(queue_name, m_budgets.max_queue_length, length));
-    }
+void Simulation::note_queue_length(std::string_view queue_name, uint64_t length,
+                                   uint64_t capacity) {
+    const uint64_t limit = std::min(m_budgets.max_queue_length, capacity);
+    if (length > limit) halt(queue_budget_exceeded(queue_name, limit, length));
 }
 
 SimTime Simulation::current_event_time() const {

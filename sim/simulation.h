@@ -103,9 +103,11 @@ public:
     Rng& rng() { return m_rng; }
 
     const Budgets& budgets() const { return m_budgets; }
-    // The model reports the length of one of its queues; beyond max_queue_length the run
-    // halts with BudgetExceeded naming `queue_name` ("nextTick queue").
-    void note_queue_length(std::string_view queue_name, uint64_t length);
+    // The model reports the length of one of its queues; beyond max_queue_length, or beyond
+    // `capacity` when the queue holds fewer, the run halts with BudgetExceeded naming
+    // `queue_name` ("nextTick queue").
+    void note_queue_length(std::string_view queue_name, uint64_t length,
+                           uint64_t capacity = UINT64_MAX);
 
     // About the event being run; only valid inside a callback.
     bool is_running_event() const { return m_running; }

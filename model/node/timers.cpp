@@ -6,6 +6,7 @@
 #include "model/node/environment.h"
 #include "model/node/tracer.h"
 #include "sim/assert.h"
+#include "sim/simulation.h"
 
 #include <cmath>
 #include <cstdlib>
@@ -59,12 +60,17 @@ Timeout* Timers::set_interval(Task callback, double delay) {
     return create(std::move(callback), delay, true);
 }
 
+// A new label counts against the queue budget, and against what a Timeout can name (22
+// bits): past either the run stops with the budget's message; the timer has no label.
 uint32_t Timers::intern_label(std::string& label) {
     if (label.empty()) return 0;
-    LOOPSIM_ASSERT(m_labels.size() < (1u << 22), "more timer labels than a Timeout can name");
-    auto [it, added] = m_label_index.try_emplace(label, static_cast<uint32_t>(m_labels.size()));
-    if (added) m_labels.push_back(std::move(label));
-    return it->second;
+    if (auto it = m_label_index.find(label); it != m_label_index.end()) return it->second;
+    const auto index = static_cast<uint32_t>(m_labels.size()); // 0 is the empty label
+    m_env.simulation().note_queue_length("timer label pool", index, k_label_capacity);
+    if (index > k_label_capacity) return 0;
+    m_label_index.emplace(label, index);
+    m_labels.push_back(std::move(label));
+    return index;
 }
 
 // Takes what a Timeout keeps of its Task: the call, the label (interned) and the flag.

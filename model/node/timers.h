@@ -137,6 +137,7 @@ private:
     void release(Timeout& timer);
     Timeout* create(Task callback, double delay, bool repeat);
     void adopt(Timeout& timer, Task& callback);
+    static constexpr uint32_t k_label_capacity = (1u << 22) - 1; // Timeout::label's range
     uint32_t intern_label(std::string& label);
     void insert(Timeout& timer, double msecs, int64_t start);
     void unlink(Timeout& timer);

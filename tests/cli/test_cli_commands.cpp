@@ -77,6 +77,27 @@ TEST_SUITE("cli.commands") {
         CHECK(r.err == "loopsim: cannot read no/such/file.js: No such file or directory\n");
     }
 
+    TEST_CASE("distinct timer labels count against the queue budget, which names their pool") {
+        // 60 timers from 60 different anonymous functions, each cleared at once: no queue
+        // grows, but the pool of labels does.
+        const fs::path path = fs::temp_directory_path() / "loopsim-timer-labels.js";
+        {
+            std::ofstream source(path, std::ios::binary);
+            for (int i = 0; i < 60; ++i)
+                source << "clearTimeout(setTimeout(() => " << i << ", 1));\n";
+            source << "console.log('made');\n";
+        }
+        Outcome within = run_cli({"run", path.string()});
+        CHECK(within.code == 0);
+        CHECK(within.out == "made\n");
+        Outcome over = run_cli({"run", "--max-queue", "50", path.string()});
+        CHECK(over.code == 1);
+        CHECK(over.err.find("the timer label pool holds 51 entries (limit 50)") !=
+              std::string::npos);
+        CHECK(over.err.find("--max-queue N") != std::string::npos);
+        fs::remove(path);
+    }
+
     TEST_CASE("trace summarises a valid trace and rejects a truncated one with its position") {
         using namespace loopsim;
         trace::TraceRecorder recorder;

@@ -117,6 +117,22 @@ TEST_SUITE("budget") {
         CHECK(contains(error.message, "process.nextTick or promise recursion"));
     }
 
+    TEST_CASE("a table with a smaller capacity of its own stops the run at that capacity") {
+        Simulation sim(SimulationOptions{.budgets = Budgets{.max_queue_length = 100}});
+        const ActorId main = sim.add_actor("main", ActorKind::MainThread);
+        sim.schedule_at(SimTime::zero(), main, [&] {
+            sim.note_queue_length("timer label pool", 30, 30); // at capacity: accepted
+            CHECK_FALSE(sim.is_halted());
+            sim.note_queue_length("timer label pool", 31, 30);
+        });
+        const RunOutcome outcome = sim.run();
+        REQUIRE(std::holds_alternative<BudgetExceeded>(outcome));
+        const BudgetExceeded& error = std::get<BudgetExceeded>(outcome);
+        CHECK(error.limit == 30);
+        CHECK(error.observed == 31);
+        CHECK(contains(error.message, "the timer label pool holds 31 entries (limit 30)"));
+    }
+
     TEST_CASE("a queue at exactly the budget is accepted") {
         Simulation sim(SimulationOptions{.budgets = Budgets{.max_queue_length = 100}});
         sim.note_queue_length("microtask queue", 100);
