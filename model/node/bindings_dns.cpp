@@ -153,7 +153,7 @@ js::Completion dns_lookup(js::Runtime& rt, js::NativeFunction&, js::Value, Args 
             values.push_back(answer_value(rt, literal, o.all));
         if (!o.all) values.push_back(js::Value(literal.family));
         host.env().queues().next_tick(
-            host.make_task(host.describe_function(callback), callback, js::Value(), values));
+            host.make_task(host.function_label(callback), callback, js::Value(), values));
         return js::Value();
     }
     std::shared_ptr<IoCallback> cb = io->hold(callback, "dns.lookup " + name);

@@ -204,7 +204,7 @@ js::Completion fs_exists(js::Runtime& rt, js::NativeFunction&, js::Value, Args a
     if (valid.is_throw()) {
         // fs.exists answers false for an invalid path, on the next tick.
         io.host().env().queues().next_tick(io.host().make_task(
-            io.host().describe_function(callback), callback, js::Value(), {js::Value(false)}));
+            io.host().function_label(callback), callback, js::Value(), {js::Value(false)}));
         return js::Value();
     }
     path = valid.release_value();

@@ -33,7 +33,7 @@ js::Completion next_tick(js::Runtime& rt, js::NativeFunction&, js::Value,
     if (!js::Runtime::is_callable(fn)) return invalid_arg_type(host, "callback", "function", fn);
     std::vector<js::Value> rest(args.size() > 1 ? args.begin() + 1 : args.end(), args.end());
     const size_t arg_count = rest.size();
-    Task task = host.make_tick_task(host.describe_function(fn), fn, std::move(rest));
+    Task task = host.make_tick_task(host.function_label(fn), fn, std::move(rest));
     task.arg_count = static_cast<uint8_t>(std::min<size_t>(arg_count, 255));
     host.env().queues().next_tick(std::move(task));
     return js::Value();
@@ -311,14 +311,14 @@ js::ThrowCompletionOr<void> emit_warning(ScriptHost& host, js::Value warning, st
         warning = LOOPSIM_TRY(create_warning(host, warning.as_string()->to_utf8(), type, code));
     // process.nextTick(doEmitWarning, warning): the 'warning' event comes on the next tick.
     js::RootedValue rooted(rt.heap(), warning);
-    host.env().queues().next_tick(Task{"doEmitWarning",
-                                       [&host, rooted]() {
-                                           js::Value args[] = {rooted.get()};
-                                           if (host.emit_process_event)
-                                               host.emit_process_event("warning", args);
-                                           return CallResult::Returned;
-                                       },
-                                       0});
+    host.env().queues().next_tick(Task{.call =
+                                           [&host, rooted]() {
+                                               js::Value args[] = {rooted.get()};
+                                               if (host.emit_process_event)
+                                                   host.emit_process_event("warning", args);
+                                               return CallResult::Returned;
+                                           },
+                                       .label = host.env().label("doEmitWarning")});
     return {};
 }
 

@@ -217,7 +217,7 @@ struct TimerBindings final : js::RootSource {
         if (state & k_cleared) return;
         js::Value idle_timeout = read(object, k_idle_timeout_slot, "_idleTimeout");
         if (!idle_timeout.is_number() || idle_timeout.as_number() < 0) return;
-        Task task{host.describe_function(read(object, k_on_timeout_slot, "_onTimeout")), {}, 0};
+        Task task{.label = host.function_label(read(object, k_on_timeout_slot, "_onTimeout"))};
         Timeout* timer = host.env().timers().revive(
             std::move(task), idle_timeout.as_number(), (state & k_interval) != 0,
             (state & k_referenced) != 0, (state & k_has_callback) != 0);
@@ -296,7 +296,7 @@ js::Completion schedule_timer(js::Runtime& rt, std::span<const js::Value> args, 
     js::Object* object = js::Object::create_with_slots(rt, host.bindings().timeout_prototype.get(),
                                                        tb.shape->property_count());
     js::RootedValue rooted(rt.heap(), js::Value(object));
-    Task task{host.describe_function(fn), {}, 0};
+    Task task{.label = host.function_label(fn)};
     Timers& timers = host.env().timers();
     Timeout* timer = repeat ? timers.set_interval(std::move(task), after)
                             : timers.set_timeout(std::move(task), after);
@@ -455,7 +455,7 @@ js::Completion set_immediate(js::Runtime& rt, js::NativeFunction&, js::Value,
         rt, host.bindings().immediate_prototype.get(), tb.immediate_shape->property_count());
     js::RootedValue rooted(rt.heap(), js::Value(object));
     Immediate* immediate =
-        host.env().immediates().set_immediate(Task{host.describe_function(fn), {}, 0});
+        host.env().immediates().set_immediate(Task{.label = host.function_label(fn)});
     const uint32_t index = tb.add_immediate();
     immediate->callback.call = [&host, index] { return run_immediate(host, index); };
     // Its index (hidden), and `_onImmediate`: Node calls immediate._onImmediate() and sets it
@@ -506,7 +506,7 @@ js::Completion queue_microtask(js::Runtime& rt, js::NativeFunction&, js::Value,
     ScriptHost& host = ScriptHost::from(rt);
     js::Value fn = args.empty() ? js::Value() : args[0];
     if (!js::Runtime::is_callable(fn)) return invalid_arg_type(host, "callback", "function", fn);
-    Task task = host.make_task(host.describe_function(fn), fn, js::Value(), {});
+    Task task = host.make_task(host.function_label(fn), fn, js::Value(), {});
     // The callback runs inside an AsyncResource, whose frames its stack shows.
     task.call = [&host, call = std::move(task.call)] {
         frames::Scope scope(host.env().frame_hooks(), frames::k_queue_microtask);

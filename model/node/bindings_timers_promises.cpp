@@ -74,8 +74,8 @@ js::Completion promises_set_timeout(js::Runtime& rt, js::NativeFunction&, js::Va
         auto warned = warn_timeout_overflow(host, delay);
         if (warned.is_throw()) js::reject_promise(rt, *promise, warned.thrown_value());
     }
-    Task task =
-        host.make_task("setTimeout (timers/promises)", resolve.get(), js::Value(), {value.get()});
+    Task task = host.make_task(host.env().label("setTimeout (timers/promises)"), resolve.get(),
+                               js::Value(), {value.get()});
     Timeout* timer = host.env().timers().set_timeout(std::move(task), delay);
     if (!ref) host.env().timers().unref(*timer);
     return js::Value(promise.get());
@@ -92,8 +92,8 @@ js::Completion promises_set_immediate(js::Runtime& rt, js::NativeFunction&, js::
 
     js::Root<js::Object> promise(rt.heap(), js::new_promise(rt));
     js::ResolvingFunctions resolving = js::create_resolving_functions(rt, *promise);
-    Task task = host.make_task("setImmediate (timers/promises)", js::Value(resolving.resolve),
-                               js::Value(), {value.get()});
+    Task task = host.make_task(host.env().label("setImmediate (timers/promises)"),
+                               js::Value(resolving.resolve), js::Value(), {value.get()});
     Immediate* immediate = host.env().immediates().set_immediate(std::move(task));
     if (!ref) host.env().immediates().unref(*immediate);
     return js::Value(promise.get());

@@ -27,6 +27,10 @@ Environment::Environment(sim::Simulation& sim, EnvironmentOptions options)
 
 Environment::~Environment() = default;
 
+trace::StringId Environment::label(std::string_view text) {
+    return m_tracer ? m_tracer->intern(text) : trace::kNoString;
+}
+
 int64_t Environment::get_libuv_now() {
     m_loop->update_time(uv::TimeUpdate::Explicit);
     return m_loop->now_ms() - m_timer_base;
@@ -41,7 +45,7 @@ CallResult Environment::invoke(Task& task, trace::Queue from, trace::Reason reas
             if (from == trace::Queue::None && task.id == 1)
                 reason.code = trace::ReasonCode::MainScript;
         }
-        m_tracer->started(task.id, from, task.label, reason, task.label_id);
+        m_tracer->started(task.id, from, task.label, reason);
     }
     sim::SimTime overhead;
     switch (from) {
@@ -85,8 +89,8 @@ void Environment::report_uncaught(ExceptionOrigin origin) {
     const bool handled = m_hooks.uncaught && m_hooks.uncaught(origin);
     if (handled) {
         // createOnGlobalUncaughtException: keep the loop turning once more.
-        m_immediates->set_immediate(
-            Task{"(uncaught exception recovery)", [] { return CallResult::Returned; }, 0});
+        m_immediates->set_immediate(Task{.call = [] { return CallResult::Returned; },
+                                         .label = label("(uncaught exception recovery)")});
         return;
     }
     // Not handled: process._exiting, exitCode 1, 'exit'(1) emitted synchronously from the

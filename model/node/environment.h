@@ -105,6 +105,8 @@ public:
     // Node's internal frames around the JavaScript it runs (set by the interpreter's host).
     frames::FrameHooks& frame_hooks() { return m_frame_hooks; }
     Tracer* tracer() const { return m_tracer; }
+    // A Task's label: `text`'s id in the trace's string pool; kNoString without a trace.
+    trace::StringId label(std::string_view text);
 
     uint64_t new_async_id() { return ++m_last_async_id; }
     int64_t timer_base() const { return m_timer_base; }

@@ -175,47 +175,47 @@ js::Value EsModuleMain::native(std::string_view name, uint32_t length, js::Nativ
 }
 
 Task EsModuleMain::main_task() {
-    return Task{"(ES module loader)",
-                [this] {
-                    js::Runtime& rt = m_host.runtime();
-                    // esm/load.js getSource: readFileAsync(url), i.e. fs.promises.readFile.
-                    js::Value require = make_require(m_host);
-                    js::Root<js::Object> keep(rt.heap(), require.as_object());
-                    js::RootedValue name(rt.heap(), js::Value(rt.string("fs/promises")));
-                    const js::Value require_args[] = {name.get()};
-                    js::Completion fs_promises =
-                        m_host.interpreter().call(require, js::Value(), require_args);
-                    if (fs_promises.is_throw() || !fs_promises.value().is_object()) {
-                        m_host.set_pending_exception(
-                            fs_promises.is_throw() ? fs_promises.thrown_value() : js::Value());
-                        return CallResult::Threw;
-                    }
-                    js::RootedValue module(rt.heap(), fs_promises.value());
-                    js::Completion read_file =
-                        module.get().as_object()->get(rt, rt.key("readFile"));
-                    if (read_file.is_throw()) {
-                        m_host.set_pending_exception(read_file.thrown_value());
-                        return CallResult::Threw;
-                    }
-                    js::RootedValue path(rt.heap(), js::Value(rt.string(m_path)));
-                    const js::Value read_args[] = {path.get()};
-                    js::Completion read =
-                        m_host.interpreter().call(read_file.value(), module.get(), read_args);
-                    if (read.is_throw()) {
-                        m_host.set_pending_exception(read.thrown_value());
-                        return CallResult::Threw;
-                    }
-                    js::RootedValue promise(rt.heap(), read.value());
-                    if (!js::is_promise(promise.get())) return CallResult::Returned;
-                    // The entry point: pending from now until the loader's chain ends.
-                    m_entry.set(js::Value(js::new_promise(rt)));
-                    js::Value on_read = native("(ES module body)", 1, evaluate_step);
-                    js::Root<js::Object> keep_step(rt.heap(), on_read.as_object());
-                    js::perform_promise_then(rt, *promise.get().as_object(), on_read, js::Value(),
-                                             js::new_promise(rt));
-                    return CallResult::Returned;
-                },
-                0};
+    return Task{.call =
+                    [this] {
+                        js::Runtime& rt = m_host.runtime();
+                        // esm/load.js getSource: readFileAsync(url), i.e. fs.promises.readFile.
+                        js::Value require = make_require(m_host);
+                        js::Root<js::Object> keep(rt.heap(), require.as_object());
+                        js::RootedValue name(rt.heap(), js::Value(rt.string("fs/promises")));
+                        const js::Value require_args[] = {name.get()};
+                        js::Completion fs_promises =
+                            m_host.interpreter().call(require, js::Value(), require_args);
+                        if (fs_promises.is_throw() || !fs_promises.value().is_object()) {
+                            m_host.set_pending_exception(
+                                fs_promises.is_throw() ? fs_promises.thrown_value() : js::Value());
+                            return CallResult::Threw;
+                        }
+                        js::RootedValue module(rt.heap(), fs_promises.value());
+                        js::Completion read_file =
+                            module.get().as_object()->get(rt, rt.key("readFile"));
+                        if (read_file.is_throw()) {
+                            m_host.set_pending_exception(read_file.thrown_value());
+                            return CallResult::Threw;
+                        }
+                        js::RootedValue path(rt.heap(), js::Value(rt.string(m_path)));
+                        const js::Value read_args[] = {path.get()};
+                        js::Completion read =
+                            m_host.interpreter().call(read_file.value(), module.get(), read_args);
+                        if (read.is_throw()) {
+                            m_host.set_pending_exception(read.thrown_value());
+                            return CallResult::Threw;
+                        }
+                        js::RootedValue promise(rt.heap(), read.value());
+                        if (!js::is_promise(promise.get())) return CallResult::Returned;
+                        // The entry point: pending from now until the loader's chain ends.
+                        m_entry.set(js::Value(js::new_promise(rt)));
+                        js::Value on_read = native("(ES module body)", 1, evaluate_step);
+                        js::Root<js::Object> keep_step(rt.heap(), on_read.as_object());
+                        js::perform_promise_then(rt, *promise.get().as_object(), on_read,
+                                                 js::Value(), js::new_promise(rt));
+                        return CallResult::Returned;
+                    },
+                .label = m_host.env().label("(ES module loader)")};
 }
 
 bool EsModuleMain::is_pending() const {

@@ -46,8 +46,7 @@ Immediate* Immediates::set_immediate(Task callback) {
         trace::Reason reason;
         reason.code = trace::ReasonCode::ImmediateQueued;
         reason.args = {static_cast<int64_t>(m_queue.size() + 1), 0, 0};
-        immediate->callback.label_id =
-            t->created(immediate->id, trace::Queue::Check, immediate->callback.label, reason);
+        t->created(immediate->id, trace::Queue::Check, immediate->callback.label, reason);
     }
     ref(*immediate);
     ++m_count;

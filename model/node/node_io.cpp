@@ -98,10 +98,9 @@ void NodeIo::between_steps(const std::function<void()>& next) {
 
 std::shared_ptr<IoCallback> NodeIo::hold(js::Value fn, std::string what) {
     Environment& e = env();
-    // The label is only read by the trace: without one, skip describing the function.
-    auto callback = std::make_shared<IoCallback>(IoCallback{
-        e.new_async_id(), e.tracer() ? m_host.describe_function(fn) : std::string(),
-        std::move(what), js::RootedValue(m_host.runtime().heap(), fn), e.simulation().now()});
+    auto callback = std::make_shared<IoCallback>(
+        IoCallback{e.new_async_id(), m_host.function_label(fn), std::move(what),
+                   js::RootedValue(m_host.runtime().heap(), fn), e.simulation().now()});
     if (Tracer* t = e.tracer()) t->created(callback->id, trace::Queue::Poll, callback->label);
     return callback;
 }
@@ -111,8 +110,9 @@ void NodeIo::call_back(IoCallback& callback, std::span<const js::Value> args) {
     if (!e.can_call_into_js()) return;
     std::vector<js::Value> copied(args.begin(), args.end());
     js::Value fn = callback.fn.get();
-    Task task{callback.label,
-              [this, fn, &copied]() { return m_host.call(fn, js::Value(), copied); }, callback.id};
+    Task task{.call = [this, fn, &copied]() { return m_host.call(fn, js::Value(), copied); },
+              .id = callback.id,
+              .label = callback.label};
     trace::Reason reason;
     if (Tracer* t = e.tracer()) {
         reason.code = trace::ReasonCode::IoCompleted;

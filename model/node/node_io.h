@@ -53,9 +53,9 @@ struct NodeIoOptions {
 
 // A JavaScript callback waiting for its request: what the trace knows about it.
 struct IoCallback {
-    uint64_t id = 0;   // its async id
-    std::string label; // the function's name or source, as for every traced callback
-    std::string what;  // "fs.readFile data.txt": the reason's subject
+    uint64_t id = 0;       // its async id
+    trace::StringId label; // the function's name or source (Task::label)
+    std::string what;      // "fs.readFile data.txt": the reason's subject
     js::RootedValue fn;
     sim::SimTime started; // when the call was made
 };

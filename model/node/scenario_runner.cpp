@@ -290,23 +290,24 @@ ScenarioResult run_scenario(const ScenarioOptions& options) {
     js::Runtime& rt = host.runtime();
     const std::string dirname = options.path.substr(
         0, options.path.rfind('/') == std::string::npos ? 0 : options.path.rfind('/'));
-    Task main{"main script",
-              [&]() {
-                  js::Object* module = js::Object::create(rt, rt.object_prototype());
-                  js::Root<js::Object> module_root(rt.heap(), module);
-                  js::Object* exports = js::Object::create(rt, rt.object_prototype());
-                  js::Root<js::Object> exports_root(rt.heap(), exports);
-                  module->put_direct(rt, rt.key("exports"), js::Value(exports), js::attr::Default);
-                  frames::Scope scope(env.frame_hooks(), frames::k_main_module);
-                  js::Completion c = host.interpreter().run_commonjs(
-                      *compiled, *exports, make_require(host), *module, options.path, dirname);
-                  if (c.is_throw()) {
-                      host.set_pending_exception(c.thrown_value());
-                      return CallResult::Threw;
-                  }
-                  return CallResult::Returned;
-              },
-              0};
+    Task main{.call =
+                  [&]() {
+                      js::Object* module = js::Object::create(rt, rt.object_prototype());
+                      js::Root<js::Object> module_root(rt.heap(), module);
+                      js::Object* exports = js::Object::create(rt, rt.object_prototype());
+                      js::Root<js::Object> exports_root(rt.heap(), exports);
+                      module->put_direct(rt, rt.key("exports"), js::Value(exports),
+                                         js::attr::Default);
+                      frames::Scope scope(env.frame_hooks(), frames::k_main_module);
+                      js::Completion c = host.interpreter().run_commonjs(
+                          *compiled, *exports, make_require(host), *module, options.path, dirname);
+                      if (c.is_throw()) {
+                          host.set_pending_exception(c.thrown_value());
+                          return CallResult::Threw;
+                      }
+                      return CallResult::Returned;
+                  },
+              .label = env.label("main script")};
     ProcessResult process = env.run(esm ? esm->main_task() : std::move(main));
 
     result.stdout_text = host.stdout_text();

@@ -107,13 +107,13 @@ CallResult ScriptHost::run_queued_tick(uint64_t seq) {
     return this->call(call.fn, js::Value(), *call.args);
 }
 
-Task ScriptHost::make_tick_task(std::string label, js::Value fn, std::vector<js::Value> args) {
+Task ScriptHost::make_tick_task(trace::StringId label, js::Value fn, std::vector<js::Value> args) {
     const uint64_t seq = m_queued.next_seq++;
     QueuedCall& queued = m_queued.ticks.emplace_back();
     queued.seq = seq;
     queued.fn = fn;
     if (!args.empty()) queued.args = std::make_unique<std::vector<js::Value>>(std::move(args));
-    return Task{std::move(label), QueuedTickRef{this, seq}, 0};
+    return Task{.call = QueuedTickRef{this, seq}, .label = label};
 }
 
 // A job's label is its callback's name, else its kind ("PromiseReactionJob": an await's
@@ -122,24 +122,22 @@ Task ScriptHost::make_tick_task(std::string label, js::Value fn, std::vector<js:
 void ScriptHost::enqueue_job(js::Job& job) {
     const std::string_view kind = job.kind_name();
     const bool thenable = kind == "PromiseResolveThenableJob";
-    std::string name;
-    if (js::Value callee = job.callee(); callee.is_object()) name = describe_function(callee);
     const bool internal = job.is_internal();
     const uint64_t seq = m_queued.next_seq++;
     QueuedCall& queued = m_queued.jobs.emplace_back();
     queued.seq = seq;
     queued.fn = js::Value(&job);
-    Task task{{}, QueuedJobRef{this, seq}, 0, 0, internal};
+    Task task{.call = QueuedJobRef{this, seq}, .internal = internal};
     if (Tracer* t = m_env.tracer()) {
+        std::string name;
+        if (js::Value callee = job.callee(); callee.is_object()) name = describe_function(callee);
         if (!name.empty()) {
-            task.label_id = t->intern(name);
+            task.label = t->intern(name);
         } else {
             if (m_kind_label.tracer != t || m_kind_label.kind.data() != kind.data())
                 m_kind_label = KindLabel{t, kind, t->intern(kind)};
-            task.label_id = m_kind_label.id;
+            task.label = m_kind_label.id;
         }
-    } else {
-        task.label = name.empty() ? std::string(kind) : std::move(name);
     }
     m_env.queues().enqueue_microtask(std::move(task), internal ? trace::ReasonCode::NodeInternal
                                                       : thenable
@@ -279,7 +277,7 @@ struct RootedCall {
 };
 } // namespace
 
-Task ScriptHost::make_task(std::string label, js::Value fn, js::Value this_value,
+Task ScriptHost::make_task(trace::StringId label, js::Value fn, js::Value this_value,
                            std::vector<js::Value> args) {
     js::Heap& heap = m_runtime->heap();
     RootedCall call{this, js::RootedValue(heap, fn), js::RootedValue(heap, this_value), {}};
@@ -287,7 +285,7 @@ Task ScriptHost::make_task(std::string label, js::Value fn, js::Value this_value
         call.args.reserve(args.size());
         for (js::Value a : args) call.args.emplace_back(heap, a);
     }
-    return Task{std::move(label), std::move(call), 0};
+    return Task{.call = std::move(call), .label = label};
 }
 
 CallResult ScriptHost::call(js::Value fn, js::Value this_value, std::span<const js::Value> args) {
@@ -397,20 +395,25 @@ void ScriptHost::write(trace::Stream stream, std::string_view text, js::Value ca
     }
     joinable = std::make_shared<AfterWrite>(AfterWrite{js::RootedValue(m_runtime->heap(), cb), 1});
     const bool has_callback = !cb.is_undefined();
-    Task tick{has_callback ? describe_function(cb) : std::string("afterWriteTick"),
-              [this, which, info = joinable] {
-                  m_after_write[which].reset();
-                  if (info->callback.get().is_undefined()) return CallResult::Returned;
-                  const js::Value args[] = {js::Value::null()};
-                  for (uint32_t i = 0; i < info->count; ++i)
-                      if (call(info->callback.get(), js::Value(), args) == CallResult::Threw)
-                          return CallResult::Threw;
-                  return CallResult::Returned;
-              },
-              0};
+    Task tick{.call =
+                  [this, which, info = joinable] {
+                      m_after_write[which].reset();
+                      if (info->callback.get().is_undefined()) return CallResult::Returned;
+                      const js::Value args[] = {js::Value::null()};
+                      for (uint32_t i = 0; i < info->count; ++i)
+                          if (call(info->callback.get(), js::Value(), args) == CallResult::Threw)
+                              return CallResult::Threw;
+                      return CallResult::Returned;
+                  },
+              .label = has_callback ? function_label(cb) : m_env.label("afterWriteTick")};
     // Node's own bookkeeping, unless it calls a callback of the program's.
     tick.internal = !has_callback;
     m_env.queues().next_tick(std::move(tick));
+}
+
+trace::StringId ScriptHost::function_label(js::Value fn) {
+    Tracer* t = m_env.tracer();
+    return t ? t->intern(describe_function(fn)) : trace::kNoString;
 }
 
 std::string ScriptHost::describe_function(js::Value fn) {

@@ -60,11 +60,11 @@ public:
     std::optional<std::string> error_stack_header(js::Runtime& runtime, js::Object& error) override;
 
     // A Task that calls a JS function with `this` and arguments, all kept rooted.
-    Task make_task(std::string label, js::Value fn, js::Value this_value,
+    Task make_task(trace::StringId label, js::Value fn, js::Value this_value,
                    std::vector<js::Value> args);
     // The Task of process.nextTick(fn, ...args), for the tick queue (first in, first out):
     // the host keeps fn and args until it runs, so queuing it allocates nothing else.
-    Task make_tick_task(std::string label, js::Value fn, std::vector<js::Value> args);
+    Task make_tick_task(trace::StringId label, js::Value fn, std::vector<js::Value> args);
     // Calls a JS function now; a throw is kept as the pending exception.
     CallResult call(js::Value fn, js::Value this_value, std::span<const js::Value> args);
     js::Value pending_exception() const { return m_pending_exception.get(); }
@@ -91,6 +91,9 @@ public:
 
     // "name" of a function, or the first line of its source, for labels.
     std::string describe_function(js::Value fn);
+    // describe_function as a Task's label (Environment::label): kNoString without a trace,
+    // and then the function is not described at all.
+    trace::StringId function_label(js::Value fn);
 
     const std::map<std::string, std::string>& process_env() const { return m_process_env; }
     BindingState& bindings() { return *m_bindings; }

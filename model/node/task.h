@@ -3,9 +3,18 @@
 // job, an I/O completion). The scheduler sees only its label and whether the call returned
 // or threw; the interpreter supplies the call itself (it wraps the function value, the
 // receiver and the arguments) and keeps the thrown value for the uncaught-exception path.
+//
+// Memory: a Task is 40 bytes, and a million queued ticks or jobs are a million Tasks. Its
+// label is the trace's id for the text (none without a trace: nothing else reads it), and
+// its call is a TaskCall, which keeps a callable of up to 16 bytes in place.
+#include "traces/string_pool.h"
+
+#include <concepts>
+#include <cstddef>
 #include <cstdint>
-#include <functional>
-#include <string>
+#include <new>
+#include <type_traits>
+#include <utility>
 
 namespace loopsim::node {
 
@@ -14,14 +23,109 @@ enum class CallResult : uint8_t {
     Threw
 };
 
+// A move-only callable returning CallResult: one function pointer and 16 bytes. A callable
+// that fits (and moves without throwing) lives in those bytes; a larger one is allocated.
+class TaskCall {
+public:
+    TaskCall() = default;
+    template <typename F>
+    requires(!std::same_as<std::remove_cvref_t<F>, TaskCall> &&
+             std::is_invocable_r_v<CallResult, std::remove_cvref_t<F>&>)
+        TaskCall(
+            F&& f) { // NOLINT(google-explicit-constructor): lambdas convert, as to std::function
+        using Fn = std::remove_cvref_t<F>;
+        if constexpr (fits_in_place<Fn>()) {
+            ::new (static_cast<void*>(m_storage)) Fn(std::forward<F>(f));
+            m_ops = &in_place_ops<Fn>;
+        } else {
+            ::new (static_cast<void*>(m_storage)) Fn*(new Fn(std::forward<F>(f)));
+            m_ops = &allocated_ops<Fn>;
+        }
+    }
+    TaskCall(TaskCall&& other) noexcept { take(other); }
+    TaskCall& operator=(TaskCall&& other) noexcept {
+        if (this != &other) {
+            reset();
+            take(other);
+        }
+        return *this;
+    }
+    TaskCall(const TaskCall&) = delete;
+    TaskCall& operator=(const TaskCall&) = delete;
+    ~TaskCall() { reset(); }
+
+    explicit operator bool() const { return m_ops != nullptr; }
+    CallResult operator()() const { return m_ops(Op::Call, m_storage, nullptr); }
+
+private:
+    enum class Op : uint8_t {
+        Call,
+        MoveTo, // move-construct into the other storage, then destroy this one
+        Destroy
+    };
+    using Ops = CallResult (*)(Op, std::byte* self, std::byte* to);
+    static constexpr size_t k_size = 16;
+
+    template <typename Fn> static constexpr bool fits_in_place() {
+        return sizeof(Fn) <= k_size && alignof(Fn) <= alignof(void*) &&
+               std::is_nothrow_move_constructible_v<Fn>;
+    }
+    template <typename Fn> static CallResult in_place_ops(Op op, std::byte* self, std::byte* to) {
+        Fn& fn = *std::launder(reinterpret_cast<Fn*>(self));
+        switch (op) {
+        case Op::Call:
+            return fn();
+        case Op::MoveTo:
+            ::new (static_cast<void*>(to)) Fn(std::move(fn));
+            fn.~Fn();
+            break;
+        case Op::Destroy:
+            fn.~Fn();
+            break;
+        }
+        return CallResult::Returned;
+    }
+    template <typename Fn> static CallResult allocated_ops(Op op, std::byte* self, std::byte* to) {
+        Fn* fn = *std::launder(reinterpret_cast<Fn**>(self));
+        switch (op) {
+        case Op::Call:
+            return (*fn)();
+        case Op::MoveTo:
+            ::new (static_cast<void*>(to)) Fn*(fn);
+            break;
+        case Op::Destroy:
+            delete fn;
+            break;
+        }
+        return CallResult::Returned;
+    }
+    void take(TaskCall& other) noexcept {
+        if (!other.m_ops) return;
+        other.m_ops(Op::MoveTo, other.m_storage, m_storage);
+        m_ops = other.m_ops;
+        other.m_ops = nullptr;
+    }
+    void reset() noexcept {
+        if (!m_ops) return;
+        m_ops(Op::Destroy, m_storage, nullptr);
+        m_ops = nullptr;
+    }
+
+    Ops m_ops = nullptr;
+    alignas(void*) mutable std::byte m_storage[k_size]; // a call may change its callable
+};
+
 struct Task {
-    std::string label; // the function's name or its first line of source
-    std::function<CallResult()> call;
-    uint64_t id = 0;       // its async id; the queue that takes it assigns one
+    TaskCall call;
+    uint64_t id = 0; // its async id; the queue that takes it assigns one
+    // The function's name or its first line of source, as the trace's id for it
+    // (Environment::label); kNoString without a trace.
+    trace::StringId label = trace::kNoString;
     uint8_t arg_count = 0; // ticks: arguments passed to the callback (stack frames)
     bool internal = false; // Node's own bookkeeping, not the scenario's (afterWrite)
-    uint32_t label_id = 0; // the label's id in the trace once recorded (0: not yet)
 };
+static_assert(sizeof(TaskCall) == 24);
+static_assert(sizeof(Task) == 40, "a queued tick or job's size is part of the memory figures");
 
 // Why an exception reached the top: the `origin` argument of 'uncaughtException'.
 enum class ExceptionOrigin : uint8_t {

@@ -14,8 +14,7 @@ void TaskQueues::next_tick(Task task) {
         trace::Reason reason;
         reason.code =
             task.internal ? trace::ReasonCode::NodeInternal : trace::ReasonCode::NextTickQueued;
-        task.label_id =
-            t->created(task.id, trace::Queue::NextTick, task.label, reason, task.label_id);
+        t->created(task.id, trace::Queue::NextTick, task.label, reason);
     }
     m_ticks.push_back(std::move(task));
     m_env.simulation().note_queue_length("nextTick queue", m_ticks.size());
@@ -26,8 +25,7 @@ void TaskQueues::enqueue_microtask(Task task, trace::ReasonCode why) {
     if (Tracer* t = m_env.tracer()) {
         trace::Reason reason;
         reason.code = why;
-        task.label_id =
-            t->created(task.id, trace::Queue::Microtasks, task.label, reason, task.label_id);
+        t->created(task.id, trace::Queue::Microtasks, task.label, reason);
     }
     m_microtasks.push_back(std::move(task));
     m_env.simulation().note_queue_length("microtask queue", m_microtasks.size());

@@ -62,14 +62,14 @@ Timeout* Timers::set_interval(Task callback, double delay) {
 
 // A new label counts against the queue budget, and against what a Timeout can name (22
 // bits): past either the run stops with the budget's message; the timer has no label.
-uint32_t Timers::intern_label(std::string& label) {
-    if (label.empty()) return 0;
+uint32_t Timers::intern_label(trace::StringId label) {
+    if (label == trace::kNoString) return 0;
     if (auto it = m_label_index.find(label); it != m_label_index.end()) return it->second;
     const auto index = static_cast<uint32_t>(m_labels.size()); // 0 is the empty label
     m_env.simulation().note_queue_length("timer label pool", index, k_label_capacity);
     if (index > k_label_capacity) return 0;
     m_label_index.emplace(label, index);
-    m_labels.push_back(std::move(label));
+    m_labels.push_back(label);
     return index;
 }
 
@@ -96,8 +96,7 @@ Timeout* Timers::create(Task callback, double delay, bool repeat) {
         reason.code = trace::ReasonCode::TimerQueued;
         const auto msecs = static_cast<int64_t>(timer->idle_timeout);
         reason.args = {msecs, start, start + msecs};
-        trace::StringId& id = trace_label_id(timer->label);
-        id = t->created(timer->id, trace::Queue::Timers, label_of(*timer), reason, id);
+        t->created(timer->id, trace::Queue::Timers, label_of(*timer), reason);
     }
     insert(*timer, timer->idle_timeout, start);
     return timer;
@@ -333,10 +332,7 @@ CallResult Timers::list_on_timeout(TimersList& list, int64_t now) {
         {
             // The Task the environment runs: the timer's call, lent for the duration, or
             // its host's call.
-            Task task{{}, {}, timer.id, 0, timer.internal};
-            // With a trace, the id its creation interned (a revived timer has none yet).
-            task.label_id = m_env.tracer() ? trace_label_id(timer.label) : trace::kNoString;
-            if (task.label_id == trace::kNoString) task.label = label_of(timer);
+            Task task{.id = timer.id, .label = label_of(timer), .internal = timer.internal};
             bool lent = false;
             if (timer.has_call) {
                 task.call = std::move(m_calls[timer.slot]);

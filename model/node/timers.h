@@ -50,7 +50,7 @@ struct Timeout {
     uint32_t prev = k_no_slot;
     uint32_t next = k_no_slot;
     uint32_t slot = 0;            // its place in Timers' pool (Timers::live_at)
-    uint32_t label : 22 = 0;      // the callback's label, in Timers' label pool
+    uint32_t label : 22 = 0;      // the callback's label, by index in Timers' label pool
     bool linked : 1 = false;      // in the list of its duration (the one m_lists maps it to)
     bool has_callback : 1 = true; // false once cleared (Node nulls _onTimeout)
     bool destroyed : 1 = false;
@@ -119,12 +119,8 @@ public:
     // Calls a timer that has a host index and no call of its own (the host's object per timer
     // holds what it calls).
     void set_host_call(std::function<CallResult(Timeout&)> call) { m_host_call = std::move(call); }
-    const std::string& label_of(const Timeout& timer) const { return m_labels[timer.label]; }
-    // A label's id in the trace's string pool, by its index here (0: not yet known).
-    trace::StringId& trace_label_id(uint32_t label) {
-        if (m_trace_label_ids.size() <= label) m_trace_label_ids.resize(m_labels.size(), 0);
-        return m_trace_label_ids[label];
-    }
+    // A timer's label: its id in the trace's string pool (kNoString without a trace).
+    trace::StringId label_of(const Timeout& timer) const { return m_labels[timer.label]; }
 
     // Live ref'd timeouts (timeoutInfo[0]).
     int64_t ref_count() const { return m_ref_count; }
@@ -138,7 +134,7 @@ private:
     Timeout* create(Task callback, double delay, bool repeat);
     void adopt(Timeout& timer, Task& callback);
     static constexpr uint32_t k_label_capacity = (1u << 22) - 1; // Timeout::label's range
-    uint32_t intern_label(std::string& label);
+    uint32_t intern_label(trace::StringId label);
     void insert(Timeout& timer, double msecs, int64_t start);
     void unlink(Timeout& timer);
     void unlink(Timeout& timer, TimersList& list);
@@ -161,15 +157,14 @@ private:
     int64_t m_next_list_id = -9007199254740991;                       // Number.MIN_SAFE_INTEGER
     double m_next_expiry = 1.0 / 0.0;                                 // nextExpiry (Infinity)
     int64_t m_ref_count = 0;
-    // Labels, each text once (index 0: the empty label).
-    std::vector<std::string> m_labels{std::string()};
-    std::unordered_map<std::string, uint32_t> m_label_index;
-    std::vector<trace::StringId> m_trace_label_ids; // by label index, once traced
+    // Labels (trace ids), each once (index 0: no label).
+    std::vector<trace::StringId> m_labels{trace::kNoString};
+    std::unordered_map<trace::StringId, uint32_t> m_label_index; // lookup only, never iterated
     std::function<void(Timeout&)> m_destroy_hook;
     std::function<CallResult(Timeout&)> m_host_call;
     SlotPool<Timeout> m_pool;
     // The callbacks of timers that have one (Task::call), by pool slot.
-    std::unordered_map<uint32_t, std::function<CallResult()>> m_calls;
+    std::unordered_map<uint32_t, TaskCall> m_calls; // lookup only, never iterated
 };
 
 } // namespace loopsim::node

@@ -29,25 +29,22 @@ trace::TraceEvent Tracer::event(trace::EventKind kind) const {
     return e;
 }
 
-trace::StringId Tracer::created(uint64_t id, trace::Queue queue, std::string_view label,
-                                trace::Reason reason, trace::StringId label_id) {
+void Tracer::created(uint64_t id, trace::Queue queue, trace::StringId label, trace::Reason reason) {
     trace::TraceEvent e = event(trace::EventKind::CallbackCreated);
     e.callback = id;
     e.creator = running();
     e.to_queue = queue;
-    e.label = label_id != trace::kNoString ? label_id : m_recorder.intern(label);
+    e.label = label;
     e.reason = reason;
     m_recorder.record(e);
-    return e.label;
 }
 
-void Tracer::started(uint64_t id, trace::Queue from, std::string_view label, trace::Reason reason,
-                     trace::StringId label_id) {
+void Tracer::started(uint64_t id, trace::Queue from, trace::StringId label, trace::Reason reason) {
     trace::TraceEvent e = event(trace::EventKind::CallbackStart);
     e.callback = id;
     e.from_queue = from;
     e.to_queue = trace::Queue::CallStack;
-    e.label = label_id != trace::kNoString ? label_id : m_recorder.intern(label);
+    e.label = label;
     e.reason = reason;
     m_recorder.record(e);
     m_running.push_back(id);

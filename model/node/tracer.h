@@ -26,17 +26,13 @@ class Tracer final : public uv::LoopObserver, public uv::ThreadPoolObserver {
 public:
     Tracer(Environment& env, trace::TraceRecorder& recorder);
 
-    // A callback enters a queue; its creator is the callback running now (0: none).
-    // Returns the label's id in the trace's string pool, for started() to reuse.
-    // `label_id`, when not 0, is the label already interned (intern()); `label` is not read.
-    trace::StringId created(uint64_t id, trace::Queue queue, std::string_view label,
-                            trace::Reason reason = {}, trace::StringId label_id = 0);
+    // A callback enters a queue; its creator is the callback running now (0: none). `label`
+    // is its label's id in the trace's string pool (intern()).
+    void created(uint64_t id, trace::Queue queue, trace::StringId label, trace::Reason reason = {});
     // A label's id in the trace's string pool.
     trace::StringId intern(std::string_view label) { return m_recorder.intern(label); }
     // A callback leaves `from` and starts running on the call stack.
-    // `label_id`, when not 0, is `label` already interned (what created() returned).
-    void started(uint64_t id, trace::Queue from, std::string_view label, trace::Reason reason = {},
-                 trace::StringId label_id = 0);
+    void started(uint64_t id, trace::Queue from, trace::StringId label, trace::Reason reason = {});
     void ended(uint64_t id, CallResult result);
     void cancelled(uint64_t id, trace::Queue from);
     void drain(bool begin, trace::Queue queue);

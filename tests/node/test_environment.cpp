@@ -28,10 +28,11 @@ struct Process {
         : env(sim, node::EnvironmentOptions{profile, {}, clock_origin}) {}
 
     Task task(std::string name, std::function<void()> body, bool throws = false) {
-        return Task{name, [body, throws] {
+        return Task{.call = [body, throws] {
                         if (body) body();
                         return throws ? CallResult::Threw : CallResult::Returned;
-                    }};
+                    },
+                    .label = env.label(name)};
     }
     std::function<void()> say(std::string s) {
         return [this, s] { out.push_back(s); };

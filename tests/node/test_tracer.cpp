@@ -17,8 +17,8 @@ using sim::SimTime;
 
 namespace {
 
-Task noop(std::string label) {
-    return Task{std::move(label), [] { return CallResult::Returned; }, 0};
+Task noop(node::Environment& env, const std::string& label) {
+    return Task{.call = [] { return CallResult::Returned; }, .label = env.label(label)};
 }
 
 // A run of the Node model whose "script" draws everything from the seeded RNG: timers with
@@ -29,19 +29,19 @@ std::string traced_run_json(uint64_t seed) {
     trace::TraceRecorder recorder;
     node::Tracer tracer(env, recorder);
     env.set_tracer(&tracer);
-    node::ProcessResult result = env.run(Task{"main script", [&] {
+    node::ProcessResult result = env.run(Task{.call = [&] {
         for (int i = 0; i < 50; ++i) {
             const auto delay = static_cast<double>(sim.rng().between(0, 20));
-            env.timers().set_timeout(noop("timer " + std::to_string(i)), delay);
-            if (sim.rng().below(2) == 0) env.immediates().set_immediate(noop("immediate " + std::to_string(i)));
-            if (sim.rng().below(3) == 0) env.queues().next_tick(noop("tick " + std::to_string(i)));
+            env.timers().set_timeout(noop(env, "timer " + std::to_string(i)), delay);
+            if (sim.rng().below(2) == 0) env.immediates().set_immediate(noop(env, "immediate " + std::to_string(i)));
+            if (sim.rng().below(3) == 0) env.queues().next_tick(noop(env, "tick " + std::to_string(i)));
             if (sim.rng().below(4) == 0)
                 env.thread_pool().submit(uv::WorkKind::Cpu, "job " + std::to_string(i),
                                          SimTime::us(sim.rng().between(100, 5000)), [] {});
             sim.advance(SimTime::us(sim.rng().between(1, 300)));
         }
         return CallResult::Returned;
-    }, 0});
+    }, .label = env.label("main script")});
     tracer.finish(result);
     return trace::trace_to_json(recorder.trace());
 }
@@ -64,12 +64,12 @@ TEST_SUITE("node.tracer") {
         trace::TraceRecorder recorder;
         node::Tracer tracer(env, recorder);
         env.set_tracer(&tracer);
-        node::ProcessResult result = env.run(Task{"main script", [&] {
-            env.timers().set_timeout(noop("on timeout"), 5);
-            env.immediates().set_immediate(noop("on immediate"));
-            env.queues().next_tick(noop("on tick"));
+        node::ProcessResult result = env.run(Task{.call = [&] {
+            env.timers().set_timeout(noop(env, "on timeout"), 5);
+            env.immediates().set_immediate(noop(env, "on immediate"));
+            env.queues().next_tick(noop(env, "on tick"));
             return CallResult::Returned;
-        }, 0});
+        }, .label = env.label("main script")});
         tracer.finish(result);
 
         std::map<uint64_t, std::vector<std::string>> life; // callback -> its steps
@@ -102,11 +102,11 @@ TEST_SUITE("node.tracer") {
         trace::TraceRecorder recorder;
         node::Tracer tracer(env, recorder);
         env.set_tracer(&tracer);
-        node::ProcessResult result = env.run(Task{"main script", [&] {
+        node::ProcessResult result = env.run(Task{.call = [&] {
             env.thread_pool().submit(uv::WorkKind::FastIo, "read", SimTime::ms(2), [] {});
             sim.advance(SimTime::ms(50));
             return CallResult::Returned;
-        }, 0});
+        }, .label = env.label("main script")});
         tracer.finish(result);
         std::vector<int64_t> worker_times;
         for (const trace::TraceEvent& e : recorder.events())

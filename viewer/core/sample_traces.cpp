@@ -36,13 +36,13 @@ public:
     }
 
     // A JavaScript function: runs `body`, returns normally.
-    static Task fn(std::string label, std::function<void()> body) {
-        return Task{std::move(label),
-                    [body = std::move(body)] {
-                        body();
-                        return CallResult::Returned;
-                    },
-                    0};
+    Task fn(std::string_view label, std::function<void()> body) {
+        return Task{.call =
+                        [body = std::move(body)] {
+                            body();
+                            return CallResult::Returned;
+                        },
+                    .label = m_env.label(label)};
     }
     // console.log(text): the line is written, and the call costs a little virtual time.
     void log(std::string_view text) {
@@ -127,13 +127,13 @@ console.log('end');
 trace::Trace sync_order() {
     SampleRun run("scenarios/basics/01_sync_order.js", kSyncOrderSource);
     static constexpr LineOf lines[] = {{"start", 1}, {"hello, event loop", 4}, {"end", 8}};
-    return run.finish(SampleRun::fn("main script",
-                                    [&] {
-                                        run.log("start");
-                                        run.work(SimTime::us(20));
-                                        run.log("hello, event loop");
-                                        run.log("end");
-                                    }),
+    return run.finish(run.fn("main script",
+                             [&] {
+                                 run.log("start");
+                                 run.work(SimTime::us(20));
+                                 run.log("hello, event loop");
+                                 run.log("end");
+                             }),
                       lines);
 }
 
@@ -155,20 +155,19 @@ trace::Trace timeout_vs_immediate() {
     static constexpr LineOf lines[] = {
         {"start", 1},        {"() => console.log('setTimeout')", 3},   {"setTimeout", 4},
         {"setImmediate", 8}, {"() => console.log('setImmediate')", 7}, {"end", 11}};
-    return run.finish(SampleRun::fn("main script",
-                                    [&] {
-                                        run.log("start");
-                                        run.env().timers().set_timeout(
-                                            SampleRun::fn("() => console.log('setTimeout')",
-                                                          [&] { run.log("setTimeout"); }),
-                                            0);
-                                        run.work(SimTime::us(30));
-                                        run.env().immediates().set_immediate(
-                                            SampleRun::fn("() => console.log('setImmediate')",
-                                                          [&] { run.log("setImmediate"); }));
-                                        run.log("end");
-                                    }),
-                      lines);
+    return run.finish(
+        run.fn("main script",
+               [&] {
+                   run.log("start");
+                   run.env().timers().set_timeout(
+                       run.fn("() => console.log('setTimeout')", [&] { run.log("setTimeout"); }),
+                       0);
+                   run.work(SimTime::us(30));
+                   run.env().immediates().set_immediate(run.fn("() => console.log('setImmediate')",
+                                                               [&] { run.log("setImmediate"); }));
+                   run.log("end");
+               }),
+        lines);
 }
 
 constexpr std::string_view kNextTickSource = R"(console.log('start');
@@ -195,21 +194,20 @@ trace::Trace next_tick_and_promises() {
                                        {"Promise", 8},    {"() => console.log('nextTick')", 11},
                                        {"nextTick", 12},  {"end", 15}};
     return run.finish(
-        SampleRun::fn(
-            "main script",
-            [&] {
-                run.log("start");
-                run.env().timers().set_timeout(SampleRun::fn("() => console.log('setTimeout')",
-                                                             [&] { run.log("setTimeout"); }),
-                                               0);
-                run.work(SimTime::us(30));
-                run.env().queues().enqueue_microtask(
-                    SampleRun::fn("() => console.log('Promise')", [&] { run.log("Promise"); }));
-                run.work(SimTime::us(30));
-                run.env().queues().next_tick(
-                    SampleRun::fn("() => console.log('nextTick')", [&] { run.log("nextTick"); }));
-                run.log("end");
-            }),
+        run.fn("main script",
+               [&] {
+                   run.log("start");
+                   run.env().timers().set_timeout(
+                       run.fn("() => console.log('setTimeout')", [&] { run.log("setTimeout"); }),
+                       0);
+                   run.work(SimTime::us(30));
+                   run.env().queues().enqueue_microtask(
+                       run.fn("() => console.log('Promise')", [&] { run.log("Promise"); }));
+                   run.work(SimTime::us(30));
+                   run.env().queues().next_tick(
+                       run.fn("() => console.log('nextTick')", [&] { run.log("nextTick"); }));
+                   run.log("end");
+               }),
         lines);
 }
 
@@ -228,21 +226,20 @@ trace::Trace readfile_then_immediate() {
         {"() => console.log('timeout')", 4},   {"timeout", 4},
         {"() => console.log('immediate')", 5}, {"immediate", 5}};
     return run.finish(
-        SampleRun::fn(
-            "main script",
-            [&] {
-                run.work(SimTime::us(200)); // require('fs')
-                run.read_file(
-                    "fs.readFile(__filename)", SimTime::us(1800),
-                    SampleRun::fn("() => { setTimeout(...); setImmediate(...); }", [&] {
-                        run.env().timers().set_timeout(SampleRun::fn("() => console.log('timeout')",
-                                                                     [&] { run.log("timeout"); }),
-                                                       0);
-                        run.work(SimTime::us(20));
-                        run.env().immediates().set_immediate(SampleRun::fn(
-                            "() => console.log('immediate')", [&] { run.log("immediate"); }));
-                    }));
-            }),
+        run.fn("main script",
+               [&] {
+                   run.work(SimTime::us(200)); // require('fs')
+                   run.read_file(
+                       "fs.readFile(__filename)", SimTime::us(1800),
+                       run.fn("() => { setTimeout(...); setImmediate(...); }", [&] {
+                           run.env().timers().set_timeout(
+                               run.fn("() => console.log('timeout')", [&] { run.log("timeout"); }),
+                               0);
+                           run.work(SimTime::us(20));
+                           run.env().immediates().set_immediate(run.fn(
+                               "() => console.log('immediate')", [&] { run.log("immediate"); }));
+                       }));
+               }),
         lines);
 }
 
@@ -264,16 +261,16 @@ trace::Trace busy_timer() {
                                        {"timer callback", 6},
                                        {"busy for 50 ms...", 8},
                                        {"script done", 10}};
-    return run.finish(SampleRun::fn("main script",
-                                    [&] {
-                                        run.env().timers().set_timeout(
-                                            SampleRun::fn("() => console.log('timer callback')",
-                                                          [&] { run.log("timer callback"); }),
-                                            0);
-                                        run.log("busy for 50 ms...");
-                                        run.work(SimTime::ms(50)); // block(50)
-                                        run.log("script done");
-                                    }),
+    return run.finish(run.fn("main script",
+                             [&] {
+                                 run.env().timers().set_timeout(
+                                     run.fn("() => console.log('timer callback')",
+                                            [&] { run.log("timer callback"); }),
+                                     0);
+                                 run.log("busy for 50 ms...");
+                                 run.work(SimTime::ms(50)); // block(50)
+                                 run.log("script done");
+                             }),
                       lines);
 }
 
@@ -313,23 +310,22 @@ trace::Trace async_await_puzzle() {
         {"setTimeout", 14},  {"promise1", 20},     {"() => console.log('promise2')", 22},
         {"promise2", 23},    {"script end", 26}};
     return run.finish(
-        SampleRun::fn(
-            "main script",
-            [&] {
-                run.log("script start");
-                run.env().timers().set_timeout(SampleRun::fn("() => console.log('setTimeout')",
-                                                             [&] { run.log("setTimeout"); }),
-                                               0);
-                // async1(): runs synchronously up to its first await.
-                run.log("async1 start");
-                run.log("async2");
-                run.env().queues().enqueue_microtask(SampleRun::fn(
-                    "async1 (resumes after await async2())", [&] { run.log("async1 end"); }));
-                run.log("promise1");
-                run.env().queues().enqueue_microtask(
-                    SampleRun::fn("() => console.log('promise2')", [&] { run.log("promise2"); }));
-                run.log("script end");
-            }),
+        run.fn("main script",
+               [&] {
+                   run.log("script start");
+                   run.env().timers().set_timeout(
+                       run.fn("() => console.log('setTimeout')", [&] { run.log("setTimeout"); }),
+                       0);
+                   // async1(): runs synchronously up to its first await.
+                   run.log("async1 start");
+                   run.log("async2");
+                   run.env().queues().enqueue_microtask(run.fn(
+                       "async1 (resumes after await async2())", [&] { run.log("async1 end"); }));
+                   run.log("promise1");
+                   run.env().queues().enqueue_microtask(
+                       run.fn("() => console.log('promise2')", [&] { run.log("promise2"); }));
+                   run.log("script end");
+               }),
         lines);
 }
 
@@ -350,29 +346,28 @@ trace::Trace pbkdf2_pool() {
                                        {"() => done.push(i)", 5}};
     auto order = std::make_shared<std::string>();
     return run.finish(
-        SampleRun::fn(
-            "main script",
-            [&, order] {
-                for (int i = 1; i <= 6; ++i) {
-                    // Slightly different costs, as real hashing on a busy machine.
-                    const SimTime cost = SimTime::us(21000 + 700 * ((i * 5) % 7));
-                    auto job =
-                        std::make_shared<Task>(SampleRun::fn("() => done.push(i)", [order, i] {
-                            *order += (order->empty() ? "" : ", ") + std::to_string(i);
-                        }));
-                    run.env().thread_pool().submit(
-                        uv::WorkKind::Cpu, "crypto.pbkdf2 #" + std::to_string(i), cost,
-                        [&run, job] {
-                            job->id = run.env().new_async_id();
-                            run.env().make_callback(*job, trace::Queue::Poll);
-                        });
-                    run.work(SimTime::us(60));
-                }
-                run.env().set_hooks(node::ProcessHooks{nullptr, nullptr, [&run, order](int) {
-                                                           run.log("completion order: " + *order);
-                                                           return CallResult::Returned;
-                                                       }});
-            }),
+        run.fn("main script",
+               [&, order] {
+                   for (int i = 1; i <= 6; ++i) {
+                       // Slightly different costs, as real hashing on a busy machine.
+                       const SimTime cost = SimTime::us(21000 + 700 * ((i * 5) % 7));
+                       auto job = std::make_shared<Task>(run.fn("() => done.push(i)", [order, i] {
+                           *order += (order->empty() ? "" : ", ") + std::to_string(i);
+                       }));
+                       run.env().thread_pool().submit(
+                           uv::WorkKind::Cpu, "crypto.pbkdf2 #" + std::to_string(i), cost,
+                           [&run, job] {
+                               job->id = run.env().new_async_id();
+                               run.env().make_callback(*job, trace::Queue::Poll);
+                           });
+                       run.work(SimTime::us(60));
+                   }
+                   run.env().set_hooks(node::ProcessHooks{nullptr, nullptr, [&run, order](int) {
+                                                              run.log("completion order: " +
+                                                                      *order);
+                                                              return CallResult::Returned;
+                                                          }});
+               }),
         lines);
 }
 
@@ -426,22 +421,22 @@ sim::Result<trace::Trace> make_sample(std::string_view name) {
 trace::Trace make_stress_trace(size_t min_events) {
     SampleRun run("stress", "");
     std::function<void(uint64_t)> step = [&](uint64_t i) {
-        run.env().immediates().set_immediate(SampleRun::fn("immediate step", [&, i] {
+        run.env().immediates().set_immediate(run.fn("immediate step", [&, i] {
             run.log("step " + std::to_string(i % 1000));
-            run.env().queues().next_tick(SampleRun::fn("tick", [&] { run.work(SimTime::us(3)); }));
+            run.env().queues().next_tick(run.fn("tick", [&] { run.work(SimTime::us(3)); }));
             run.env().queues().enqueue_microtask(
-                SampleRun::fn("promise job", [&] { run.work(SimTime::us(2)); }));
+                run.fn("promise job", [&] { run.work(SimTime::us(2)); }));
             if (i % 8 == 0)
-                run.env().timers().set_timeout(
-                    SampleRun::fn("timer", [&] { run.work(SimTime::us(5)); }), 1);
+                run.env().timers().set_timeout(run.fn("timer", [&] { run.work(SimTime::us(5)); }),
+                                               1);
             if (i % 16 == 0)
                 run.read_file("fs.read", SimTime::us(400),
-                              SampleRun::fn("read done", [&] { run.work(SimTime::us(4)); }));
+                              run.fn("read done", [&] { run.work(SimTime::us(4)); }));
             run.work(SimTime::us(10));
             if (run.recorded() < min_events) step(i + 1);
         }));
     };
-    return run.finish(SampleRun::fn("main script", [&] { step(0); }), {});
+    return run.finish(run.fn("main script", [&] { step(0); }), {});
 }
 
 } // namespace loopsim::viewer
