@@ -17,41 +17,45 @@ namespace loopsim::js {
 
 Promise::~Promise() = default;
 
-void Promise::account_reactions(Heap& heap) {
-    size_t now =
-        (m_fulfill_reactions.capacity() + m_reject_reactions.capacity()) * sizeof(PromiseReaction*);
-    if (now == m_accounted_bytes) return;
-    heap.account_external(this,
-                          static_cast<int64_t>(now) - static_cast<int64_t>(m_accounted_bytes));
-    m_accounted_bytes = static_cast<uint32_t>(now);
-}
-
-void Promise::add_reactions(Heap& heap, PromiseReaction* on_fulfilled,
-                            PromiseReaction* on_rejected) {
+void Promise::add_reactions(PromiseReaction* on_fulfilled, PromiseReaction* on_rejected) {
     LOOPSIM_ASSERT(m_state == PromiseState::Pending, "reactions added to a settled promise");
-    m_fulfill_reactions.push_back(on_fulfilled);
-    m_reject_reactions.push_back(on_rejected);
-    account_reactions(heap);
+    on_fulfilled->next = on_rejected;
+    on_rejected->next = nullptr;
+    if (m_last)
+        m_last->next = on_fulfilled;
+    else
+        m_first = on_fulfilled;
+    m_last = on_rejected;
 }
 
-std::vector<PromiseReaction*> Promise::settle(Heap& heap, PromiseState state, Value result) {
+PromiseReaction* Promise::settle(PromiseState state, Value result) {
     LOOPSIM_ASSERT(m_state == PromiseState::Pending, "a promise settles only once");
-    std::vector<PromiseReaction*> reactions = state == PromiseState::Fulfilled
-                                                  ? std::move(m_fulfill_reactions)
-                                                  : std::move(m_reject_reactions);
+    // Unlink every pair, keeping the reactions of `state` linked in their order.
+    const bool fulfilled = state == PromiseState::Fulfilled;
+    PromiseReaction* taken = nullptr;
+    PromiseReaction* taken_last = nullptr;
+    for (PromiseReaction* fulfil = m_first; fulfil != nullptr;) {
+        PromiseReaction* reject = fulfil->next;
+        PromiseReaction* following = reject->next;
+        PromiseReaction* keep = fulfilled ? fulfil : reject;
+        fulfil->next = reject->next = nullptr;
+        if (taken_last)
+            taken_last->next = keep;
+        else
+            taken = keep;
+        taken_last = keep;
+        fulfil = following;
+    }
+    m_first = m_last = nullptr;
     m_result = result;
-    std::vector<PromiseReaction*>().swap(m_fulfill_reactions);
-    std::vector<PromiseReaction*>().swap(m_reject_reactions);
     m_state = state;
-    account_reactions(heap);
-    return reactions;
+    return taken;
 }
 
 void Promise::visit_edges(Visitor& visitor) {
     Object::visit_edges(visitor);
     visitor.visit(m_result);
-    for (PromiseReaction* r : m_fulfill_reactions) visitor.visit(r);
-    for (PromiseReaction* r : m_reject_reactions) visitor.visit(r);
+    for (PromiseReaction* r = m_first; r != nullptr; r = r->next) visitor.visit(r);
 }
 
 namespace {
@@ -86,13 +90,15 @@ public:
 };
 
 // TriggerPromiseReactions (§27.2.1.8).
-void trigger_promise_reactions(Runtime& runtime, const std::vector<PromiseReaction*>& reactions,
-                               Value argument) {
+void trigger_promise_reactions(Runtime& runtime, PromiseReaction* reactions, Value argument) {
     // step 1: For each element reaction of reactions, do
-    for (PromiseReaction* reaction : reactions) {
+    for (PromiseReaction* reaction = reactions; reaction != nullptr;) {
+        PromiseReaction* following = reaction->next;
+        reaction->next = nullptr;
         // step 1.a: Let job be NewPromiseReactionJob(reaction, argument).
         // step 1.b: Perform HostEnqueuePromiseJob(job.[[Job]], job.[[Realm]]).
         host_enqueue_promise_job(runtime, *new_promise_reaction_job(runtime, *reaction, argument));
+        reaction = following;
     }
     // step 2: Return unused.
 }
@@ -247,8 +253,7 @@ void fulfill_promise(Runtime& runtime, Object& promise_object, Value value) {
     // 27.2.1.4 step 1: Assert: promise.[[PromiseState]] is pending.
     // steps 2-6: take the fulfill reactions, set [[PromiseResult]] to value, clear both
     // reaction lists, set [[PromiseState]] to fulfilled.
-    std::vector<PromiseReaction*> reactions =
-        promise.settle(runtime.heap(), PromiseState::Fulfilled, value);
+    PromiseReaction* reactions = promise.settle(PromiseState::Fulfilled, value);
     // step 7: Perform TriggerPromiseReactions(reactions, value).
     trigger_promise_reactions(runtime, reactions, value);
 }
@@ -258,8 +263,7 @@ void reject_promise(Runtime& runtime, Object& promise_object, Value reason) {
     // 27.2.1.7 step 1: Assert: promise.[[PromiseState]] is pending.
     // steps 2-6: take the reject reactions, set [[PromiseResult]] to reason, clear both
     // reaction lists, set [[PromiseState]] to rejected.
-    std::vector<PromiseReaction*> reactions =
-        promise.settle(runtime.heap(), PromiseState::Rejected, reason);
+    PromiseReaction* reactions = promise.settle(PromiseState::Rejected, reason);
     // step 7: If promise.[[PromiseIsHandled]] is false, perform
     // HostPromiseRejectionTracker(promise, "reject").
     if (!promise.is_handled())
@@ -298,7 +302,7 @@ Value perform_promise_then_with(Runtime& runtime, Promise& promise, Value on_ful
         // step 8: If promise.[[PromiseState]] is pending, append fulfillReaction to
         // [[PromiseFulfillReactions]] and rejectReaction to [[PromiseRejectReactions]].
         fulfill_reaction->internal = reject_reaction->internal = runtime.in_host_promise_scope();
-        promise.add_reactions(heap, fulfill_reaction, reject_reaction);
+        promise.add_reactions(fulfill_reaction, reject_reaction);
         break;
     }
     case PromiseState::Fulfilled: {

@@ -74,7 +74,7 @@ public:
 class PromiseReaction final : public Cell {
 public:
     PromiseReaction(PromiseCapability* capability, PromiseReactionType type, Value handler)
-        : Cell(CellKind::Internal), capability(capability), type(type), handler(handler) {}
+        : Cell(CellKind::Internal), capability(capability), handler(handler), type(type) {}
 
     void visit_edges(Visitor& visitor) override {
         visitor.visit(capability);
@@ -82,8 +82,11 @@ public:
     }
 
     PromiseCapability* capability; // null: [[Capability]] is undefined (await)
+    Value handler;                 // a callable, or empty (no handler: pass the argument through)
+    // The next reaction in its promise's list while the promise is pending (the list is the
+    // promise's to visit, not the reaction's); null once the promise settled.
+    PromiseReaction* next = nullptr;
     PromiseReactionType type;
-    Value handler;         // a callable, or empty (no handler: pass the argument through)
     bool internal = false; // registered in a Runtime::HostPromiseScope
 };
 
@@ -97,24 +100,27 @@ public:
     Value result() const { return m_result; }
     bool is_handled() const { return m_is_handled; }
     void set_handled() { m_is_handled = true; }
-    // The reactions waiting for fulfilment (pending only): stack traces follow `await`s.
-    const std::vector<PromiseReaction*>& fulfill_reactions() const { return m_fulfill_reactions; }
+    // The one reaction waiting for fulfilment, if exactly one waits (pending only): stack
+    // traces follow `await`s through it.
+    PromiseReaction* only_fulfill_reaction() const {
+        return m_first && m_first->next == m_last ? m_first : nullptr;
+    }
 
     // Appends to [[PromiseFulfillReactions]] and [[PromiseRejectReactions]] (pending only).
-    void add_reactions(Heap& heap, PromiseReaction* on_fulfilled, PromiseReaction* on_rejected);
+    void add_reactions(PromiseReaction* on_fulfilled, PromiseReaction* on_rejected);
     // Settles: records state and result, empties both reaction lists and returns the list
-    // matching `state` (FulfillPromise / RejectPromise steps 2-6).
-    std::vector<PromiseReaction*> settle(Heap& heap, PromiseState state, Value result);
+    // matching `state` (FulfillPromise / RejectPromise steps 2-6), in the order they were
+    // added, linked by `next`.
+    PromiseReaction* settle(PromiseState state, Value result);
 
     void visit_edges(Visitor& visitor) override;
 
 private:
-    void account_reactions(Heap& heap);
-
-    std::vector<PromiseReaction*> m_fulfill_reactions;
-    std::vector<PromiseReaction*> m_reject_reactions;
+    // Both reaction lists in one: the pairs that add_reactions appended, in order, each
+    // fulfil reaction followed by its reject reaction (two pointers instead of two vectors).
+    PromiseReaction* m_first = nullptr;
+    PromiseReaction* m_last = nullptr;
     Value m_result;
-    uint32_t m_accounted_bytes = 0;
     PromiseState m_state = PromiseState::Pending;
     bool m_is_handled = false;
 };

@@ -302,8 +302,10 @@ Cell* VM::capture_stack(size_t max_frames, Object* skip_until) {
     Object* promise = resumed && !unwound ? resumed->promise : nullptr;
     while (promise != nullptr && promise->kind() == CellKind::Promise && !full()) {
         auto* p = static_cast<Promise*>(promise);
-        if (p->state() != PromiseState::Pending || p->fulfill_reactions().size() != 1) break;
-        Value handler = p->fulfill_reactions()[0]->handler;
+        PromiseReaction* only =
+            p->state() == PromiseState::Pending ? p->only_fulfill_reaction() : nullptr;
+        if (only == nullptr) break;
+        Value handler = only->handler;
         if (!handler.is_cell() || handler.as_cell()->kind() != CellKind::NativeFunction) break;
         auto* native = static_cast<NativeFunction*>(handler.as_cell());
         if (native->function() != &await_fulfilled) break;
