@@ -3,6 +3,7 @@
 #include "js_test_support.h"
 #include "model/js/function.h"
 #include "model/js/object.h"
+#include "model/js/promise.h"
 #include "model/js/runtime.h"
 
 #include <doctest/doctest.h>
@@ -325,6 +326,8 @@ TEST_SUITE("object") {
         CHECK(sizeof(Cell) == 24);
         CHECK(sizeof(Object) == 64);
         CHECK(sizeof(Closure) == 80);
+        CHECK(sizeof(loopsim::js::Promise) == 96);
+        CHECK(sizeof(loopsim::js::PromiseReaction) == 56);
     }
 
 } // TEST_SUITE
