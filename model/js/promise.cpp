@@ -274,14 +274,13 @@ void reject_promise(Runtime& runtime, Object& promise_object, Value reason) {
 
 void perform_promise_then(Runtime& runtime, Object& promise, Value on_fulfilled, Value on_rejected,
                           Object* result_promise_or_null) {
-    PromiseCapability* capability = nullptr;
-    if (result_promise_or_null != nullptr)
-        capability = new_direct_capability(runtime, *result_promise_or_null);
-    perform_promise_then_with(runtime, as_promise(promise), on_fulfilled, on_rejected, capability);
+    if (result_promise_or_null != nullptr) as_promise(*result_promise_or_null); // asserts
+    perform_promise_then_with(runtime, as_promise(promise), on_fulfilled, on_rejected,
+                              result_promise_or_null);
 }
 
 Value perform_promise_then_with(Runtime& runtime, Promise& promise, Value on_fulfilled,
-                                Value on_rejected, PromiseCapability* result_capability) {
+                                Value on_rejected, Cell* result_capability) {
     // 27.2.5.4.1 step 1: Assert: IsPromise(promise) is true.
     // step 2-3: If IsCallable(onFulfilled) is false, let onFulfilledJobCallback be empty;
     // else HostMakeJobCallback(onFulfilled) (the identity here).
@@ -339,7 +338,8 @@ Value perform_promise_then_with(Runtime& runtime, Promise& promise, Value on_ful
     // step 12: If resultCapability is undefined, return undefined.
     if (result_capability == nullptr) return Value();
     // step 13: Else, return resultCapability.[[Promise]].
-    return result_capability->promise;
+    if (result_capability->kind() == CellKind::Promise) return Value(result_capability);
+    return static_cast<PromiseCapability*>(result_capability)->promise;
 }
 
 // --- records and capabilities
@@ -357,12 +357,6 @@ ResolvingFunctions create_resolving_functions(Runtime& runtime, Object& promise)
         NativeFunction::create(runtime, "", 1, promise_reject_function, Value(record));
     // step 12: Return the Record { [[Resolve]]: resolve, [[Reject]]: reject }.
     return ResolvingFunctions{resolve, reject};
-}
-
-PromiseCapability* new_direct_capability(Runtime& runtime, Object& promise) {
-    LOOPSIM_ASSERT(is_promise(Value(&promise)), "a direct capability needs a native promise");
-    return runtime.heap().allocate<PromiseCapability>(Value(&promise), Value::empty(),
-                                                      Value::empty());
 }
 
 ThrowCompletionOr<PromiseCapability*> new_promise_capability(Runtime& runtime, Value constructor) {
@@ -392,21 +386,29 @@ ThrowCompletionOr<PromiseCapability*> new_promise_capability(Runtime& runtime, V
 }
 
 Completion call_capability_resolve(Runtime& runtime, PromiseCapability& capability, Value value) {
-    if (capability.is_direct()) {
-        resolve_promise(runtime, *capability.promise.as_object(), value);
-        return Value();
-    }
     std::array<Value, 1> args{value};
     return runtime.call(capability.resolve, Value(), args);
 }
 
 Completion call_capability_reject(Runtime& runtime, PromiseCapability& capability, Value value) {
-    if (capability.is_direct()) {
-        reject_promise(runtime, *capability.promise.as_object(), value);
-        return Value();
-    }
     std::array<Value, 1> args{value};
     return runtime.call(capability.reject, Value(), args);
+}
+
+Completion resolve_reaction_capability(Runtime& runtime, Cell& capability, Value value) {
+    if (capability.kind() == CellKind::Promise) {
+        resolve_promise(runtime, static_cast<Promise&>(capability), value);
+        return Value();
+    }
+    return call_capability_resolve(runtime, static_cast<PromiseCapability&>(capability), value);
+}
+
+Completion reject_reaction_capability(Runtime& runtime, Cell& capability, Value value) {
+    if (capability.kind() == CellKind::Promise) {
+        reject_promise(runtime, static_cast<Promise&>(capability), value);
+        return Value();
+    }
+    return call_capability_reject(runtime, static_cast<PromiseCapability&>(capability), value);
 }
 
 Completion promise_resolve_with(Runtime& runtime, Value constructor, Value value) {

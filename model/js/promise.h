@@ -16,12 +16,13 @@
 //     into JS (Runtime::call, a getter, a constructor). Values kept across such a call are
 //     rooted. No C++ recursion grows with the length of a promise chain: settling a promise
 //     only enqueues jobs.
-//   - A PromiseCapability whose resolve/reject are *empty* stands for "a native promise
-//     nobody else can resolve": the one Promise.prototype.then creates when the species
-//     constructor is %Promise%, and the result promise the VM hands to
-//     perform_promise_then. Its reaction job settles the promise directly, exactly as the
-//     resolving functions would (no JS can reach those functions, so nothing observes the
-//     difference); this saves three function objects per `then`.
+//   - A reaction whose [[Capability]] is a native Promise itself, not a PromiseCapability
+//     record, stands for "a native promise nobody else can resolve": the one
+//     Promise.prototype.then creates when the species constructor is %Promise%, and the
+//     result promise the VM hands to perform_promise_then. Its reaction job settles the
+//     promise directly, exactly as the resolving functions would (no JS can reach those
+//     functions, so nothing observes the difference); this saves three function objects
+//     and a capability record per `then`.
 //
 // Index: the Promise cell and the record cells; the API the VM uses for `await` and async
 // functions; the abstract operations shared by promise*.cpp.
@@ -57,8 +58,6 @@ public:
     PromiseCapability(Value promise, Value resolve, Value reject)
         : Cell(CellKind::Internal), promise(promise), resolve(resolve), reject(reject) {}
 
-    // True for the direct-settle form (resolve and reject are empty; see the contract).
-    bool is_direct() const { return resolve.is_empty(); }
     void visit_edges(Visitor& visitor) override {
         visitor.visit(promise);
         visitor.visit(resolve);
@@ -66,14 +65,14 @@ public:
     }
 
     Value promise; // an object
-    Value resolve; // a function, or empty (direct form)
-    Value reject;  // a function, or empty (direct form)
+    Value resolve; // a function
+    Value reject;  // a function
 };
 
 // PromiseReaction Record (§27.2.1.2).
 class PromiseReaction final : public Cell {
 public:
-    PromiseReaction(PromiseCapability* capability, PromiseReactionType type, Value handler)
+    PromiseReaction(Cell* capability, PromiseReactionType type, Value handler)
         : Cell(CellKind::Internal), capability(capability), handler(handler), type(type) {}
 
     void visit_edges(Visitor& visitor) override {
@@ -81,8 +80,10 @@ public:
         visitor.visit(handler);
     }
 
-    PromiseCapability* capability; // null: [[Capability]] is undefined (await)
-    Value handler;                 // a callable, or empty (no handler: pass the argument through)
+    // [[Capability]]: null when undefined (await), a PromiseCapability, or a native Promise
+    // to settle directly (see the contract).
+    Cell* capability;
+    Value handler; // a callable, or empty (no handler: pass the argument through)
     // The next reaction in its promise's list while the promise is pending (the list is the
     // promise's to visit, not the reaction's); null once the promise settled.
     PromiseReaction* next = nullptr;
@@ -157,8 +158,6 @@ void install_promise(Runtime& runtime, Object& global);
 // --- abstract operations shared by promise*.cpp
 // ---------------------------------------------------
 
-// PromiseCapability for a native promise with direct settlement (see the contract).
-PromiseCapability* new_direct_capability(Runtime& runtime, Object& promise);
 // NewPromiseCapability(C) (§27.2.1.5): Construct(C, «executor») through Runtime::construct.
 ThrowCompletionOr<PromiseCapability*> new_promise_capability(Runtime& runtime, Value constructor);
 // CreateResolvingFunctions(promise) (§27.2.1.3): resolve and reject sharing one
@@ -170,13 +169,18 @@ struct ResolvingFunctions {
 ResolvingFunctions create_resolving_functions(Runtime& runtime, Object& promise);
 // FulfillPromise (§27.2.1.4). The promise must be pending.
 void fulfill_promise(Runtime& runtime, Object& promise, Value value);
-// The capability's [[Resolve]] / [[Reject]] applied to `value` (direct form: settled here).
+// The capability's [[Resolve]] / [[Reject]] applied to `value`.
 Completion call_capability_resolve(Runtime& runtime, PromiseCapability& capability, Value value);
 Completion call_capability_reject(Runtime& runtime, PromiseCapability& capability, Value value);
-// PerformPromiseThen with a capability record (null: undefined). Returns the capability's
-// promise, or undefined.
+// PerformPromiseThen with a capability: null (undefined), a PromiseCapability record, or a
+// native Promise settled directly (see the contract). Returns the capability's promise, or
+// undefined.
 Value perform_promise_then_with(Runtime& runtime, Promise& promise, Value on_fulfilled,
-                                Value on_rejected, PromiseCapability* result_capability);
+                                Value on_rejected, Cell* result_capability);
+// A reaction's capability (not null) applied to `value`: [[Resolve]] or [[Reject]] called,
+// or the promise settled directly.
+Completion resolve_reaction_capability(Runtime& runtime, Cell& capability, Value value);
+Completion reject_reaction_capability(Runtime& runtime, Cell& capability, Value value);
 // PromiseResolve(C, x) (§27.2.4.7.1).
 Completion promise_resolve_with(Runtime& runtime, Value constructor, Value value);
 // SpeciesConstructor(O, defaultConstructor) (§7.3.22).

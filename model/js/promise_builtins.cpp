@@ -119,12 +119,12 @@ Completion promise_then(Runtime& runtime, NativeFunction&, Value this_value,
     // step 3: Let C be ? SpeciesConstructor(promise, %Promise%).
     Value c = LOOPSIM_TRY(species_constructor(runtime, promise, promise_constructor));
     // step 4: Let resultCapability be ? NewPromiseCapability(C).
-    PromiseCapability* capability;
+    Cell* capability;
     if (c.is_same_bits(promise_constructor)) {
         // Construct(%Promise%, « executor ») runs no user code, and nothing but the reaction
         // job can reach the resolving functions: settle the derived promise directly
         // (promise.h, "the contract").
-        capability = new_direct_capability(runtime, *new_promise(runtime));
+        capability = new_promise(runtime);
     } else {
         capability = LOOPSIM_TRY(new_promise_capability(runtime, c));
     }

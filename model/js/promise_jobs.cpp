@@ -27,7 +27,7 @@ Completion PromiseReactionJob::run(Runtime& runtime) {
     // host that pops the job off its queue first.
     Root<Job> keep_alive(runtime.heap(), this);
     // 27.2.2.1 step 1.a: Let promiseCapability be reaction.[[Capability]].
-    PromiseCapability* capability = m_reaction->capability;
+    Cell* capability = m_reaction->capability;
     // step 1.b: Let type be reaction.[[Type]].
     PromiseReactionType type = m_reaction->type;
     // step 1.c: Let handler be reaction.[[Handler]].
@@ -58,10 +58,10 @@ Completion PromiseReactionJob::run(Runtime& runtime) {
     // step 1.h: If handlerResult is an abrupt completion, then
     //   return ? Call(promiseCapability.[[Reject]], undefined, « handlerResult.[[Value]] »).
     if (handler_result.is_throw())
-        return call_capability_reject(runtime, *capability, handler_result.thrown_value());
+        return reject_reaction_capability(runtime, *capability, handler_result.thrown_value());
     // step 1.i: Else, return ? Call(promiseCapability.[[Resolve]], undefined,
     //   « handlerResult.[[Value]] »).
-    return call_capability_resolve(runtime, *capability, handler_result.value());
+    return resolve_reaction_capability(runtime, *capability, handler_result.value());
 }
 
 PromiseResolveThenableJob* new_promise_resolve_thenable_job(Runtime& runtime,
