@@ -189,7 +189,9 @@ ScenarioResult run_scenario(const ScenarioOptions& options) {
     sim_options.choices = options.choices;
     sim::Simulation sim(sim_options);
     // Destroyed last: the Environment's queues hold values rooted in its heap.
-    js::Runtime runtime;
+    js::HeapOptions heap_options;
+    heap_options.collect_at_every_safepoint = options.collect_at_every_safepoint;
+    js::Runtime runtime(heap_options);
     EnvironmentOptions env_options;
     env_options.uv_profile = options.profile;
     // Real clocks are not aligned to milliseconds: whether a timer is due at a given timers

@@ -38,6 +38,9 @@ struct ScenarioOptions {
     // How the model answers its choice points (sim/chooser.h): Default is `loopsim run`'s one
     // order; `loopsim explore` replays every path.
     sim::ChoiceStrategy choices{};
+    // Testing aid: the JavaScript heap collects at every safepoint (js::HeapOptions), so a
+    // value the model keeps without rooting it shows up at once.
+    bool collect_at_every_safepoint = false;
 };
 
 struct ScenarioResult {

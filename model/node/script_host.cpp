@@ -54,66 +54,55 @@ ScriptHost::~ScriptHost() {
     m_runtime->heap().remove_root_source(&m_queued);
 }
 
-// The calls of queued jobs and ticks: trivially copyable and two words, so std::function
-// keeps them in place.
-struct QueuedJobRef {
+// The calls of queued jobs and ticks: two words each, kept in place by TaskCall. Their values
+// are rooted only while they wait in a queue (QueuedRoots); once taken off it, a call puts
+// them on the interpreter's stack before anything can collect.
+namespace {
+struct JobCall {
     ScriptHost* host;
-    uint64_t seq;
-    CallResult operator()() const { return host->run_queued_job(seq); }
-};
-struct QueuedTickRef {
-    ScriptHost* host;
-    uint64_t seq;
-    CallResult operator()() const { return host->run_queued_tick(seq); }
-};
-
-void ScriptHost::QueuedCalls::visit_roots(js::Visitor& visitor) {
-    for (const std::deque<QueuedCall>* queue : {&jobs, &ticks}) {
-        for (const QueuedCall& call : *queue) {
-            visitor.visit(call.fn);
-            if (call.args)
-                for (js::Value v : *call.args) visitor.visit(v);
-            visitor.drain_if_long();
-        }
-    }
-}
-
-ScriptHost::QueuedCall ScriptHost::take_queued(std::deque<QueuedCall>& queue, uint64_t seq) {
-    while (!queue.empty() && queue.front().seq < seq) queue.pop_front(); // dropped, never run
-    LOOPSIM_ASSERT(!queue.empty() && queue.front().seq == seq,
-                   "a queued job or tick runs once, in the order it was queued");
-    QueuedCall call = std::move(queue.front());
-    queue.pop_front();
-    return call;
-}
-
-CallResult ScriptHost::run_queued_job(uint64_t seq) {
-    QueuedCall call = take_queued(m_queued.jobs, seq);
-    js::RootedValue root(m_runtime->heap(), call.fn); // alive while it runs
-    auto* job = static_cast<js::Job*>(call.fn.as_cell());
-    js::Completion result = job->run(*m_runtime);
-    if (result.is_throw()) {
-        set_pending_exception(result.thrown_value());
+    js::Job* job;
+    CallResult operator()() const {
+        js::Root<js::Job> root(host->runtime().heap(), job); // alive while it runs
+        js::Completion result = job->run(host->runtime());
+        if (!result.is_throw()) return CallResult::Returned;
+        host->set_pending_exception(result.thrown_value());
         return CallResult::Threw;
     }
-    return CallResult::Returned;
-}
+    void visit_roots(js::Visitor& visitor) const { visitor.visit(job); }
+};
+struct TickCall {
+    ScriptHost* host;
+    js::Value fn;
+    CallResult operator()() const { return host->call(fn, js::Value(), {}); }
+    void visit_roots(js::Visitor& visitor) const { visitor.visit(fn); }
+};
+// A tick with arguments: the callback first, then its arguments.
+struct TickCallWithArgs {
+    ScriptHost* host;
+    std::unique_ptr<std::vector<js::Value>> values;
+    CallResult operator()() const {
+        const std::span<const js::Value> all(*values);
+        return host->call(all[0], js::Value(), all.subspan(1));
+    }
+    void visit_roots(js::Visitor& visitor) const {
+        for (js::Value v : *values) visitor.visit(v);
+    }
+};
+} // namespace
 
-CallResult ScriptHost::run_queued_tick(uint64_t seq) {
-    QueuedCall call = take_queued(m_queued.ticks, seq);
-    // The values go straight onto the interpreter's stack, which roots them: nothing
-    // allocates between here and there.
-    if (!call.args) return this->call(call.fn, js::Value(), {});
-    return this->call(call.fn, js::Value(), *call.args);
+void ScriptHost::QueuedRoots::visit_roots(js::Visitor& visitor) {
+    host.m_env.queues().for_each_queued([&](const Task& task) {
+        task.call.visit(visitor);
+        visitor.drain_if_long();
+    });
 }
 
 Task ScriptHost::make_tick_task(trace::StringId label, js::Value fn, std::vector<js::Value> args) {
-    const uint64_t seq = m_queued.next_seq++;
-    QueuedCall& queued = m_queued.ticks.emplace_back();
-    queued.seq = seq;
-    queued.fn = fn;
-    if (!args.empty()) queued.args = std::make_unique<std::vector<js::Value>>(std::move(args));
-    return Task{.call = QueuedTickRef{this, seq}, .label = label};
+    if (args.empty()) return Task{.call = TickCall{this, fn}, .label = label};
+    args.insert(args.begin(), fn);
+    return Task{
+        .call = TickCallWithArgs{this, std::make_unique<std::vector<js::Value>>(std::move(args))},
+        .label = label};
 }
 
 // A job's label is its callback's name, else its kind ("PromiseReactionJob": an await's
@@ -123,11 +112,7 @@ void ScriptHost::enqueue_job(js::Job& job) {
     const std::string_view kind = job.kind_name();
     const bool thenable = kind == "PromiseResolveThenableJob";
     const bool internal = job.is_internal();
-    const uint64_t seq = m_queued.next_seq++;
-    QueuedCall& queued = m_queued.jobs.emplace_back();
-    queued.seq = seq;
-    queued.fn = js::Value(&job);
-    Task task{.call = QueuedJobRef{this, seq}, .internal = internal};
+    Task task{.call = JobCall{this, &job}, .internal = internal};
     if (Tracer* t = m_env.tracer()) {
         std::string name;
         if (js::Value callee = job.callee(); callee.is_object()) name = describe_function(callee);

@@ -108,28 +108,15 @@ public:
     }
 
 private:
-    friend struct QueuedJobRef;
-    friend struct QueuedTickRef;
-    // Promise jobs and ticks waiting in the microtask and tick queues, in the order they were
-    // queued; both queues run first in, first out. Their tasks' calls hold only a sequence
-    // number (and fit in std::function without an allocation); the values stay here, where
-    // the collector reads them. A call whose queue was dropped (the process ended) is
-    // skipped when a later one runs.
-    struct QueuedCall {
-        uint64_t seq = 0;
-        js::Value fn; // a tick's callback, or the Job cell
-        std::unique_ptr<std::vector<js::Value>> args;
-    };
-    struct QueuedCalls final : js::RootSource {
-        std::deque<QueuedCall> jobs;
-        std::deque<QueuedCall> ticks;
-        uint64_t next_seq = 1;
+    // Promise jobs and ticks waiting in the microtask and tick queues: their tasks' calls
+    // hold the values themselves (the job cell; a tick's callback and arguments), unrooted,
+    // and this root source hands them to the collector from the queues
+    // (TaskQueues::for_each_queued).
+    struct QueuedRoots final : js::RootSource {
+        explicit QueuedRoots(ScriptHost& host) : host(host) {}
+        ScriptHost& host;
         void visit_roots(js::Visitor& visitor) override;
     };
-    // Takes the call `seq` off the front of `queue`.
-    QueuedCall take_queued(std::deque<QueuedCall>& queue, uint64_t seq);
-    CallResult run_queued_job(uint64_t seq);
-    CallResult run_queued_tick(uint64_t seq);
 
     struct RejectionInfo {
         js::RootedValue promise;
@@ -177,7 +164,7 @@ private:
     std::vector<std::unique_ptr<RejectionInfo>> m_warned_rejections;
     std::vector<std::unique_ptr<RejectionInfo>> m_async_handled;
     uint64_t m_last_promise_id = 0;
-    QueuedCalls m_queued;
+    QueuedRoots m_queued{*this};
     // The last job kind labelled without a callback name, with its id in the trace.
     struct KindLabel {
         const Tracer* tracer = nullptr;

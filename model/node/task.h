@@ -16,6 +16,10 @@
 #include <type_traits>
 #include <utility>
 
+namespace loopsim::js {
+class Visitor;
+} // namespace loopsim::js
+
 namespace loopsim::node {
 
 enum class CallResult : uint8_t {
@@ -25,6 +29,8 @@ enum class CallResult : uint8_t {
 
 // A move-only callable returning CallResult: one function pointer and 16 bytes. A callable
 // that fits (and moves without throwing) lives in those bytes; a larger one is allocated.
+// A callable that holds JavaScript values unrooted declares `visit_roots(js::Visitor&)
+// const`, and whoever keeps the TaskCall hands its values to the collector with visit().
 class TaskCall {
 public:
     TaskCall() = default;
@@ -56,12 +62,17 @@ public:
 
     explicit operator bool() const { return m_ops != nullptr; }
     CallResult operator()() const { return m_ops(Op::Call, m_storage, nullptr); }
+    // The callable's JavaScript values, if it declares any (see above).
+    void visit(js::Visitor& visitor) const {
+        if (m_ops) m_ops(Op::Visit, m_storage, reinterpret_cast<std::byte*>(&visitor));
+    }
 
 private:
     enum class Op : uint8_t {
         Call,
         MoveTo, // move-construct into the other storage, then destroy this one
-        Destroy
+        Destroy,
+        Visit // `to` is a js::Visitor
     };
     using Ops = CallResult (*)(Op, std::byte* self, std::byte* to);
     static constexpr size_t k_size = 16;
@@ -70,11 +81,18 @@ private:
         return sizeof(Fn) <= k_size && alignof(Fn) <= alignof(void*) &&
                std::is_nothrow_move_constructible_v<Fn>;
     }
+    template <typename Fn> static void visit_callable(const Fn& fn, std::byte* visitor) {
+        if constexpr (requires(const Fn& f, js::Visitor& v) { f.visit_roots(v); })
+            fn.visit_roots(*reinterpret_cast<js::Visitor*>(visitor));
+    }
     template <typename Fn> static CallResult in_place_ops(Op op, std::byte* self, std::byte* to) {
         Fn& fn = *std::launder(reinterpret_cast<Fn*>(self));
         switch (op) {
         case Op::Call:
             return fn();
+        case Op::Visit:
+            visit_callable(fn, to);
+            break;
         case Op::MoveTo:
             ::new (static_cast<void*>(to)) Fn(std::move(fn));
             fn.~Fn();
@@ -90,6 +108,9 @@ private:
         switch (op) {
         case Op::Call:
             return (*fn)();
+        case Op::Visit:
+            visit_callable(*fn, to);
+            break;
         case Op::MoveTo:
             ::new (static_cast<void*>(to)) Fn*(fn);
             break;

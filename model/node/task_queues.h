@@ -55,6 +55,13 @@ public:
     CallResult run_next_ticks();
     CallResult close_scope(ScopeEnd end);
 
+    // Calls fn(task) for every tick, then every microtask, waiting (a host's collector roots
+    // the values their calls hold: TaskCall::visit).
+    template <typename Fn> void for_each_queued(Fn&& fn) const {
+        for (const Task& t : m_ticks) fn(t);
+        for (const Task& t : m_microtasks) fn(t);
+    }
+
     // Observers for traces: called as each tick or microtask starts.
     std::function<void(const Task&, bool is_tick)> on_run;
 
