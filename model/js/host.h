@@ -43,6 +43,8 @@ public:
 
 protected:
     Job() : Cell(CellKind::Job) {}
+    // A byte of the subclass's own, in what would be padding.
+    uint8_t m_job_data = 0;
 
 private:
     bool m_internal = false;

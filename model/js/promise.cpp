@@ -307,13 +307,12 @@ Value perform_promise_then_with(Runtime& runtime, Promise& promise, Value on_ful
     case PromiseState::Fulfilled: {
         // step 9.a: Let value be promise.[[PromiseResult]].
         // step 9.b: Let fulfillJob be NewPromiseReactionJob(fulfillReaction, value).
-        // (Only the reaction that will run is allocated.)
-        auto* fulfill_reaction = heap.allocate<PromiseReaction>(
-            result_capability, PromiseReactionType::Fulfill, fulfill_handler);
-        fulfill_reaction->internal = runtime.in_host_promise_scope();
+        // (The job holds the reaction's fields: no reaction cell is made.)
         // step 9.c: Perform HostEnqueuePromiseJob(fulfillJob.[[Job]], fulfillJob.[[Realm]]).
         host_enqueue_promise_job(
-            runtime, *new_promise_reaction_job(runtime, *fulfill_reaction, promise.result()));
+            runtime, *new_promise_reaction_job(runtime, result_capability,
+                                               PromiseReactionType::Fulfill, fulfill_handler,
+                                               runtime.in_host_promise_scope(), promise.result()));
         break;
     }
     case PromiseState::Rejected: {
@@ -324,12 +323,11 @@ Value perform_promise_then_with(Runtime& runtime, Promise& promise, Value on_ful
         if (!promise.is_handled())
             host_promise_rejection_tracker(runtime, promise, RejectionOperation::Handle);
         // step 10.d: Let rejectJob be NewPromiseReactionJob(rejectReaction, reason).
-        auto* reject_reaction = heap.allocate<PromiseReaction>(
-            result_capability, PromiseReactionType::Reject, reject_handler);
-        reject_reaction->internal = runtime.in_host_promise_scope();
         // step 10.e: Perform HostEnqueuePromiseJob(rejectJob.[[Job]], rejectJob.[[Realm]]).
         host_enqueue_promise_job(
-            runtime, *new_promise_reaction_job(runtime, *reject_reaction, promise.result()));
+            runtime, *new_promise_reaction_job(runtime, result_capability,
+                                               PromiseReactionType::Reject, reject_handler,
+                                               runtime.in_host_promise_scope(), promise.result()));
         break;
     }
     }

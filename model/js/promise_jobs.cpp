@@ -9,17 +9,20 @@
 
 namespace loopsim::js {
 
-PromiseReactionJob* new_promise_reaction_job(Runtime& runtime, PromiseReaction& reaction,
+PromiseReactionJob* new_promise_reaction_job(Runtime& runtime, const PromiseReaction& reaction,
+                                             Value argument) {
+    return new_promise_reaction_job(runtime, reaction.capability, reaction.type, reaction.handler,
+                                    reaction.internal, argument);
+}
+
+PromiseReactionJob* new_promise_reaction_job(Runtime& runtime, Cell* capability,
+                                             PromiseReactionType type, Value handler, bool internal,
                                              Value argument) {
     // 27.2.2.1 NewPromiseReactionJob: the closure captures reaction and argument; steps 2-3
     // (the handler's realm) have no counterpart, loopsim has one realm.
-    auto* job = runtime.heap().allocate<PromiseReactionJob>(&reaction, argument);
-    if (reaction.internal) job->set_internal();
+    auto* job = runtime.heap().allocate<PromiseReactionJob>(capability, type, handler, argument);
+    if (internal) job->set_internal();
     return job;
-}
-
-Value PromiseReactionJob::callee() const {
-    return m_reaction->handler.is_empty() ? Value() : m_reaction->handler;
 }
 
 Completion PromiseReactionJob::run(Runtime& runtime) {
@@ -27,11 +30,11 @@ Completion PromiseReactionJob::run(Runtime& runtime) {
     // host that pops the job off its queue first.
     Root<Job> keep_alive(runtime.heap(), this);
     // 27.2.2.1 step 1.a: Let promiseCapability be reaction.[[Capability]].
-    Cell* capability = m_reaction->capability;
+    Cell* capability = m_capability;
     // step 1.b: Let type be reaction.[[Type]].
-    PromiseReactionType type = m_reaction->type;
+    PromiseReactionType type = this->type();
     // step 1.c: Let handler be reaction.[[Handler]].
-    Value handler = m_reaction->handler;
+    Value handler = m_handler;
     Completion handler_result = Value();
     if (handler.is_empty()) {
         // step 1.d.i: If type is Fulfill, let handlerResult be NormalCompletion(argument).

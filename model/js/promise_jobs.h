@@ -21,25 +21,32 @@
 
 namespace loopsim::js {
 
+// The job keeps the reaction's three fields itself rather than a pointer to the reaction: a
+// `then` on a settled promise then needs no reaction cell at all.
 class PromiseReactionJob final : public Job {
 public:
-    PromiseReactionJob(PromiseReaction* reaction, Value argument)
-        : m_reaction(reaction), m_argument(argument) {}
+    PromiseReactionJob(Cell* capability, PromiseReactionType type, Value handler, Value argument)
+        : m_capability(capability), m_handler(handler), m_argument(argument) {
+        m_job_data = static_cast<uint8_t>(type);
+    }
 
     Completion run(Runtime& runtime) override;
     std::string_view kind_name() const override { return "PromiseReactionJob"; }
-    Value callee() const override;
+    Value callee() const override { return m_handler.is_empty() ? Value() : m_handler; }
 
-    PromiseReaction* reaction() const { return m_reaction; }
     Value argument() const { return m_argument; }
 
     void visit_edges(Visitor& visitor) override {
-        visitor.visit(m_reaction);
+        visitor.visit(m_capability);
+        visitor.visit(m_handler);
         visitor.visit(m_argument);
     }
 
 private:
-    PromiseReaction* m_reaction;
+    PromiseReactionType type() const { return static_cast<PromiseReactionType>(m_job_data); }
+
+    Cell* m_capability; // the reaction's [[Capability]] (PromiseReaction::capability)
+    Value m_handler;    // its [[Handler]]
     Value m_argument;
 };
 
@@ -70,7 +77,11 @@ private:
 // NewPromiseReactionJob (§27.2.2.1) and NewPromiseResolveThenableJob (§27.2.2.2): allocate
 // the job cell. HostMakeJobCallback is the identity in loopsim (there are no incumbent
 // settings objects), so a JobCallback Record is the function itself.
-PromiseReactionJob* new_promise_reaction_job(Runtime& runtime, PromiseReaction& reaction,
+PromiseReactionJob* new_promise_reaction_job(Runtime& runtime, const PromiseReaction& reaction,
+                                             Value argument);
+// The same for a reaction that is not kept anywhere else (a `then` on a settled promise).
+PromiseReactionJob* new_promise_reaction_job(Runtime& runtime, Cell* capability,
+                                             PromiseReactionType type, Value handler, bool internal,
                                              Value argument);
 PromiseResolveThenableJob* new_promise_resolve_thenable_job(Runtime& runtime,
                                                             Object& promise_to_resolve,

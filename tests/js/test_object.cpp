@@ -4,6 +4,7 @@
 #include "model/js/function.h"
 #include "model/js/object.h"
 #include "model/js/promise.h"
+#include "model/js/promise_jobs.h"
 #include "model/js/runtime.h"
 
 #include <doctest/doctest.h>
@@ -328,6 +329,7 @@ TEST_SUITE("object") {
         CHECK(sizeof(Closure) == 80);
         CHECK(sizeof(loopsim::js::Promise) == 96);
         CHECK(sizeof(loopsim::js::PromiseReaction) == 56);
+        CHECK(sizeof(loopsim::js::PromiseReactionJob) == 56);
     }
 
 } // TEST_SUITE
