@@ -11,6 +11,7 @@
 #include <cmath>
 #include <deque>
 #include <limits>
+#include <map>
 #include <unordered_map>
 
 namespace loopsim::node {
@@ -106,13 +107,12 @@ struct TimerBindings final : js::RootSource {
             visitor.visit(static_cast<js::Object*>(object));
             visitor.drain_if_long();
         });
-        for (const PendingImmediate& pending : immediates) {
-            if (!pending.object) continue;
-            visitor.visit(pending.object);
-            if (pending.args)
-                for (js::Value v : *pending.args) visitor.visit(v);
+        host.env().immediates().for_each_host_object([&visitor](void* object) {
+            visitor.visit(static_cast<js::Object*>(object));
             visitor.drain_if_long();
-        }
+        });
+        for (const auto& [slot, args] : immediate_args)
+            for (js::Value v : args) visitor.visit(v);
     }
 
     js::PropertyKey state_key() const { return js::PropertyKey::symbol(state_symbol.get()); }
@@ -236,45 +236,27 @@ struct TimerBindings final : js::RootSource {
     js::Root<js::String> on_immediate_name; // keeps its atom
     js::PropertyKey on_immediate_key() const { return on_immediate; }
     std::unordered_map<uint64_t, uint32_t> known; // async id -> pool slot, of live timers
-    // Immediates waiting to run, with their objects (roots) and arguments, by index - 1 (the
-    // index is what an Immediate object keeps under its hidden key). One that ran or was
-    // cleared leaves: ref, unref and hasRef of it answer as for an unknown handle, and
+    // The arguments of pending immediates that have any, by pool slot (few have). An
+    // Immediate object keeps its immediate's pool slot + 1 under its hidden key; the pooled
+    // Immediate keeps the object (Immediate::host_object). One that ran or was cleared is not
+    // found again: ref, unref and hasRef of it answer as for an unknown handle, and
     // clearImmediate does nothing.
-    struct PendingImmediate {
-        Immediate* immediate = nullptr; // null: a free entry
-        js::Object* object = nullptr;
-        std::unique_ptr<std::vector<js::Value>> args;
-    };
-    std::deque<PendingImmediate> immediates;
-    std::vector<uint32_t> free_immediates;
-    uint32_t add_immediate() {
-        if (free_immediates.empty()) {
-            immediates.emplace_back();
-            return static_cast<uint32_t>(immediates.size());
-        }
-        const uint32_t index = free_immediates.back();
-        free_immediates.pop_back();
-        return index;
-    }
-    void remove_immediate(uint32_t index) {
-        immediates[index - 1] = PendingImmediate{};
-        free_immediates.push_back(index);
-    }
-    // The pending immediate of an Immediate object, by the index it keeps.
-    uint32_t immediate_index(js::Value value) {
-        if (!value.is_object()) return 0;
+    std::map<uint32_t, std::vector<js::Value>> immediate_args;
+    // The pending immediate of an Immediate object, by the pool slot it keeps.
+    Immediate* find_immediate(js::Value value) {
+        if (!value.is_object()) return nullptr;
         js::Object* object = value.as_object();
         js::OwnProperty own;
         if (object->shape() == immediate_shape)
             own.value = object->slot(0);
         else if (!object->lookup_own(
                      js::PropertyKey::symbol(host.bindings().internal_id_symbol.get()), own))
-            return 0;
-        if (!own.value.is_number()) return 0;
+            return nullptr;
+        if (!own.value.is_number()) return nullptr;
         const double index = own.value.as_number();
-        if (!(index >= 1 && index <= static_cast<double>(immediates.size()))) return 0;
-        const auto i = static_cast<uint32_t>(index);
-        return immediates[i - 1].object == object && immediates[i - 1].immediate ? i : 0;
+        if (!(index >= 1 && index <= static_cast<double>(UINT32_MAX))) return nullptr;
+        Immediate* immediate = host.env().immediates().live_at(static_cast<uint32_t>(index) - 1);
+        return immediate && immediate->host_object == object ? immediate : nullptr;
     }
 };
 
@@ -409,29 +391,29 @@ js::Completion timeout_to_primitive(js::Runtime& rt, js::NativeFunction&, js::Va
 }
 
 Immediate* find_immediate(ScriptHost& host, js::Value value) {
-    TimerBindings& tb = timer_bindings(host);
-    const uint32_t index = tb.immediate_index(value);
-    return index ? tb.immediates[index - 1].immediate : nullptr;
+    return timer_bindings(host).find_immediate(value);
 }
 
 // immediate._onImmediate(...args), then `_onImmediate = null`: a stack formatted later
-// reads "Immediate.<anonymous>". The immediate leaves the pending ones when it has run.
-CallResult run_immediate(ScriptHost& host, uint32_t index) {
+// reads "Immediate.<anonymous>". The immediates pool lets it go when it has run.
+CallResult run_immediate(ScriptHost& host, uint32_t slot) {
     TimerBindings& tb = timer_bindings(host);
-    TimerBindings::PendingImmediate& pending = tb.immediates[index - 1];
     js::Runtime& rt = host.runtime();
-    js::Object* object = pending.object;
+    // Running: its slot stays taken, and the object stays a root, until the call returns.
+    auto* object = static_cast<js::Object*>(host.env().immediates().at(slot).host_object);
     CallResult result;
     constexpr uint32_t k_on_immediate_slot = 1;
     js::Completion fn = object->shape() == tb.immediate_shape
                             ? js::Completion(object->slot(k_on_immediate_slot))
                             : object->get(rt, tb.on_immediate_key());
+    auto args = tb.immediate_args.find(slot);
     if (fn.is_throw()) {
         host.set_pending_exception(fn.thrown_value());
         result = CallResult::Threw;
-    } else if (tb.immediates[index - 1].args) {
-        std::vector<js::Value> args = *tb.immediates[index - 1].args;
-        result = host.call(fn.value(), js::Value(object), args);
+    } else if (args != tb.immediate_args.end()) {
+        const std::vector<js::Value> values = std::move(args->second);
+        tb.immediate_args.erase(args); // on the interpreter's stack from here
+        result = host.call(fn.value(), js::Value(object), values);
     } else {
         result = host.call(fn.value(), js::Value(object), {});
     }
@@ -439,9 +421,7 @@ CallResult run_immediate(ScriptHost& host, uint32_t index) {
         object->set_slot(k_on_immediate_slot, js::Value::null());
     else
         object->put_direct(rt, tb.on_immediate_key(), js::Value::null(), js::attr::Default);
-    // No collection since the call: `object` is still there. The callback may have cleared
-    // its own immediate, whose entry another immediate may have taken since.
-    if (tb.immediates[index - 1].object == object) tb.remove_immediate(index);
+    tb.immediate_args.erase(slot); // if the getter threw
     return result;
 }
 
@@ -453,19 +433,17 @@ js::Completion set_immediate(js::Runtime& rt, js::NativeFunction&, js::Value,
     TimerBindings& tb = timer_bindings(host);
     js::Object* object = js::Object::create_with_slots(
         rt, host.bindings().immediate_prototype.get(), tb.immediate_shape->property_count());
-    js::RootedValue rooted(rt.heap(), js::Value(object));
+    js::RootedValue rooted(rt.heap(), js::Value(object)); // describing fn may call a getter
     Immediate* immediate =
         host.env().immediates().set_immediate(Task{.label = host.function_label(fn)});
-    const uint32_t index = tb.add_immediate();
-    immediate->callback.call = [&host, index] { return run_immediate(host, index); };
-    // Its index (hidden), and `_onImmediate`: Node calls immediate._onImmediate() and sets it
-    // to null once it has run.
-    const js::Value values[] = {js::Value::number(static_cast<double>(index)), fn};
+    const uint32_t slot = immediate->slot;
+    immediate->callback.call = [&host, slot] { return run_immediate(host, slot); };
+    immediate->host_object = object;
+    // Its pool slot + 1 (hidden), and `_onImmediate`: Node calls immediate._onImmediate() and
+    // sets it to null once it has run.
+    const js::Value values[] = {js::Value::number(static_cast<double>(slot) + 1), fn};
     object->initialize_literal(rt, tb.immediate_shape, values, 2);
-    TimerBindings::PendingImmediate& entry = tb.immediates[index - 1];
-    entry.immediate = immediate;
-    entry.object = object;
-    if (args.size() > 1) entry.args = std::make_unique<std::vector<js::Value>>(rest(args, 1));
+    if (args.size() > 1) tb.immediate_args[slot] = rest(args, 1);
     return js::Value(object);
 }
 
@@ -474,9 +452,9 @@ js::Completion clear_immediate(js::Runtime& rt, js::NativeFunction&, js::Value,
     ScriptHost& host = ScriptHost::from(rt);
     if (args.empty()) return js::Value();
     TimerBindings& tb = timer_bindings(host);
-    if (const uint32_t index = tb.immediate_index(args[0])) {
-        host.env().immediates().clear(*tb.immediates[index - 1].immediate);
-        tb.remove_immediate(index);
+    if (Immediate* immediate = tb.find_immediate(args[0])) {
+        tb.immediate_args.erase(immediate->slot);
+        host.env().immediates().clear(*immediate);
     }
     return js::Value();
 }

@@ -40,13 +40,12 @@ void Immediates::toggle_ref(bool on) {
 Immediate* Immediates::set_immediate(Task callback) {
     Immediate* immediate = &m_pool.take();
     immediate->callback = std::move(callback);
-    immediate->id = m_env.new_async_id();
-    immediate->callback.id = immediate->id;
+    immediate->callback.id = m_env.new_async_id();
     if (Tracer* t = m_env.tracer()) {
         trace::Reason reason;
         reason.code = trace::ReasonCode::ImmediateQueued;
         reason.args = {static_cast<int64_t>(m_queue.size() + 1), 0, 0};
-        t->created(immediate->id, trace::Queue::Check, immediate->callback.label, reason);
+        t->created(immediate->callback.id, trace::Queue::Check, immediate->callback.label, reason);
     }
     ref(*immediate);
     ++m_count;
@@ -70,7 +69,7 @@ void Immediates::unref(Immediate& immediate) {
 void Immediates::clear(Immediate& immediate) {
     // clearImmediate
     if (!immediate.has_callback || immediate.destroyed) return;
-    if (Tracer* t = m_env.tracer()) t->cancelled(immediate.id, trace::Queue::Check);
+    if (Tracer* t = m_env.tracer()) t->cancelled(immediate.callback.id, trace::Queue::Check);
     --m_count;
     immediate.destroyed = true;
     if (immediate.referenced && --m_ref_count == 0) toggle_ref(false);

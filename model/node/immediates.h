@@ -21,7 +21,9 @@ namespace loopsim::node {
 class Environment;
 
 struct Immediate {
-    uint64_t id = 0;
+    // The host's object for this immediate (null: none). Immediates only lists the objects
+    // (for_each_host_object); a host finds its immediate again by `slot` (live_at).
+    void* host_object = nullptr;
     uint32_t slot = 0; // its place in the pool
     bool has_callback = true;
     bool destroyed = false;
@@ -29,7 +31,7 @@ struct Immediate {
     bool ran = false;
     bool in_use = false;   // the pool's: the slot is taken
     bool in_batch = false; // detached with the batch the check phase is running
-    Task callback;
+    Task callback;         // callback.id is its async id
 };
 
 class Immediates {
@@ -42,6 +44,23 @@ public:
     void clear(Immediate& immediate);
     void ref(Immediate& immediate);
     void unref(Immediate& immediate);
+
+    // The immediate in pool slot `slot` if that slot holds one that has neither run nor been
+    // cleared; null otherwise. at(): the record in the slot, whatever its state.
+    Immediate* live_at(uint32_t slot) {
+        if (slot >= m_pool.size()) return nullptr;
+        Immediate& immediate = m_pool.at(slot);
+        return immediate.in_use && !immediate.destroyed ? &immediate : nullptr;
+    }
+    Immediate& at(uint32_t slot) { return m_pool.at(slot); }
+    // Calls fn(host_object) for every immediate in the pool that has a host object: pending,
+    // running, or cleared while its batch runs (a host's collector roots).
+    template <typename Fn> void for_each_host_object(Fn&& fn) const {
+        for (uint32_t i = 0; i < m_pool.size(); ++i) {
+            const Immediate& immediate = m_pool.at(i);
+            if (immediate.in_use && immediate.host_object) fn(immediate.host_object);
+        }
+    }
 
     int64_t count() const { return m_count; }         // immediateInfo[kCount]
     int64_t ref_count() const { return m_ref_count; } // immediateInfo[kRefCount]
