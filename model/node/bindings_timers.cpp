@@ -36,6 +36,9 @@ std::vector<js::Value> rest(std::span<const js::Value> args, size_t from) {
                               : std::vector<js::Value>{};
 }
 
+// Runs the immediate in pool slot `slot` (defined below, with setImmediate).
+CallResult run_immediate(ScriptHost& host, uint32_t slot);
+
 } // namespace
 
 // The JavaScript side of setTimeout and setInterval. Each Timeout object keeps what Node
@@ -93,10 +96,13 @@ struct TimerBindings final : js::RootSource {
         rt.heap().add_root_source(this);
         host.env().timers().set_destroy_hook([this](Timeout& timer) { on_destroyed(timer); });
         host.env().timers().set_host_call([this](Timeout& timer) { return call(timer); });
+        host.env().immediates().set_host_call(
+            [this](Immediate& immediate) { return run_immediate(this->host, immediate.slot); });
     }
     ~TimerBindings() {
         host.env().timers().set_destroy_hook({});
         host.env().timers().set_host_call({});
+        host.env().immediates().set_host_call({});
         rt.heap().remove_root_source(this);
     }
     TimerBindings(const TimerBindings&) = delete;
@@ -437,7 +443,6 @@ js::Completion set_immediate(js::Runtime& rt, js::NativeFunction&, js::Value,
     Immediate* immediate =
         host.env().immediates().set_immediate(Task{.label = host.function_label(fn)});
     const uint32_t slot = immediate->slot;
-    immediate->callback.call = [&host, slot] { return run_immediate(host, slot); };
     immediate->host_object = object;
     // Its pool slot + 1 (hidden), and `_onImmediate`: Node calls immediate._onImmediate() and
     // sets it to null once it has run.

@@ -25,7 +25,7 @@ Immediates::Immediates(Environment& env) : m_env(env) {
 Immediates::~Immediates() = default; // the pool holds every Immediate
 
 void Immediates::release(Immediate& immediate) {
-    immediate.callback = Task{}; // its call's values may be collected
+    if (immediate.has_call) m_calls.erase(immediate.slot); // its values may be collected
     m_pool.give_back(immediate);
 }
 
@@ -39,13 +39,18 @@ void Immediates::toggle_ref(bool on) {
 
 Immediate* Immediates::set_immediate(Task callback) {
     Immediate* immediate = &m_pool.take();
-    immediate->callback = std::move(callback);
-    immediate->callback.id = m_env.new_async_id();
+    immediate->label = callback.label;
+    immediate->internal = callback.internal;
+    if (callback.call) {
+        m_calls[immediate->slot] = std::move(callback.call);
+        immediate->has_call = true;
+    }
+    immediate->id = m_env.new_async_id();
     if (Tracer* t = m_env.tracer()) {
         trace::Reason reason;
         reason.code = trace::ReasonCode::ImmediateQueued;
         reason.args = {static_cast<int64_t>(m_queue.size() + 1), 0, 0};
-        t->created(immediate->callback.id, trace::Queue::Check, immediate->callback.label, reason);
+        t->created(immediate->id, trace::Queue::Check, immediate->label, reason);
     }
     ref(*immediate);
     ++m_count;
@@ -69,7 +74,7 @@ void Immediates::unref(Immediate& immediate) {
 void Immediates::clear(Immediate& immediate) {
     // clearImmediate
     if (!immediate.has_callback || immediate.destroyed) return;
-    if (Tracer* t = m_env.tracer()) t->cancelled(immediate.callback.id, trace::Queue::Check);
+    if (Tracer* t = m_env.tracer()) t->cancelled(immediate.id, trace::Queue::Check);
     --m_count;
     immediate.destroyed = true;
     if (immediate.referenced && --m_ref_count == 0) toggle_ref(false);
@@ -131,7 +136,17 @@ CallResult Immediates::process_immediate() {
         CallResult result;
         {
             frames::Scope scope(m_env.frame_hooks(), frames::k_process_immediate_call);
-            result = m_env.invoke(immediate->callback, trace::Queue::Check, reason);
+            // The Task the environment runs: the immediate's own call, or its host's.
+            Task task{
+                .id = immediate->id, .label = immediate->label, .internal = immediate->internal};
+            if (immediate->has_call) {
+                task.call = std::move(m_calls[immediate->slot]);
+                m_calls.erase(immediate->slot);
+                immediate->has_call = false;
+            } else if (immediate->host_object != nullptr && m_host_call) {
+                task.call = [this, immediate] { return m_host_call(*immediate); };
+            }
+            result = m_env.invoke(task, trace::Queue::Check, reason);
         }
         immediate->has_callback = false; // the `finally`; _onImmediate = null
         release(*immediate);

@@ -11,9 +11,12 @@
 #include "model/node/slot_pool.h"
 #include "model/node/task.h"
 #include "model/uv/handle.h"
+#include "traces/string_pool.h"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
+#include <unordered_map>
 #include <vector>
 
 namespace loopsim::node {
@@ -21,26 +24,37 @@ namespace loopsim::node {
 class Environment;
 
 struct Immediate {
-    // The host's object for this immediate (null: none). Immediates only lists the objects
-    // (for_each_host_object); a host finds its immediate again by `slot` (live_at).
+    // The host's object for this immediate (null: none). Immediates lists the objects
+    // (for_each_host_object) and hands the immediate to the host's call (set_host_call); a
+    // host finds its immediate again by `slot` (live_at).
     void* host_object = nullptr;
-    uint32_t slot = 0; // its place in the pool
-    bool has_callback = true;
-    bool destroyed = false;
-    bool referenced = false; // kRefed; after it ran Node sets it to null: ref() no longer works
-    bool ran = false;
-    bool in_use = false;   // the pool's: the slot is taken
-    bool in_batch = false; // detached with the batch the check phase is running
-    Task callback;         // callback.id is its async id
+    uint64_t id = 0;                          // async id
+    uint32_t slot = 0;                        // its place in the pool
+    trace::StringId label = trace::kNoString; // Task::label of its callback
+    bool has_callback : 1 = true;
+    bool destroyed : 1 = false;
+    bool referenced : 1 = false; // kRefed; after it ran Node sets it to null: ref() no longer works
+    bool ran : 1 = false;
+    bool in_use : 1 = false;   // the pool's: the slot is taken
+    bool in_batch : 1 = false; // detached with the batch the check phase is running
+    bool internal : 1 = false; // Task::internal of its callback
+    bool has_call : 1 = false; // its callback is in Immediates' table (not called by its host)
 };
+static_assert(sizeof(Immediate) == 32, "a pending immediate's size is part of the memory figures");
 
 class Immediates {
 public:
     explicit Immediates(Environment& env);
     ~Immediates();
 
-    // The new immediate, valid until it has run or was cleared (see Memory above).
+    // The new immediate, valid until it has run or was cleared (see Memory above). Without
+    // a call of its own, the Task's label and flag are taken and the immediate runs through
+    // the host's call (set_host_call) with the host object the caller sets.
     Immediate* set_immediate(Task callback);
+    // Calls an immediate that has no call of its own (the host's object holds what it calls).
+    void set_host_call(std::function<CallResult(Immediate&)> call) {
+        m_host_call = std::move(call);
+    }
     void clear(Immediate& immediate);
     void ref(Immediate& immediate);
     void unref(Immediate& immediate);
@@ -82,6 +96,9 @@ private:
     int64_t m_count = 0;
     int64_t m_ref_count = 0;
     SlotPool<Immediate> m_pool;
+    std::function<CallResult(Immediate&)> m_host_call;
+    // The callbacks of immediates that have one (Task::call), by pool slot.
+    std::unordered_map<uint32_t, TaskCall> m_calls; // lookup only, never iterated
 };
 
 } // namespace loopsim::node
