@@ -48,7 +48,8 @@ protected:
 private:
     friend class Heap;
     friend class Visitor;
-    Cell* m_next_cell = nullptr; // the heap's intrusive list of every allocated cell
+    // The header after the vtable pointer, in this order: the heap finds a cell's kind and
+    // size class at fixed offsets when it walks its blocks (Heap::sweep).
     uint32_t m_heap_bytes = 0;
     CellKind m_kind;
     bool m_marked = false;
@@ -59,6 +60,6 @@ protected:
     // flag costs no padding in the cells there are millions of.
     uint8_t m_cell_flags = 0;
 };
-static_assert(sizeof(Cell) == 24, "the cell header: vtable, list link, byte count, 4 bytes");
+static_assert(sizeof(Cell) == 16, "the cell header: vtable, byte count, 4 bytes");
 
 } // namespace loopsim::js

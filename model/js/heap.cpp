@@ -22,16 +22,29 @@ Heap::Heap(HeapOptions options) : m_options(options) {
     m_stats.trigger_bytes = m_options.min_trigger_bytes;
 }
 
+template <typename Fn> void Heap::for_each_block_cell(Fn&& fn) {
+    for (size_t b = 0; b < m_blocks.size(); ++b) {
+        std::byte* p = m_blocks[b].get();
+        std::byte* const end = b < m_block_ends.size() ? m_block_ends[b] : m_carve_next;
+        while (p < end) {
+            // Read before fn may destroy the cell.
+            const auto kind = static_cast<CellKind>(p[kKindOffset]);
+            const auto size = size_t{static_cast<uint8_t>(p[kSizeClassOffset])} * kGranule;
+            LOOPSIM_ASSERT(size > 0, "a block slot without a size class");
+            if (kind != kFreeKind) fn(reinterpret_cast<Cell*>(p));
+            p += size;
+        }
+    }
+}
+
 Heap::~Heap() {
     Shape::clear_lookup_cache();
     LOOPSIM_ASSERT(m_handles == nullptr, "a RootedValue outlives its heap");
-    Cell* cell = m_all_cells;
-    while (cell != nullptr) {
-        Cell* next = cell->m_next_cell;
-        const uint8_t size_class = cell->m_size_class; // read before the cell is destroyed
+    // The blocks go with m_blocks; cells allocated on their own are freed here.
+    for_each_block_cell([](Cell* cell) { cell->~Cell(); });
+    for (Cell* cell : m_own_cells) {
         cell->~Cell();
-        free_memory(cell, size_class);
-        cell = next;
+        ::operator delete(cell);
     }
 }
 
@@ -39,6 +52,7 @@ void* Heap::carve(uint8_t size_class) {
     const size_t bytes = size_t{size_class} * kGranule;
     if (m_carve_next == nullptr || static_cast<size_t>(m_carve_end - m_carve_next) < bytes) {
         // The rest of the old block (less than one cell) stays unused.
+        if (m_carve_next != nullptr) m_block_ends.push_back(m_carve_next);
         m_blocks.push_back(std::make_unique_for_overwrite<std::byte[]>(kBlockBytes));
         m_carve_next = m_blocks.back().get();
         m_carve_end = m_carve_next + kBlockBytes;
@@ -53,16 +67,14 @@ void Heap::free_memory(void* cell, uint8_t size_class) {
         ::operator delete(cell);
         return;
     }
-    auto* free_cell = reinterpret_cast<FreeCell*>(cell);
-    free_cell->next = m_free[size_class];
+    auto* free_cell = ::new (cell) FreeCell{m_free[size_class], 0, kFreeKind, false, size_class, 0};
     m_free[size_class] = free_cell;
 }
 
-void Heap::link(Cell* cell, size_t bytes) {
+void Heap::link(Cell* cell, size_t bytes, uint8_t size_class) {
     LOOPSIM_ASSERT(!m_collecting, "allocation during a collection");
     cell->m_heap_bytes = static_cast<uint32_t>(std::min<size_t>(bytes, UINT32_MAX));
-    cell->m_next_cell = m_all_cells;
-    m_all_cells = cell;
+    if (size_class == 0) m_own_cells.push_back(cell);
     m_stats.heap_bytes += cell->m_heap_bytes;
     m_stats.heap_cells += 1;
     m_stats.allocated_cells += 1;
@@ -157,20 +169,32 @@ void Heap::collect() {
 
 void Heap::sweep() {
     Shape::clear_lookup_cache(); // freed shapes' addresses may be reused
-    Cell** link = &m_all_cells;
-    while (Cell* cell = *link) {
-        if (cell->m_marked) {
-            cell->m_marked = false;
-            link = &cell->m_next_cell;
-            continue;
-        }
-        *link = cell->m_next_cell;
+    auto release = [this](Cell* cell) {
         m_stats.heap_bytes -= cell->m_heap_bytes;
         m_stats.heap_cells -= 1;
         m_stats.freed_cells += 1;
         const uint8_t size_class = cell->m_size_class; // read before the cell is destroyed
         cell->~Cell();
         free_memory(cell, size_class);
+    };
+    // The blocks, slot by slot: a live cell is unmarked, a dead one goes on its free list.
+    std::vector<Cell*> own = std::move(m_own_cells);
+    m_own_cells.clear();
+    for_each_block_cell([&release](Cell* cell) {
+        if (cell->m_marked)
+            cell->m_marked = false;
+        else
+            release(cell);
+    });
+    // The cells allocated on their own, in the order they were allocated.
+    m_own_cells.reserve(own.size());
+    for (Cell* cell : own) {
+        if (cell->m_marked) {
+            cell->m_marked = false;
+            m_own_cells.push_back(cell);
+        } else {
+            release(cell);
+        }
     }
 }
 

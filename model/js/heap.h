@@ -25,6 +25,7 @@
 //      (they may already be freed); they only release the cell's own C++ buffers.
 #include "model/js/cell.h"
 #include "model/js/value.h"
+#include "sim/assert.h"
 
 #include <array>
 #include <cstddef>
@@ -168,8 +169,16 @@ private:
     T* construct(uint8_t size_class, size_t size, size_t accounted, Args&&... args) {
         void* memory = allocate_memory(size_class, size);
         T* cell = new (memory) T(std::forward<Args>(args)...);
-        cell->m_size_class = size_class;
-        link(cell, accounted);
+        Cell* base = cell;
+        // What a walk of the blocks relies on (the compiler folds these).
+        LOOPSIM_ASSERT(static_cast<void*>(base) == memory, "a cell starts its memory");
+        LOOPSIM_ASSERT(reinterpret_cast<std::byte*>(&base->m_kind) ==
+                               static_cast<std::byte*>(memory) + kKindOffset &&
+                           reinterpret_cast<std::byte*>(&base->m_size_class) ==
+                               static_cast<std::byte*>(memory) + kSizeClassOffset,
+                       "the cell header's layout");
+        base->m_size_class = size_class;
+        link(base, accounted, size_class);
         return cell;
     }
 
@@ -190,8 +199,17 @@ private:
         return static_cast<uint8_t>((size + kGranule - 1) / kGranule);
 #endif
     }
+    // A free slot of a block: the same header bytes as a Cell, its kind kFreeKind.
+    static constexpr size_t kKindOffset = 12;
+    static constexpr size_t kSizeClassOffset = 14;
+    static constexpr auto kFreeKind = static_cast<CellKind>(0xff);
     struct FreeCell {
         FreeCell* next;
+        uint32_t heap_bytes;
+        CellKind kind;
+        bool marked;
+        uint8_t size_class;
+        uint8_t flags;
     };
     void* allocate_memory(uint8_t size_class, size_t size) {
         if (size_class == 0) return ::operator new(size);
@@ -205,13 +223,16 @@ private:
     // Returns a destroyed cell's memory (its size class read before it was destroyed).
     void free_memory(void* cell, uint8_t size_class);
 
-    void link(Cell* cell, size_t bytes);
+    void link(Cell* cell, size_t bytes, uint8_t size_class);
+    // Calls fn(cell) for every cell in the blocks, in address order, skipping free slots (a
+    // cell has no list link: the blocks are walked). fn may free the cell it is given.
+    template <typename Fn> void for_each_block_cell(Fn&& fn);
     void mark_roots(Visitor& visitor);
     void sweep();
 
     HeapOptions m_options;
     HeapStats m_stats;
-    Cell* m_all_cells = nullptr; // newest first
+    std::vector<Cell*> m_own_cells; // cells allocated on their own (size class 0)
     class RootedValue* m_handles = nullptr;
     std::vector<RootSource*> m_root_sources;
     std::vector<Cell*> m_weak_cells;
@@ -219,7 +240,8 @@ private:
     std::vector<Cell*> m_gray; // the marking stack, kept between collections (no re-growth)
     std::array<FreeCell*, kMaxPooledBytes / kGranule + 1> m_free{}; // by size class
     std::vector<std::unique_ptr<std::byte[]>> m_blocks;
-    std::byte* m_carve_next = nullptr; // the unused rest of the newest block
+    std::vector<std::byte*> m_block_ends; // where carving stopped in each block but the newest
+    std::byte* m_carve_next = nullptr;    // the unused rest of the newest block
     std::byte* m_carve_end = nullptr;
     int m_defer_depth = 0;
     bool m_collecting = false;
