@@ -114,10 +114,10 @@ void ScriptHost::enqueue_job(js::Job& job) {
     const bool internal = job.is_internal();
     Task task{.call = JobCall{this, &job}, .internal = internal};
     if (Tracer* t = m_env.tracer()) {
-        std::string name;
-        if (js::Value callee = job.callee(); callee.is_object()) name = describe_function(callee);
-        if (!name.empty()) {
-            task.label = t->intern(name);
+        Described described;
+        if (js::Value callee = job.callee(); callee.is_object()) described = describe(callee);
+        if (!described.label.empty()) {
+            task.label = intern_label(*t, described);
         } else {
             if (m_kind_label.tracer != t || m_kind_label.kind.data() != kind.data())
                 m_kind_label = KindLabel{t, kind, t->intern(kind)};
@@ -398,10 +398,23 @@ void ScriptHost::write(trace::Stream stream, std::string_view text, js::Value ca
 
 trace::StringId ScriptHost::function_label(js::Value fn) {
     Tracer* t = m_env.tracer();
-    return t ? t->intern(describe_function(fn)) : trace::kNoString;
+    if (!t) return trace::kNoString;
+    return intern_label(*t, describe(fn));
+}
+
+// A cached label keeps its id: a callback queued a million times is interned once.
+trace::StringId ScriptHost::intern_label(Tracer& tracer, const Described& described) {
+    if (described.id != nullptr && *described.id != trace::kNoString) return *described.id;
+    const trace::StringId id = tracer.intern(described.label);
+    if (described.id != nullptr) *described.id = id;
+    return id;
 }
 
 std::string ScriptHost::describe_function(js::Value fn) {
+    return std::string(describe(fn).label);
+}
+
+ScriptHost::Described ScriptHost::describe(js::Value fn) {
     if (!fn.is_object()) return {};
     js::Value name;
     auto* closure = fn.as_cell()->kind() == js::CellKind::Closure
@@ -421,7 +434,7 @@ std::string ScriptHost::describe_function(js::Value fn) {
             m_name_labels[(reinterpret_cast<uintptr_t>(string) >> 4) % m_name_labels.size()];
         if (cached.name != string || cached.collections != collections)
             cached = NameLabel{string, collections, string->to_utf8()};
-        if (!cached.label.empty()) return cached.label;
+        if (!cached.label.empty()) return Described{cached.label, &cached.id};
     }
     if (fn.as_cell()->kind() == js::CellKind::Closure) {
         // An anonymous function: its source with whitespace folded, cut at 60 characters
@@ -430,7 +443,8 @@ std::string ScriptHost::describe_function(js::Value fn) {
             m_interpreter->vm().source_text(*static_cast<js::Closure*>(fn.as_cell()));
         SourceLabel& cached = m_source_labels[(reinterpret_cast<uintptr_t>(source.data()) >> 3) %
                                               m_source_labels.size()];
-        if (cached.data == source.data() && cached.size == source.size()) return cached.label;
+        if (cached.data == source.data() && cached.size == source.size())
+            return Described{cached.label, &cached.id};
         std::string folded;
         bool space = false;
         for (char c : source) {
@@ -446,8 +460,8 @@ std::string ScriptHost::describe_function(js::Value fn) {
                 break;
             }
         }
-        cached = SourceLabel{source.data(), source.size(), folded};
-        return folded;
+        cached = SourceLabel{source.data(), source.size(), std::move(folded)};
+        return Described{cached.label, &cached.id};
     }
     return {};
 }

@@ -147,6 +147,7 @@ private:
         const char* data = nullptr;
         size_t size = 0;
         std::string label;
+        trace::StringId id = trace::kNoString; // the label's id in the trace, once interned
     };
     std::array<SourceLabel, 64> m_source_labels;
     // Labels of named functions by their name string, valid until the heap next collects
@@ -155,8 +156,17 @@ private:
         const js::String* name = nullptr;
         uint64_t collections = 0;
         std::string label;
+        trace::StringId id = trace::kNoString; // the label's id in the trace, once interned
     };
     std::array<NameLabel, 64> m_name_labels;
+    // A function's label, and where its cache keeps the label's trace id (null: not cached).
+    // The label stays valid until the next call.
+    struct Described {
+        std::string_view label;
+        trace::StringId* id = nullptr;
+    };
+    Described describe(js::Value fn);
+    static trace::StringId intern_label(Tracer& tracer, const Described& described);
     // pendingUnhandledRejections, in rejection order; handled ones are removed.
     std::vector<std::unique_ptr<RejectionInfo>> m_pending_rejections;
     // Rejections reported to 'unhandledRejection' and still without a handler; a handler
