@@ -7,6 +7,7 @@
 #include "model/js/function.h"
 #include "model/js/promise_jobs.h"
 #include "model/js/runtime.h"
+#include "model/js/shape.h"
 
 #include <array>
 
@@ -443,7 +444,78 @@ Completion species_not_constructor(Runtime& runtime) {
 }
 } // namespace
 
+namespace {
+
+// What SpeciesConstructor found for a native promise the last time: a promise of this shape
+// has no own "constructor", %Promise.prototype% of this shape keeps it as a data property in
+// this slot, and %Promise% of this shape keeps @@species as an accessor in this slot. Valid
+// until the heap next collects (a shape's address may then be reused); the slots' values are
+// read each time, so reassigning either property is seen.
+struct SpeciesCache {
+    uint64_t collections = UINT64_MAX;
+    const Shape* promise_shape = nullptr;
+    const Shape* prototype_shape = nullptr;
+    const Shape* constructor_shape = nullptr;
+    uint32_t constructor_slot = 0;
+    uint32_t species_slot = 0;
+};
+thread_local SpeciesCache t_species;
+
+bool is_builtin_species_getter(Value accessor) {
+    if (!accessor.is_cell() || accessor.as_cell()->kind() != CellKind::Accessor) return false;
+    Value getter = static_cast<Accessor*>(accessor.as_cell())->getter();
+    return getter.is_object() && getter.as_cell()->kind() == CellKind::NativeFunction &&
+           static_cast<NativeFunction*>(getter.as_cell())->function() == promise_species_getter;
+}
+
+// SpeciesConstructor(promise, %Promise%) answered from the cache: %Promise% when nothing on
+// the way was changed; null when the cache cannot tell.
+Object* cached_promise_species(Runtime& runtime, Object& object) {
+    const SpeciesCache& cache = t_species;
+    Object* prototype = runtime.promise_prototype();
+    Object* constructor = runtime.promise_constructor();
+    if (cache.collections != runtime.heap().stats().collections ||
+        object.shape() != cache.promise_shape || object.is_dictionary() ||
+        object.prototype() != prototype || prototype->shape() != cache.prototype_shape ||
+        prototype->is_dictionary() || constructor->shape() != cache.constructor_shape ||
+        constructor->is_dictionary())
+        return nullptr;
+    if (!prototype->slot(cache.constructor_slot).is_same_bits(Value(constructor))) return nullptr;
+    if (!is_builtin_species_getter(constructor->slot(cache.species_slot))) return nullptr;
+    return constructor;
+}
+
+// Fills the cache after the full algorithm found %Promise% through the built-in getter.
+void remember_promise_species(Runtime& runtime, Object& object) {
+    Object* prototype = runtime.promise_prototype();
+    Object* constructor = runtime.promise_constructor();
+    if (object.is_dictionary() || object.prototype() != prototype || prototype->is_dictionary() ||
+        constructor->is_dictionary())
+        return;
+    const PropertyKey key = runtime.common_key(CommonAtom::Constructor);
+    const PropertyKey species =
+        PropertyKey::symbol(runtime.well_known_symbol(WellKnownSymbol::Species));
+    if (object.shape()->lookup(key)) return;
+    auto in_prototype = prototype->shape()->lookup(key);
+    auto in_constructor = constructor->shape()->lookup(species);
+    if (!in_prototype || (in_prototype->attributes & attr::Accessor) != 0 || !in_constructor ||
+        (in_constructor->attributes & attr::Accessor) == 0)
+        return;
+    t_species = SpeciesCache{runtime.heap().stats().collections,
+                             object.shape(),
+                             prototype->shape(),
+                             constructor->shape(),
+                             in_prototype->slot,
+                             in_constructor->slot};
+}
+
+} // namespace
+
 Completion species_constructor(Runtime& runtime, Object& object, Value default_constructor) {
+    // A native promise whose "constructor" and @@species are the built-in ones (nearly every
+    // `then`): %Promise%, as the steps below would find, without looking anything up.
+    if (object.kind() == CellKind::Promise)
+        if (Object* cached = cached_promise_species(runtime, object)) return Value(cached);
     // 7.3.22 step 1: Let C be ? Get(O, "constructor").
     Value c = LOOPSIM_TRY(object.get(runtime, runtime.common_key(CommonAtom::Constructor)));
     // step 2: If C is undefined, return defaultConstructor.
@@ -455,13 +527,14 @@ Completion species_constructor(Runtime& runtime, Object& object, Value default_c
     const PropertyKey species =
         PropertyKey::symbol(runtime.well_known_symbol(WellKnownSymbol::Species));
     OwnProperty own;
-    if (c.as_object()->lookup_own(species, own) && (own.attributes & attr::Accessor) != 0) {
+    if (c.as_object()->lookup_own(species, own) && (own.attributes & attr::Accessor) != 0 &&
+        is_builtin_species_getter(own.value)) {
         // C's own @@species is still the built-in getter that returns its receiver (every
         // promise made by %Promise%): S is C, without calling the getter.
-        Value getter = static_cast<Accessor*>(own.value.as_cell())->getter();
-        if (getter.is_object() && getter.as_cell()->kind() == CellKind::NativeFunction &&
-            static_cast<NativeFunction*>(getter.as_cell())->function() == promise_species_getter)
-            return runtime.is_constructor(c) ? Completion(c) : species_not_constructor(runtime);
+        if (!runtime.is_constructor(c)) return species_not_constructor(runtime);
+        if (object.kind() == CellKind::Promise && c.as_object() == runtime.promise_constructor())
+            remember_promise_species(runtime, object);
+        return c;
     }
     Value s = LOOPSIM_TRY(c.as_object()->get(runtime, species));
     // step 5: If S is either undefined or null, return defaultConstructor.
