@@ -400,6 +400,12 @@ Completion await_rejected(Runtime&, NativeFunction& callee, Value, std::span<con
 
 } // namespace
 
+bool is_await_continuation(Value fn) {
+    if (!fn.is_cell() || fn.as_cell()->kind() != CellKind::NativeFunction) return false;
+    const auto function = static_cast<NativeFunction*>(fn.as_cell())->function();
+    return function == &await_fulfilled || function == &await_rejected;
+}
+
 // Await (§27.7.5.3): PromiseResolve(%Promise%, v), then PerformPromiseThen with the two
 // continuations, which resume this frame from a job.
 ThrowCompletionOr<void> VM::suspend(Value awaited) {

@@ -216,6 +216,10 @@ private:
     std::optional<ThrowSite> m_host_site;
 };
 
+// True for the native functions an `await` registers to resume its function (they have no
+// name of their own: a trace labels their jobs by kind).
+bool is_await_continuation(Value fn);
+
 } // namespace loopsim::js
 
 namespace loopsim::js::vm_ops {

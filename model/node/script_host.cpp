@@ -115,7 +115,10 @@ void ScriptHost::enqueue_job(js::Job& job) {
     Task task{.call = JobCall{this, &job}, .internal = internal};
     if (Tracer* t = m_env.tracer()) {
         Described described;
-        if (js::Value callee = job.callee(); callee.is_object()) described = describe(callee);
+        // An await's continuation has no name of its own: its label is the job's kind.
+        if (js::Value callee = job.callee();
+            callee.is_object() && !js::is_await_continuation(callee))
+            described = describe(callee);
         if (!described.label.empty()) {
             task.label = intern_label(*t, described);
         } else {
