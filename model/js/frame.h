@@ -11,8 +11,6 @@
 #include "model/js/environment.h"
 #include "model/js/function.h"
 
-#include <vector>
-
 namespace loopsim::js {
 
 class VM;
@@ -27,19 +25,27 @@ struct Frame {
     uint32_t pc = 0;              // resume point while a callee runs (next instruction)
     uint32_t arg_count = 0;
     bool is_construct = false;
-    bool is_entry = false; // returning from it leaves the dispatch loop (back to C++)
+    bool is_entry = false;   // returning from it leaves the dispatch loop (back to C++)
     bool is_resumed = false; // an async function resumed from a job (after an await)
 };
 
 // An async function's frame while it waits in `await`.
+// Its register window is kept after the cell, in the same allocation (Heap::allocate_sized).
 class SuspendedFrame final : public Cell {
 public:
-    SuspendedFrame() : Cell(CellKind::Internal) {}
+    // A suspended frame with room for `register_count` registers (not yet copied in).
+    static SuspendedFrame* create(Heap& heap, uint32_t register_count);
+    explicit SuspendedFrame(uint32_t register_count)
+        : Cell(CellKind::Internal), m_register_count(register_count) {}
 
     VM* vm = nullptr;
-    Frame frame;                  // base and is_entry are reassigned on resume
-    std::vector<Value> registers; // the whole register window
-    bool resumed = false;
+    Frame frame;          // base and is_entry are reassigned on resume
+    bool resumed = false; // once resumed, its registers are no longer kept alive
+
+    // The whole register window saved by the `await` (none once resumed).
+    uint32_t register_count() const { return resumed ? 0 : m_register_count; }
+    Value* registers() { return reinterpret_cast<Value*>(this + 1); }
+    const Value* registers() const { return reinterpret_cast<const Value*>(this + 1); }
 
     void visit_edges(Visitor& visitor) override {
         visitor.visit(frame.callee);
@@ -47,8 +53,18 @@ public:
         visitor.visit(frame.env);
         visitor.visit(frame.new_target);
         visitor.visit(frame.promise);
-        for (Value v : registers) visitor.visit(v);
+        const uint32_t count = register_count();
+        for (uint32_t i = 0; i < count; ++i) visitor.visit(registers()[i]);
     }
+
+private:
+    uint32_t m_register_count;
 };
+static_assert(sizeof(SuspendedFrame) % alignof(Value) == 0, "the registers follow the cell");
+
+inline SuspendedFrame* SuspendedFrame::create(Heap& heap, uint32_t register_count) {
+    return heap.allocate_sized<SuspendedFrame>(
+        sizeof(SuspendedFrame) + size_t{register_count} * sizeof(Value), register_count);
+}
 
 } // namespace loopsim::js

@@ -314,7 +314,7 @@ Cell* VM::capture_stack(size_t max_frames, Object* skip_until) {
         e.is_script = true;
         e.is_async = true;
         e.function = Value(s->frame.callee);
-        e.receiver = s->registers.size() > 1 ? s->registers[1] : Value();
+        e.receiver = s->register_count() > 1 ? s->registers()[1] : Value();
         e.code = s->frame.code;
         e.pc = s->frame.pc;
         captured->entries.push_back(std::move(e));
@@ -363,20 +363,21 @@ Object* VM::prototype_for(Value value) {
 
 Completion VM::resume(SuspendedFrame& suspended, Value value, bool is_throw) {
     if (suspended.resumed) return Value();
-    suspended.resumed = true;
     uint32_t base = stack_top();
-    auto count = static_cast<uint32_t>(suspended.registers.size());
+    const uint32_t count = suspended.register_count();
+    // From here its registers are not kept alive by the cell: they are copied onto the stack
+    // below before anything can collect.
+    suspended.resumed = true;
     uint32_t bytes = kFrameOverheadBytes + 8 * count;
     if (uint64_t{base} + count + 8 > m_stack.size() || m_stack_bytes + bytes > kStackLimitBytes)
         return throw_error(ErrorType::RangeError, "Maximum call stack size exceeded");
-    std::copy(suspended.registers.begin(), suspended.registers.end(), m_stack.begin() + base);
+    std::copy_n(suspended.registers(), count, m_stack.begin() + base);
     Frame f = suspended.frame;
     f.base = base;
     f.is_entry = true;
     f.is_resumed = true;
     m_frames.push_back(f);
     m_stack_bytes += bytes;
-    suspended.registers.clear();
     Completion c = execute(value, is_throw ? 2 : 1);
     if (c.is_throw()) return c;
     return Value();
@@ -411,12 +412,10 @@ bool is_await_continuation(Value fn) {
 ThrowCompletionOr<void> VM::suspend(Value awaited) {
     Value promise = LOOPSIM_TRY(promise_resolve(m_runtime, awaited));
     Frame& f = m_frames.back();
-    auto* s = m_runtime.heap().allocate<SuspendedFrame>();
+    auto* s = SuspendedFrame::create(m_runtime.heap(), f.code->register_count);
     s->vm = this;
     s->frame = f;
-    Value* R = m_stack.data() + f.base;
-    s->registers.assign(R, R + f.code->register_count);
-    m_runtime.heap().account_external(s, static_cast<int64_t>(s->registers.size() * sizeof(Value)));
+    std::copy_n(m_stack.data() + f.base, f.code->register_count, s->registers());
     // The continuations are internal (no script can reach them): they go without the own
     // "length" and "name" that CreateBuiltinFunction would give them, and a promise that is
     // already fulfilled (every `await` of a plain value) never calls the rejected one.
