@@ -137,7 +137,7 @@ private:
 };
 
 struct Task {
-    TaskCall call;
+    TaskCall call = {};
     uint64_t id = 0; // its async id; the queue that takes it assigns one
     // The function's name or its first line of source, as the trace's id for it
     // (Environment::label); kNoString without a trace.
