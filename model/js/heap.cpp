@@ -169,33 +169,22 @@ void Heap::collect() {
 
 void Heap::sweep() {
     Shape::clear_lookup_cache(); // freed shapes' addresses may be reused
-    auto release = [this](Cell* cell) {
+    // A live cell is unmarked; a dead one is destroyed and its memory goes back (returns true).
+    const auto sweep_cell = [this](Cell* cell) {
+        if (cell->m_marked) {
+            cell->m_marked = false;
+            return false;
+        }
         m_stats.heap_bytes -= cell->m_heap_bytes;
         m_stats.heap_cells -= 1;
         m_stats.freed_cells += 1;
         const uint8_t size_class = cell->m_size_class; // read before the cell is destroyed
         cell->~Cell();
         free_memory(cell, size_class);
+        return true;
     };
-    // The blocks, slot by slot: a live cell is unmarked, a dead one goes on its free list.
-    std::vector<Cell*> own = std::move(m_own_cells);
-    m_own_cells.clear();
-    for_each_block_cell([&release](Cell* cell) {
-        if (cell->m_marked)
-            cell->m_marked = false;
-        else
-            release(cell);
-    });
-    // The cells allocated on their own, in the order they were allocated.
-    m_own_cells.reserve(own.size());
-    for (Cell* cell : own) {
-        if (cell->m_marked) {
-            cell->m_marked = false;
-            m_own_cells.push_back(cell);
-        } else {
-            release(cell);
-        }
-    }
+    for_each_block_cell(sweep_cell);
+    std::erase_if(m_own_cells, sweep_cell); // in the order they were allocated
 }
 
 } // namespace loopsim::js

@@ -31,26 +31,11 @@ void Promise::add_reactions(PromiseReaction* on_fulfilled, PromiseReaction* on_r
 
 PromiseReaction* Promise::settle(PromiseState state, Value result) {
     LOOPSIM_ASSERT(m_state == PromiseState::Pending, "a promise settles only once");
-    // Unlink every pair, keeping the reactions of `state` linked in their order.
-    const bool fulfilled = state == PromiseState::Fulfilled;
-    PromiseReaction* taken = nullptr;
-    PromiseReaction* taken_last = nullptr;
-    for (PromiseReaction* fulfil = m_first; fulfil != nullptr;) {
-        PromiseReaction* reject = fulfil->next;
-        PromiseReaction* following = reject->next;
-        PromiseReaction* keep = fulfilled ? fulfil : reject;
-        fulfil->next = reject->next = nullptr;
-        if (taken_last)
-            taken_last->next = keep;
-        else
-            taken = keep;
-        taken_last = keep;
-        fulfil = following;
-    }
+    PromiseReaction* pairs = m_first;
     m_first = m_last = nullptr;
     m_result = result;
     m_state = state;
-    return taken;
+    return pairs;
 }
 
 void Promise::visit_edges(Visitor& visitor) {
@@ -90,16 +75,20 @@ public:
     Value reject;
 };
 
-// TriggerPromiseReactions (§27.2.1.8).
-void trigger_promise_reactions(Runtime& runtime, PromiseReaction* reactions, Value argument) {
+// TriggerPromiseReactions (§27.2.1.8), for the reactions of `type` among the pairs a settled
+// promise handed over (Promise::settle), unlinking them as it goes.
+void trigger_promise_reactions(Runtime& runtime, PromiseReaction* pairs, PromiseReactionType type,
+                               Value argument) {
     // step 1: For each element reaction of reactions, do
-    for (PromiseReaction* reaction = reactions; reaction != nullptr;) {
-        PromiseReaction* following = reaction->next;
-        reaction->next = nullptr;
+    for (PromiseReaction* fulfil = pairs; fulfil != nullptr;) {
+        PromiseReaction* reject = fulfil->next;
+        PromiseReaction* following = reject->next;
+        fulfil->next = reject->next = nullptr;
+        const PromiseReaction& reaction = type == PromiseReactionType::Fulfill ? *fulfil : *reject;
         // step 1.a: Let job be NewPromiseReactionJob(reaction, argument).
         // step 1.b: Perform HostEnqueuePromiseJob(job.[[Job]], job.[[Realm]]).
-        host_enqueue_promise_job(runtime, *new_promise_reaction_job(runtime, *reaction, argument));
-        reaction = following;
+        host_enqueue_promise_job(runtime, *new_promise_reaction_job(runtime, reaction, argument));
+        fulfil = following;
     }
     // step 2: Return unused.
 }
@@ -254,9 +243,9 @@ void fulfill_promise(Runtime& runtime, Object& promise_object, Value value) {
     // 27.2.1.4 step 1: Assert: promise.[[PromiseState]] is pending.
     // steps 2-6: take the fulfill reactions, set [[PromiseResult]] to value, clear both
     // reaction lists, set [[PromiseState]] to fulfilled.
-    PromiseReaction* reactions = promise.settle(PromiseState::Fulfilled, value);
+    PromiseReaction* pairs = promise.settle(PromiseState::Fulfilled, value);
     // step 7: Perform TriggerPromiseReactions(reactions, value).
-    trigger_promise_reactions(runtime, reactions, value);
+    trigger_promise_reactions(runtime, pairs, PromiseReactionType::Fulfill, value);
 }
 
 void reject_promise(Runtime& runtime, Object& promise_object, Value reason) {
@@ -264,18 +253,19 @@ void reject_promise(Runtime& runtime, Object& promise_object, Value reason) {
     // 27.2.1.7 step 1: Assert: promise.[[PromiseState]] is pending.
     // steps 2-6: take the reject reactions, set [[PromiseResult]] to reason, clear both
     // reaction lists, set [[PromiseState]] to rejected.
-    PromiseReaction* reactions = promise.settle(PromiseState::Rejected, reason);
+    PromiseReaction* pairs = promise.settle(PromiseState::Rejected, reason);
     // step 7: If promise.[[PromiseIsHandled]] is false, perform
     // HostPromiseRejectionTracker(promise, "reject").
     if (!promise.is_handled())
         host_promise_rejection_tracker(runtime, promise, RejectionOperation::Reject);
     // step 8: Perform TriggerPromiseReactions(reactions, reason).
-    trigger_promise_reactions(runtime, reactions, reason);
+    trigger_promise_reactions(runtime, pairs, PromiseReactionType::Reject, reason);
 }
 
 void perform_promise_then(Runtime& runtime, Object& promise, Value on_fulfilled, Value on_rejected,
                           Object* result_promise_or_null) {
-    if (result_promise_or_null != nullptr) as_promise(*result_promise_or_null); // asserts
+    LOOPSIM_ASSERT(result_promise_or_null == nullptr || is_promise(Value(result_promise_or_null)),
+                   "perform_promise_then settles a native promise directly");
     perform_promise_then_with(runtime, as_promise(promise), on_fulfilled, on_rejected,
                               result_promise_or_null);
 }

@@ -109,9 +109,9 @@ public:
 
     // Appends to [[PromiseFulfillReactions]] and [[PromiseRejectReactions]] (pending only).
     void add_reactions(PromiseReaction* on_fulfilled, PromiseReaction* on_rejected);
-    // Settles: records state and result, empties both reaction lists and returns the list
-    // matching `state` (FulfillPromise / RejectPromise steps 2-6), in the order they were
-    // added, linked by `next`.
+    // Settles: records state and result, empties both reaction lists and hands them over
+    // (FulfillPromise / RejectPromise steps 2-6): the first fulfil/reject pair, each linked
+    // to the next as add_reactions left them; the caller picks the reactions of `state`.
     PromiseReaction* settle(PromiseState state, Value result);
 
     void visit_edges(Visitor& visitor) override;

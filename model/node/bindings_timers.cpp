@@ -9,7 +9,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <deque>
 #include <limits>
 #include <map>
 #include <unordered_map>
@@ -109,14 +108,12 @@ struct TimerBindings final : js::RootSource {
     TimerBindings& operator=(const TimerBindings&) = delete;
 
     void visit_roots(js::Visitor& visitor) override {
-        host.env().timers().for_each_host_object([&visitor](void* object) {
+        const auto visit_object = [&visitor](void* object) {
             visitor.visit(static_cast<js::Object*>(object));
             visitor.drain_if_long();
-        });
-        host.env().immediates().for_each_host_object([&visitor](void* object) {
-            visitor.visit(static_cast<js::Object*>(object));
-            visitor.drain_if_long();
-        });
+        };
+        host.env().timers().for_each_host_object(visit_object);
+        host.env().immediates().for_each_host_object(visit_object);
         for (const auto& [slot, args] : immediate_args)
             for (js::Value v : args) visitor.visit(v);
     }

@@ -62,18 +62,16 @@ public:
     // The immediate in pool slot `slot` if that slot holds one that has neither run nor been
     // cleared; null otherwise. at(): the record in the slot, whatever its state.
     Immediate* live_at(uint32_t slot) {
-        if (slot >= m_pool.size()) return nullptr;
-        Immediate& immediate = m_pool.at(slot);
-        return immediate.in_use && !immediate.destroyed ? &immediate : nullptr;
+        Immediate* immediate = m_pool.in_use_at(slot);
+        return immediate && !immediate->destroyed ? immediate : nullptr;
     }
     Immediate& at(uint32_t slot) { return m_pool.at(slot); }
     // Calls fn(host_object) for every immediate in the pool that has a host object: pending,
     // running, or cleared while its batch runs (a host's collector roots).
     template <typename Fn> void for_each_host_object(Fn&& fn) const {
-        for (uint32_t i = 0; i < m_pool.size(); ++i) {
-            const Immediate& immediate = m_pool.at(i);
-            if (immediate.in_use && immediate.host_object) fn(immediate.host_object);
-        }
+        m_pool.for_each_in_use([&fn](const Immediate& immediate) {
+            if (immediate.host_object) fn(immediate.host_object);
+        });
     }
 
     int64_t count() const { return m_count; }         // immediateInfo[kCount]

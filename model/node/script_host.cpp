@@ -12,7 +12,6 @@
 #include "model/js/vm.h"
 #include "model/node/bindings.h"
 #include "model/node/tracer.h"
-#include "sim/assert.h"
 #include "sim/simulation.h"
 
 #include <array>

@@ -21,7 +21,6 @@
 #include "traces/trace_event.h"
 
 #include <array>
-#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -62,8 +61,8 @@ public:
     // A Task that calls a JS function with `this` and arguments, all kept rooted.
     Task make_task(trace::StringId label, js::Value fn, js::Value this_value,
                    std::vector<js::Value> args);
-    // The Task of process.nextTick(fn, ...args), for the tick queue (first in, first out):
-    // the host keeps fn and args until it runs, so queuing it allocates nothing else.
+    // The Task of process.nextTick(fn, ...args), for the tick queue: its call holds fn (and
+    // the arguments, in one vector) unrooted; the host roots them while the tick is queued.
     Task make_tick_task(trace::StringId label, js::Value fn, std::vector<js::Value> args);
     // Calls a JS function now; a throw is kept as the pending exception.
     CallResult call(js::Value fn, js::Value this_value, std::span<const js::Value> args);

@@ -36,6 +36,17 @@ public:
     }
 
     T& at(uint32_t slot) { return m_chunks[slot / k_chunk][slot % k_chunk]; }
+    // The record in `slot` if that slot is taken; null otherwise (or past the end).
+    T* in_use_at(uint32_t slot) {
+        if (slot >= m_size) return nullptr;
+        T& record = at(slot);
+        return record.in_use ? &record : nullptr;
+    }
+    // Calls fn(record) for every taken slot, in slot order.
+    template <typename Fn> void for_each_in_use(Fn&& fn) const {
+        for (uint32_t i = 0; i < m_size; ++i)
+            if (const T& record = at(i); record.in_use) fn(record);
+    }
     const T& at(uint32_t slot) const { return m_chunks[slot / k_chunk][slot % k_chunk]; }
     // Slots ever taken: every slot below is a record (taken now or given back).
     uint32_t size() const { return m_size; }

@@ -41,9 +41,8 @@ void Timers::release(Timeout& timer) {
 }
 
 Timeout* Timers::live_at(uint32_t slot) {
-    if (slot >= m_pool.size()) return nullptr;
-    Timeout& timer = m_pool.at(slot);
-    return timer.in_use && !timer.destroyed ? &timer : nullptr;
+    Timeout* timer = m_pool.in_use_at(slot);
+    return timer && !timer->destroyed ? timer : nullptr;
 }
 
 // The Timeout constructor: `after *= 1`; outside [1, TIMEOUT_MAX] it becomes 1.

@@ -11,8 +11,8 @@
 // queue and microtasks (run_next_ticks). See docs/node-model.md for every rule and source.
 //
 // Memory: Timeouts live in a pool Timers owns (chunks of 1024, slots reused), linked into
-// their lists in place: a pending timer is 48 bytes and no allocation of its own. Labels are
-// interned, so a hundred thousand timers made by one function share one copy. A Timeout
+// their lists in place: a pending timer is 48 bytes and no allocation of its own. A label is
+// the trace's string id, kept (only with a trace) in a pool a 22-bit index names. A Timeout
 // links to its neighbours by pool slot and keeps its flags in bits; the callback of a timer
 // its host does not call sits in a table by slot (few timers have one). A timer that
 // is destroyed (it fired, or was cleared) goes back to the pool: a Timeout* is valid until
@@ -107,10 +107,9 @@ public:
     // Calls fn(host_object) for every timer not destroyed that has a host object, in slot
     // order (a host's collector roots).
     template <typename Fn> void for_each_host_object(Fn&& fn) const {
-        for (uint32_t i = 0; i < m_pool.size(); ++i) {
-            const Timeout& t = m_pool.at(i);
-            if (t.in_use && !t.destroyed && t.host_object) fn(t.host_object);
-        }
+        m_pool.for_each_in_use([&fn](const Timeout& t) {
+            if (!t.destroyed && t.host_object) fn(t.host_object);
+        });
     }
 
     // Called once for each timer at the moment it becomes destroyed (it fired and was not
