@@ -19,7 +19,10 @@
 #include "sim/assert.h"
 
 #include <algorithm>
+#include <bit>
+#include <cstddef>
 #include <cstring>
+#include <type_traits>
 #include <utility>
 
 namespace loopsim::trace {
@@ -116,6 +119,101 @@ inline uint8_t* put_varint(uint8_t* out, uint64_t v) {
     return out;
 }
 
+// The encoder compares events eight bytes at a time: a field's bytes lie in one word of the
+// event, at a known mask (little-endian layout; padding bytes are masked out, so their
+// contents never matter).
+static_assert(std::endian::native == std::endian::little, "the word masks assume little-endian");
+static_assert(std::is_standard_layout_v<TraceEvent> && sizeof(TraceEvent) % 8 == 0);
+constexpr size_t kEventWords = sizeof(TraceEvent) / 8;
+
+struct FieldAt {
+    size_t word;
+    uint64_t mask;
+};
+constexpr FieldAt field_at(size_t offset, size_t size) {
+    // A field never straddles two words (checked below for every field).
+    const uint64_t ones = size >= 8 ? ~uint64_t{0} : (uint64_t{1} << (size * 8)) - 1;
+    return {offset / 8, offset % 8 + size <= 8 ? ones << (offset % 8 * 8) : 0};
+}
+#define LOOPSIM_FIELD_AT(member)                                                                   \
+    field_at(offsetof(TraceEvent, member), sizeof(std::declval<TraceEvent&>().member))
+
+constexpr FieldAt kAtTime = LOOPSIM_FIELD_AT(time);
+constexpr FieldAt kAtLoopTime = LOOPSIM_FIELD_AT(loop_time_ms);
+constexpr FieldAt kAtCallback = LOOPSIM_FIELD_AT(callback);
+constexpr FieldAt kAtCreator = LOOPSIM_FIELD_AT(creator);
+constexpr FieldAt kAtReasonCode = LOOPSIM_FIELD_AT(reason.code);
+constexpr FieldAt kAtReasonStr = LOOPSIM_FIELD_AT(reason.str);
+constexpr FieldAt kAtArg0 = field_at(offsetof(TraceEvent, reason.args) + 0 * 8, 8);
+constexpr FieldAt kAtArg1 = field_at(offsetof(TraceEvent, reason.args) + 1 * 8, 8);
+constexpr FieldAt kAtArg2 = field_at(offsetof(TraceEvent, reason.args) + 2 * 8, 8);
+constexpr FieldAt kAtActor = LOOPSIM_FIELD_AT(actor);
+constexpr FieldAt kAtIteration = LOOPSIM_FIELD_AT(iteration);
+constexpr FieldAt kAtLine = LOOPSIM_FIELD_AT(line);
+constexpr FieldAt kAtColumn = LOOPSIM_FIELD_AT(column);
+constexpr FieldAt kAtLabel = LOOPSIM_FIELD_AT(label);
+constexpr FieldAt kAtText = LOOPSIM_FIELD_AT(text);
+constexpr FieldAt kAtPhase = LOOPSIM_FIELD_AT(phase);
+constexpr FieldAt kAtFrom = LOOPSIM_FIELD_AT(from_queue);
+constexpr FieldAt kAtTo = LOOPSIM_FIELD_AT(to_queue);
+constexpr FieldAt kAtStream = LOOPSIM_FIELD_AT(stream);
+#undef LOOPSIM_FIELD_AT
+
+constexpr bool fits_a_word(FieldAt f) {
+    return f.mask != 0 && f.word < kEventWords;
+}
+static_assert(fits_a_word(kAtTime) && fits_a_word(kAtLoopTime) && fits_a_word(kAtCallback) &&
+              fits_a_word(kAtCreator) && fits_a_word(kAtReasonCode) && fits_a_word(kAtReasonStr) &&
+              fits_a_word(kAtArg0) && fits_a_word(kAtArg1) && fits_a_word(kAtArg2) &&
+              fits_a_word(kAtActor) && fits_a_word(kAtIteration) && fits_a_word(kAtLine) &&
+              fits_a_word(kAtColumn) && fits_a_word(kAtLabel) && fits_a_word(kAtText) &&
+              fits_a_word(kAtPhase) && fits_a_word(kAtFrom) && fits_a_word(kAtTo) &&
+              fits_a_word(kAtStream));
+
+// Two events compared field by field, a word at a time: a field differs when its bits of
+// the XOR of its word are not all zero.
+class EventXor {
+public:
+    EventXor(const TraceEvent& a, const TraceEvent& b)
+        : m_a(reinterpret_cast<const std::byte*>(&a)), m_b(reinterpret_cast<const std::byte*>(&b)) {
+    }
+    uint64_t operator[](FieldAt f) const {
+        uint64_t a;
+        uint64_t b;
+        std::memcpy(&a, m_a + f.word * 8, 8);
+        std::memcpy(&b, m_b + f.word * 8, 8);
+        return (a ^ b) & f.mask;
+    }
+    uint32_t bit_if(FieldAt f, uint32_t bit) const { return (*this)[f] != 0 ? bit : 0u; }
+    // The XOR of word `i`, masked.
+    uint64_t word(size_t i, uint64_t mask = ~uint64_t{0}) const { return (*this)[{i, mask}]; }
+
+private:
+    const std::byte* m_a;
+    const std::byte* m_b;
+};
+
+// Where the kind's rare fields lie (see encode_with).
+static_assert(kAtReasonCode.word == 4 && kAtReasonStr.word == 4 && kAtArg0.word == 5 &&
+              kAtArg1.word == 6 && kAtArg2.word == 7 && kAtActor.word == 8 &&
+              kAtIteration.word == 8 && kAtLine.word == 9 && kAtColumn.word == 9 &&
+              kAtLabel.word == 10 && kAtText.word == 10 && kAtFrom.word == 11 && kAtTo.word == 11 &&
+              kAtStream.word == 11 && kAtPhase.word == 11 &&
+              (kAtLine.mask | kAtColumn.mask) == ~uint64_t{0} &&
+              (kAtLabel.mask | kAtText.mask) == ~uint64_t{0});
+
+// The mask bits of the seldom-changing fields, kept out of line so the common path keeps its
+// registers.
+[[gnu::noinline, gnu::cold]] uint32_t rare_bits(const EventXor& vs_kind, const EventXor& vs_prev) {
+    return vs_kind.bit_if(kAtReasonCode, kReasonCode) |
+           ((vs_kind[kAtArg0] | vs_kind[kAtArg1] | vs_kind[kAtArg2]) != 0 ? kReasonArgs : 0u) |
+           vs_kind.bit_if(kAtReasonStr, kReasonStr) | vs_kind.bit_if(kAtLabel, kLabel) |
+           vs_kind.bit_if(kAtText, kText) | vs_kind.bit_if(kAtLine, kLine) |
+           vs_kind.bit_if(kAtColumn, kColumn) | vs_kind.bit_if(kAtFrom, kFrom) |
+           vs_kind.bit_if(kAtTo, kTo) | vs_kind.bit_if(kAtStream, kStream) |
+           vs_prev.bit_if(kAtActor, kActor);
+}
+
 // Writes the records of `count` events at `out` (room for count * kMaxRecordBytes); returns
 // the end of what it wrote.
 uint8_t* encode_with(const TraceEvent* events, size_t count, uint8_t* out) {
@@ -130,27 +228,21 @@ uint8_t* encode_with(const TraceEvent* events, size_t count, uint8_t* out) {
         const TraceEvent& prev = *prev_ptr;
         const auto kind = static_cast<uint8_t>(e.kind);
         const TraceEvent& k = *last[kind];
-        uint32_t mask = 0;
-        mask |= e.time != prev.time ? kTime : 0u;
-        mask |= e.callback != k.callback ? kCallback : 0u;
-        mask |= e.creator != k.creator ? kCreator : 0u;
-        mask |= e.phase != prev.phase ? kPhase : 0u;
-        mask |= e.loop_time_ms != prev.loop_time_ms ? kLoopTime : 0u;
-        mask |= e.iteration != prev.iteration ? kIteration : 0u;
-        mask |= e.reason.code != k.reason.code ? kReasonCode : 0u;
-        mask |= (e.reason.args[0] != k.reason.args[0]) | (e.reason.args[1] != k.reason.args[1]) |
-                        (e.reason.args[2] != k.reason.args[2])
-                    ? kReasonArgs
-                    : 0u;
-        mask |= e.reason.str != k.reason.str ? kReasonStr : 0u;
-        mask |= e.label != k.label ? kLabel : 0u;
-        mask |= e.text != k.text ? kText : 0u;
-        mask |= e.line != k.line ? kLine : 0u;
-        mask |= e.column != k.column ? kColumn : 0u;
-        mask |= e.from_queue != k.from_queue ? kFrom : 0u;
-        mask |= e.to_queue != k.to_queue ? kTo : 0u;
-        mask |= e.stream != k.stream ? kStream : 0u;
-        mask |= e.actor != prev.actor ? kActor : 0u;
+        const EventXor vs_prev(e, prev);
+        const EventXor vs_kind(e, k);
+        uint32_t mask = vs_prev.bit_if(kAtTime, kTime) | vs_kind.bit_if(kAtCallback, kCallback) |
+                        vs_kind.bit_if(kAtCreator, kCreator) | vs_prev.bit_if(kAtPhase, kPhase) |
+                        vs_prev.bit_if(kAtLoopTime, kLoopTime) |
+                        vs_prev.bit_if(kAtIteration, kIteration);
+        // The other fields seldom change from one event to the next of its kind: one test
+        // for all of them, word by word.
+        const uint64_t rare = vs_kind.word(4, kAtReasonCode.mask | kAtReasonStr.mask) |
+                              vs_kind.word(5) | vs_kind.word(6) | vs_kind.word(7) |
+                              vs_kind.word(9) | vs_kind.word(10) |
+                              vs_kind.word(11, kAtFrom.mask | kAtTo.mask | kAtStream.mask) |
+                              vs_prev.word(8, kAtActor.mask);
+        if (rare != 0) [[unlikely]]
+            mask |= rare_bits(vs_kind, vs_prev);
 
         *out++ = kind;
         out = put_varint(out, mask);
