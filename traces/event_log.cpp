@@ -372,18 +372,40 @@ void decode_events(const uint8_t* data, size_t size, size_t count, std::vector<T
 
 namespace {
 
-// `table` has 2^kHashBits entries; its contents on entry do not matter.
-void lz_compress_with(const uint8_t* in, size_t n, std::vector<uint8_t>& out, uint32_t* table) {
-    std::fill(table, table + (size_t{1} << kHashBits), UINT32_MAX);
+constexpr size_t kLzTableSize = size_t{1} << kHashBits;
+
+// The coder's hash table, reused from chunk to chunk without clearing it: an entry holds
+// `base` plus a position, and entries below the current chunk's base are stale.
+struct LzTable {
+    std::array<uint32_t, kLzTableSize> slots{}; // zero: below every base
+    uint32_t base = 1;
+
+    // Makes room for a chunk of `n` bytes; returns its base.
+    uint32_t start(size_t n) {
+        if (n + 1 > UINT32_MAX - uint64_t{base}) {
+            slots.fill(0);
+            base = 1;
+        }
+        const uint32_t chunk_base = base;
+        base += static_cast<uint32_t>(n + 1);
+        return chunk_base;
+    }
+};
+
+void lz_compress_with(const uint8_t* in, size_t n, std::vector<uint8_t>& out, LzTable& lz) {
+    LOOPSIM_ASSERT(n < UINT32_MAX - 1, "event log chunk too large for the coder");
+    const uint32_t base = lz.start(n);
+    uint32_t* table = lz.slots.data();
     size_t anchor = 0;
     size_t p = 0;
     // A match needs kMinMatch bytes to hash; the tail shorter than that stays literal.
     while (n >= kMinMatch && p + kMinMatch <= n) {
         const uint32_t v = read32(in + p);
         uint32_t& slot = table[hash4(v)];
-        const uint32_t candidate = slot;
-        slot = static_cast<uint32_t>(p);
-        if (candidate == UINT32_MAX || read32(in + candidate) != v) {
+        const uint32_t entry = slot;
+        slot = base + static_cast<uint32_t>(p);
+        const size_t candidate = entry - base; // wraps to a huge value when stale
+        if (entry < base || read32(in + candidate) != v) {
             // Skip faster through bytes that do not compress.
             p += 1 + ((p - anchor) >> 6);
             continue;
@@ -401,7 +423,7 @@ void lz_compress_with(const uint8_t* in, size_t n, std::vector<uint8_t>& out, ui
         p += length;
         anchor = p;
         if (p >= 2 && p + 2 <= n && p - 2 + kMinMatch <= n)
-            table[hash4(read32(in + p - 2))] = static_cast<uint32_t>(p - 2);
+            table[hash4(read32(in + p - 2))] = base + static_cast<uint32_t>(p - 2);
     }
     if (anchor < n) put_sequence(out, in + anchor, n - anchor, 0, 0);
 }
@@ -409,8 +431,8 @@ void lz_compress_with(const uint8_t* in, size_t n, std::vector<uint8_t>& out, ui
 } // namespace
 
 void lz_compress(const uint8_t* in, size_t n, std::vector<uint8_t>& out) {
-    std::vector<uint32_t> table(size_t{1} << kHashBits);
-    lz_compress_with(in, n, out, table.data());
+    auto table = std::make_unique<LzTable>();
+    lz_compress_with(in, n, out, *table);
 }
 
 void lz_decompress(const uint8_t* data, size_t size, size_t raw_size, uint8_t* out) {
@@ -451,8 +473,9 @@ struct EventLog::Scratch {
     std::unique_ptr<uint8_t[]> records =
         std::make_unique_for_overwrite<uint8_t[]>(kChunkSize * kMaxRecordBytes);
     std::vector<uint8_t> compressed;
-    // The coder's hash table, kept: allocating it per chunk made the C allocator consolidate.
-    std::array<uint32_t, size_t{1} << kHashBits> lz_table;
+    // The coder's hash table, kept: allocating it per chunk made the C allocator consolidate,
+    // and clearing it cost 32 KB of stores a chunk.
+    LzTable lz_table;
 };
 
 EventLog::EventLog() = default;
@@ -484,7 +507,7 @@ void EventLog::seal_open_chunk() {
     const uint8_t* end = encode_with(m_open.data(), m_open.size(), s.records.get());
     const auto raw_size = static_cast<size_t>(end - s.records.get());
     s.compressed.clear();
-    lz_compress_with(s.records.get(), raw_size, s.compressed, s.lz_table.data());
+    lz_compress_with(s.records.get(), raw_size, s.compressed, s.lz_table);
     Chunk chunk;
     chunk.size = static_cast<uint32_t>(s.compressed.size());
     chunk.raw_size = static_cast<uint32_t>(raw_size);
