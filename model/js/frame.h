@@ -5,8 +5,9 @@
 // register stack (R0 the callee, R1 `this`, R2.. parameters, then locals and temporaries).
 // JS-to-JS calls push a Frame and continue in the same dispatch loop: no C++ recursion.
 // An `await` moves the frame to the heap: its registers, pc and environment are copied into
-// a SuspendedFrame cell, which the promise reaction's continuation functions keep alive;
-// when the promise settles, a job resumes it by copying it back onto the register stack.
+// a SuspendedFrame cell, which is itself the handler of the awaited promise's reactions;
+// when the promise settles, the reaction job resumes it by copying it back onto the register
+// stack (with a throw when the promise was rejected).
 #include "model/js/bytecode.h"
 #include "model/js/environment.h"
 #include "model/js/function.h"
@@ -36,7 +37,7 @@ public:
     // A suspended frame with room for `register_count` registers (not yet copied in).
     static SuspendedFrame* create(Heap& heap, uint32_t register_count);
     explicit SuspendedFrame(uint32_t register_count)
-        : Cell(CellKind::Internal), m_register_count(register_count) {}
+        : Cell(CellKind::SuspendedFrame), m_register_count(register_count) {}
 
     VM* vm = nullptr;
     Frame frame;          // base and is_entry are reassigned on resume
@@ -61,6 +62,12 @@ private:
     uint32_t m_register_count;
 };
 static_assert(sizeof(SuspendedFrame) % alignof(Value) == 0, "the registers follow the cell");
+
+// True for an `await`'s continuation: the suspended frame its promise reactions resume. No
+// script can reach one.
+inline bool is_suspended_frame(Value value) {
+    return value.is_cell() && value.as_cell()->kind() == CellKind::SuspendedFrame;
+}
 
 inline SuspendedFrame* SuspendedFrame::create(Heap& heap, uint32_t register_count) {
     return heap.allocate_sized<SuspendedFrame>(

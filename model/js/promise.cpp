@@ -4,6 +4,7 @@
 #include "model/js/promise.h"
 
 #include "model/js/builtins/builtin_support.h"
+#include "model/js/frame.h"
 #include "model/js/function.h"
 #include "model/js/promise_jobs.h"
 #include "model/js/runtime.h"
@@ -274,10 +275,15 @@ Value perform_promise_then_with(Runtime& runtime, Promise& promise, Value on_ful
                                 Value on_rejected, Cell* result_capability) {
     // 27.2.5.4.1 step 1: Assert: IsPromise(promise) is true.
     // step 2-3: If IsCallable(onFulfilled) is false, let onFulfilledJobCallback be empty;
-    // else HostMakeJobCallback(onFulfilled) (the identity here).
-    Value fulfill_handler = Runtime::is_callable(on_fulfilled) ? on_fulfilled : Value::empty();
+    // else HostMakeJobCallback(onFulfilled) (the identity here). An await's suspended frame
+    // stands for its continuations, and is kept as it is.
+    const auto job_callback = [](Value handler) {
+        return Runtime::is_callable(handler) || is_suspended_frame(handler) ? handler
+                                                                            : Value::empty();
+    };
+    Value fulfill_handler = job_callback(on_fulfilled);
     // step 4-5: The same for onRejected.
-    Value reject_handler = Runtime::is_callable(on_rejected) ? on_rejected : Value::empty();
+    Value reject_handler = job_callback(on_rejected);
     Heap& heap = runtime.heap();
     switch (promise.state()) {
     case PromiseState::Pending: {

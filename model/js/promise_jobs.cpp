@@ -1,6 +1,7 @@
 // PromiseReactionJob and PromiseResolveThenableJob (ECMA-262 2023 §27.2.2).
 #include "model/js/promise_jobs.h"
 
+#include "model/js/frame.h"
 #include "model/js/function.h"
 #include "model/js/runtime.h"
 
@@ -46,8 +47,15 @@ Completion PromiseReactionJob::run(Runtime& runtime) {
     } else {
         // step 1.e: Let handlerResult be Completion(HostCallJobCallback(handler, undefined,
         // « argument »)).
-        std::array<Value, 1> args{m_argument};
-        handler_result = runtime.call(handler, Value(), args);
+        if (is_suspended_frame(handler)) {
+            // An await's continuation: its async function goes on, or throws at the await.
+            handler_result =
+                runtime.call_handler()->resume(*static_cast<SuspendedFrame*>(handler.as_cell()),
+                                               m_argument, type == PromiseReactionType::Reject);
+        } else {
+            std::array<Value, 1> args{m_argument};
+            handler_result = runtime.call(handler, Value(), args);
+        }
     }
     // step 1.f: If promiseCapability is undefined, then
     if (capability == nullptr) {

@@ -46,6 +46,7 @@ enum class Intrinsic : uint8_t {
 };
 
 class Runtime;
+class SuspendedFrame;
 
 // Implemented by the VM: calls a bytecode closure. Must return (never longjmp or throw a
 // C++ exception); a JS throw comes back as a throw completion.
@@ -68,6 +69,9 @@ public:
     virtual std::string format_stack(Cell& captured) = 0;
     // The source text of a closure, for Function.prototype.toString and inspection.
     virtual std::string_view source_text(const Closure& callee) const = 0;
+    // Resumes an async function suspended in `await` with `value` (thrown at the await
+    // when `is_throw`): a promise reaction job whose handler is the suspended frame.
+    virtual Completion resume(SuspendedFrame& suspended, Value value, bool is_throw) = 0;
 
 protected:
     ~CallHandler() = default;

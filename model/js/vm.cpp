@@ -6,6 +6,7 @@
 #include "model/js/builtins/error_builtins.h"
 #include "model/js/host.h"
 #include "model/js/promise.h"
+#include "model/js/promise_jobs.h"
 #include "model/js/stack_trace.h"
 
 #include <algorithm>
@@ -212,8 +213,6 @@ void VM::pop_host_frames() {
 
 namespace {
 
-Completion await_fulfilled(Runtime&, NativeFunction& callee, Value, std::span<const Value> args);
-
 // "Array.forEach (<anonymous>)", "new Promise (<anonymous>)": a built-in on the stack.
 std::string native_frame_text(Runtime& rt, NativeFunction& native, Value receiver,
                               bool is_construct) {
@@ -306,10 +305,8 @@ Cell* VM::capture_stack(size_t max_frames, Object* skip_until) {
             p->state() == PromiseState::Pending ? p->only_fulfill_reaction() : nullptr;
         if (only == nullptr) break;
         Value handler = only->handler;
-        if (!handler.is_cell() || handler.as_cell()->kind() != CellKind::NativeFunction) break;
-        auto* native = static_cast<NativeFunction*>(handler.as_cell());
-        if (native->function() != &await_fulfilled) break;
-        auto* s = static_cast<SuspendedFrame*>(native->data().as_cell());
+        if (!is_suspended_frame(handler)) break;
+        auto* s = static_cast<SuspendedFrame*>(handler.as_cell());
         CapturedStack::Entry e;
         e.is_script = true;
         e.is_async = true;
@@ -387,46 +384,28 @@ Completion VM::resume(SuspendedFrame& suspended, Value value, bool is_throw) {
 
 namespace loopsim::js {
 
-namespace {
-
-Completion await_fulfilled(Runtime&, NativeFunction& callee, Value, std::span<const Value> args) {
-    auto* s = static_cast<SuspendedFrame*>(callee.data().as_cell());
-    return s->vm->resume(*s, args.empty() ? Value() : args[0], false);
-}
-
-Completion await_rejected(Runtime&, NativeFunction& callee, Value, std::span<const Value> args) {
-    auto* s = static_cast<SuspendedFrame*>(callee.data().as_cell());
-    return s->vm->resume(*s, args.empty() ? Value() : args[0], true);
-}
-
-} // namespace
-
-bool is_await_continuation(Value fn) {
-    if (!fn.is_cell() || fn.as_cell()->kind() != CellKind::NativeFunction) return false;
-    const auto function = static_cast<NativeFunction*>(fn.as_cell())->function();
-    return function == &await_fulfilled || function == &await_rejected;
-}
-
-// Await (§27.7.5.3): PromiseResolve(%Promise%, v), then PerformPromiseThen with the two
-// continuations, which resume this frame from a job.
+// Await (§27.7.5.3): PromiseResolve(%Promise%, v), then PerformPromiseThen whose handlers
+// resume this frame from a job. Both handlers are the suspended frame itself (no script can
+// reach it): the reaction's type says whether it resumes normally or with a throw.
 ThrowCompletionOr<void> VM::suspend(Value awaited) {
-    Value promise = LOOPSIM_TRY(promise_resolve(m_runtime, awaited));
+    // A primitive needs no promise: PromiseResolve would make one already fulfilled with
+    // it, which nothing else can reach, and PerformPromiseThen on a fulfilled promise only
+    // queues the reaction job (its [[PromiseIsHandled]] is never read).
+    Value promise;
+    if (awaited.is_object()) promise = LOOPSIM_TRY(promise_resolve(m_runtime, awaited));
     Frame& f = m_frames.back();
     auto* s = SuspendedFrame::create(m_runtime.heap(), f.code->register_count);
     s->vm = this;
     s->frame = f;
     std::copy_n(m_stack.data() + f.base, f.code->register_count, s->registers());
-    // The continuations are internal (no script can reach them): they go without the own
-    // "length" and "name" that CreateBuiltinFunction would give them, and a promise that is
-    // already fulfilled (every `await` of a plain value) never calls the rejected one.
-    NativeFunction* on_fulfilled = m_runtime.heap().allocate<NativeFunction>(
-        m_runtime, m_runtime.function_prototype(), &await_fulfilled, Value(s));
-    Value on_rejected;
-    if (promise_state(*promise.as_object()) != PromiseState::Fulfilled)
-        on_rejected = Value(m_runtime.heap().allocate<NativeFunction>(
-            m_runtime, m_runtime.function_prototype(), &await_rejected, Value(s)));
-    perform_promise_then(m_runtime, *promise.as_object(), Value(on_fulfilled), on_rejected,
-                         nullptr);
+    if (!awaited.is_object()) {
+        host_enqueue_promise_job(
+            m_runtime,
+            *new_promise_reaction_job(m_runtime, nullptr, PromiseReactionType::Fulfill, Value(s),
+                                      m_runtime.in_host_promise_scope(), awaited));
+        return {};
+    }
+    perform_promise_then(m_runtime, *promise.as_object(), Value(s), Value(s), nullptr);
     return {};
 }
 

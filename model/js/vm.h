@@ -20,8 +20,10 @@
 //   Date.now() sees an exact clock), at back edges once a batch is big enough, and when a
 //   dispatch loop exits.
 // - async functions: the first call returns a promise; `await v` suspends the frame into a
-//   SuspendedFrame cell and continues with PromiseResolve(v).then(resume, resume-throw), so
-//   a native promise costs exactly one job.
+//   SuspendedFrame cell and continues with PerformPromiseThen(PromiseResolve(v)) whose
+//   reactions' handler is that cell (resumed normally, or with a throw for a rejection), so a
+//   native promise costs exactly one job. A primitive `v` makes no promise: its reaction
+//   job is queued at once, as PerformPromiseThen does for a fulfilled promise.
 #include "model/js/frame.h"
 #include "model/js/runtime.h"
 #include "model/js/stack_trace.h"
@@ -131,7 +133,7 @@ public:
 
     // Resumes a suspended async frame with a value (or a throw). Used by the continuation
     // functions `await` registers.
-    Completion resume(SuspendedFrame& suspended, Value value, bool is_throw);
+    Completion resume(SuspendedFrame& suspended, Value value, bool is_throw) override;
 
 private:
     friend struct Dispatch;
@@ -216,9 +218,11 @@ private:
     std::optional<ThrowSite> m_host_site;
 };
 
-// True for the native functions an `await` registers to resume its function (they have no
-// name of their own: a trace labels their jobs by kind).
-bool is_await_continuation(Value fn);
+// True for the handler an `await` registers to resume its function: its suspended frame (it
+// has no name of its own: a trace labels its jobs by kind).
+inline bool is_await_continuation(Value handler) {
+    return is_suspended_frame(handler);
+}
 
 } // namespace loopsim::js
 
