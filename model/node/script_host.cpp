@@ -75,6 +75,8 @@ struct TickCall {
     CallResult operator()() const { return host->call(fn, js::Value(), {}); }
     void visit_roots(js::Visitor& visitor) const { visitor.visit(fn); }
 };
+static_assert(TaskCall::keeps_in_place<JobCall>() && TaskCall::keeps_in_place<TickCall>(),
+              "a queued job or tick moves by its bytes, with no allocation");
 // A tick with arguments: the callback first, then its arguments.
 struct TickCallWithArgs {
     ScriptHost* host;

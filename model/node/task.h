@@ -6,12 +6,14 @@
 //
 // Memory: a Task is 40 bytes, and a million queued ticks or jobs are a million Tasks. Its
 // label is the trace's id for the text (none without a trace: nothing else reads it), and
-// its call is a TaskCall, which keeps a callable of up to 16 bytes in place.
+// its call is a TaskCall, which keeps a trivially copyable callable of up to 16 bytes in
+// place.
 #include "traces/string_pool.h"
 
 #include <concepts>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <new>
 #include <type_traits>
 #include <utility>
@@ -27,8 +29,9 @@ enum class CallResult : uint8_t {
     Threw
 };
 
-// A move-only callable returning CallResult: one function pointer and 16 bytes. A callable
-// that fits (and moves without throwing) lives in those bytes; a larger one is allocated.
+// A move-only callable returning CallResult: one function pointer and 16 bytes. A trivially
+// copyable callable that fits lives in those bytes, so moving a TaskCall is copying them
+// (a queued tick or job moves several times); any other callable is allocated.
 // A callable that holds JavaScript values unrooted declares `visit_roots(js::Visitor&)
 // const`, and whoever keeps the TaskCall hands its values to the collector with visit().
 class TaskCall {
@@ -60,6 +63,9 @@ public:
     TaskCall& operator=(const TaskCall&) = delete;
     ~TaskCall() { reset(); }
 
+    // True if a callable of type Fn lives in place (no allocation).
+    template <typename Fn> static constexpr bool keeps_in_place() { return fits_in_place<Fn>(); }
+
     explicit operator bool() const { return m_ops != nullptr; }
     CallResult operator()() const { return m_ops(Op::Call, m_storage, nullptr); }
     // The callable's JavaScript values, if it declares any (see above).
@@ -70,7 +76,6 @@ public:
 private:
     enum class Op : uint8_t {
         Call,
-        MoveTo, // move-construct into the other storage, then destroy this one
         Destroy,
         Visit // `to` is a js::Visitor
     };
@@ -79,7 +84,7 @@ private:
 
     template <typename Fn> static constexpr bool fits_in_place() {
         return sizeof(Fn) <= k_size && alignof(Fn) <= alignof(void*) &&
-               std::is_nothrow_move_constructible_v<Fn>;
+               std::is_trivially_copyable_v<Fn>;
     }
     template <typename Fn> static void visit_callable(const Fn& fn, std::byte* visitor) {
         if constexpr (requires(const Fn& f, js::Visitor& v) { f.visit_roots(v); })
@@ -93,12 +98,7 @@ private:
         case Op::Visit:
             visit_callable(fn, to);
             break;
-        case Op::MoveTo:
-            ::new (static_cast<void*>(to)) Fn(std::move(fn));
-            fn.~Fn();
-            break;
-        case Op::Destroy:
-            fn.~Fn();
+        case Op::Destroy: // trivially destructible
             break;
         }
         return CallResult::Returned;
@@ -111,9 +111,6 @@ private:
         case Op::Visit:
             visit_callable(*fn, to);
             break;
-        case Op::MoveTo:
-            ::new (static_cast<void*>(to)) Fn*(fn);
-            break;
         case Op::Destroy:
             delete fn;
             break;
@@ -122,7 +119,8 @@ private:
     }
     void take(TaskCall& other) noexcept {
         if (!other.m_ops) return;
-        other.m_ops(Op::MoveTo, other.m_storage, m_storage);
+        // Either kind moves by its bytes: a trivially copyable callable, or a pointer.
+        std::memcpy(m_storage, other.m_storage, k_size);
         m_ops = other.m_ops;
         other.m_ops = nullptr;
     }

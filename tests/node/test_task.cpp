@@ -1,6 +1,6 @@
-// TaskCall: the move-only callable inside every Task. It keeps small callables in place and
-// allocates larger ones; either way a callable is destroyed exactly once and moves leave
-// the source empty.
+// TaskCall: the move-only callable inside every Task. It keeps small trivially copyable
+// callables in place and allocates the others; either way a callable is destroyed exactly
+// once, its state survives moves, and moves leave the source empty.
 #include "model/node/task.h"
 
 #include <array>
@@ -53,10 +53,49 @@ template <size_t Padding> void check_lifetime() {
     CHECK(live == 0);
 }
 
+// Trivially copyable, with state a call changes and reports.
+template <size_t Padding> struct Plain {
+    int* calls;
+    int seen = 0;
+    std::array<char, Padding> padding{};
+    CallResult operator()() {
+        *calls += ++seen;
+        return seen == 2 ? CallResult::Threw : CallResult::Returned;
+    }
+};
+
+template <size_t Padding> void check_plain() {
+    int calls = 0;
+    TaskCall a = Plain<Padding>{&calls};
+    CHECK(a() == CallResult::Returned); // seen 1
+    TaskCall b = std::move(a);
+    CHECK(!a); // NOLINT(bugprone-use-after-move): moved-from is empty by contract
+    CHECK(b() == CallResult::Threw); // seen 2: the state moved with it
+    TaskCall c;
+    c = std::move(b);
+    CHECK(c() == CallResult::Returned); // seen 3
+    CHECK(calls == 1 + 2 + 3);
+}
+
 } // namespace
 
 TEST_SUITE("node.task") {
-    TEST_CASE("a small callable lives in place and is destroyed once") {
+    TEST_CASE("only small trivially copyable callables live in place") {
+        CHECK(TaskCall::keeps_in_place<Plain<0>>());
+        CHECK(TaskCall::keeps_in_place<Plain<4>>());
+        CHECK_FALSE(TaskCall::keeps_in_place<Plain<32>>()); // too large
+        CHECK_FALSE(TaskCall::keeps_in_place<Counted<0>>()); // its own move and destructor
+    }
+
+    TEST_CASE("a callable in place keeps its state through moves") {
+        check_plain<0>();
+    }
+
+    TEST_CASE("an allocated callable keeps its state through moves") {
+        check_plain<32>();
+    }
+
+    TEST_CASE("a small callable with its own move and destructor is destroyed once") {
         check_lifetime<0>();
     }
 
