@@ -142,11 +142,16 @@ constexpr FieldAt kAtTime = LOOPSIM_FIELD_AT(time);
 constexpr FieldAt kAtLoopTime = LOOPSIM_FIELD_AT(loop_time_ms);
 constexpr FieldAt kAtCallback = LOOPSIM_FIELD_AT(callback);
 constexpr FieldAt kAtCreator = LOOPSIM_FIELD_AT(creator);
+// reason.args is a std::array, which offsetof cannot index.
+constexpr FieldAt reason_arg_at(size_t index) {
+    return field_at(offsetof(TraceEvent, reason.args) + index * sizeof(int64_t), sizeof(int64_t));
+}
+
 constexpr FieldAt kAtReasonCode = LOOPSIM_FIELD_AT(reason.code);
 constexpr FieldAt kAtReasonStr = LOOPSIM_FIELD_AT(reason.str);
-constexpr FieldAt kAtArg0 = field_at(offsetof(TraceEvent, reason.args) + 0 * 8, 8);
-constexpr FieldAt kAtArg1 = field_at(offsetof(TraceEvent, reason.args) + 1 * 8, 8);
-constexpr FieldAt kAtArg2 = field_at(offsetof(TraceEvent, reason.args) + 2 * 8, 8);
+constexpr FieldAt kAtArg0 = reason_arg_at(0);
+constexpr FieldAt kAtArg1 = reason_arg_at(1);
+constexpr FieldAt kAtArg2 = reason_arg_at(2);
 constexpr FieldAt kAtActor = LOOPSIM_FIELD_AT(actor);
 constexpr FieldAt kAtIteration = LOOPSIM_FIELD_AT(iteration);
 constexpr FieldAt kAtLine = LOOPSIM_FIELD_AT(line);
