@@ -62,23 +62,23 @@ private:
             Finally,   // a try with a finally block
             Iterator,  // a for-of loop's iterator, closed when leaving it early
         } kind;
-        std::vector<std::string_view> labels;
+        std::vector<std::string_view> labels = {};
         bool is_loop = false;
         bool is_switch = false;
         uint32_t env_depth = 0;
-        std::vector<uint32_t> break_patches;
-        std::vector<uint32_t> continue_patches;
+        std::vector<uint32_t> break_patches = {};
+        std::vector<uint32_t> continue_patches = {};
         // Finally: completion id and value registers, jumps into the finally code, and the
         // transfers to resume after it.
         uint32_t kind_reg = 0;
         uint32_t value_reg = 0;
-        std::vector<uint32_t> finally_patches;
+        std::vector<uint32_t> finally_patches = {};
         struct Pending {
             int32_t id;
             int action; // 0 break, 1 continue, 2 return
             size_t target;
         };
-        std::vector<Pending> pending;
+        std::vector<Pending> pending = {};
         // Iterator: the iterator record.
         uint32_t iter_reg = 0;
     };
