@@ -73,13 +73,13 @@ struct HostCosts {
 
 struct EnvironmentOptions {
     uv::UvProfile uv_profile = uv::k_libuv_1_46;
-    uv::ThreadPoolOptions thread_pool;
+    uv::ThreadPoolOptions thread_pool = {};
     // Where the monotonic clock started within its millisecond (see uv::Loop).
-    sim::SimTime clock_origin;
+    sim::SimTime clock_origin = {};
     // Make each timer's start a choice point of the clock
     // (uv::Loop::choose_clock_ticks_at_timer_starts).
     bool choose_clock_ticks = false;
-    HostCosts costs;
+    HostCosts costs = {};
 };
 
 class Tracer;
