@@ -280,11 +280,20 @@ public:
 
 private:
     friend class Heap;
+    // The heap's list holds handles that live on the stack; the destructor unlinks each one,
+    // which GCC's -Wdangling-pointer does not see.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdangling-pointer"
+#endif
     void attach() {
         m_next = m_heap->m_handles;
         if (m_next != nullptr) m_next->m_prev = this;
         m_heap->m_handles = this;
     }
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
     void detach() {
         if (m_prev != nullptr)
             m_prev->m_next = m_next;
