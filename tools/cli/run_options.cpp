@@ -99,7 +99,8 @@ std::optional<node::ScenarioOptions> load_scenario(const RunOptions& options, st
     // The working directory relative fs paths start from, as node's process.cwd().
     std::error_code cwd_error;
     s.cwd = std::filesystem::current_path(cwd_error).string();
-    if (cwd_error) s.cwd = "/";
+    if (cwd_error)
+        s.cwd = std::string("/"); // not = "/": GCC 12 warns -Wrestrict on it (bug 105329)
     // Header lines: @env, @file, @latency (model/node/scenario_header.h).
     sim::Result<void> header = node::apply_scenario_header(s);
     if (!header) {
