@@ -74,11 +74,17 @@ void Heap::free_memory(void* cell, uint8_t size_class) {
 void Heap::link(Cell* cell, size_t bytes, uint8_t size_class) {
     LOOPSIM_ASSERT(!m_collecting, "allocation during a collection");
     cell->m_heap_bytes = static_cast<uint32_t>(std::min<size_t>(bytes, UINT32_MAX));
-    if (size_class == 0) m_own_cells.push_back(cell);
+    if (size_class == 0) [[unlikely]]
+        link_own(cell);
     m_stats.heap_bytes += cell->m_heap_bytes;
     m_stats.heap_cells += 1;
     m_stats.allocated_cells += 1;
     m_stats.peak_heap_bytes = std::max(m_stats.peak_heap_bytes, m_stats.heap_bytes);
+}
+
+// Out of line, so that linking a block cell (nearly every allocation) saves no registers.
+void Heap::link_own(Cell* cell) {
+    m_own_cells.push_back(cell);
 }
 
 void Heap::account_external(Cell* cell, int64_t delta) {

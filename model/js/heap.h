@@ -224,6 +224,7 @@ private:
     void free_memory(void* cell, uint8_t size_class);
 
     void link(Cell* cell, size_t bytes, uint8_t size_class);
+    [[gnu::noinline]] void link_own(Cell* cell);
     // Calls fn(cell) for every cell in the blocks, in address order, skipping free slots (a
     // cell has no list link: the blocks are walked). fn may free the cell it is given.
     template <typename Fn> void for_each_block_cell(Fn&& fn);
