@@ -78,7 +78,13 @@ void Simulation::advance(SimTime cost) {
     } else {
         m_now += cost;
     }
-    if (m_now > m_budgets.max_time) halt(time_budget_exceeded(m_budgets.max_time, m_now));
+    if (m_now > m_budgets.max_time) [[unlikely]]
+        halt_past_max_time();
+}
+
+// Out of line, so that advance() (called for every callback) saves no registers.
+void Simulation::halt_past_max_time() {
+    halt(time_budget_exceeded(m_budgets.max_time, m_now));
 }
 
 bool Simulation::step() {

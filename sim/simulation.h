@@ -124,6 +124,7 @@ public:
 
 private:
     void halt(RunOutcome reason);
+    [[gnu::noinline, gnu::cold]] void halt_past_max_time();
     RunOutcome outcome_when_idle();
 
     SimTime m_now;
