@@ -14,8 +14,6 @@
 
 namespace loopsim::js {
 
-class VM;
-
 struct Frame {
     Closure* callee = nullptr;
     CodeBlock* code = nullptr;
@@ -39,7 +37,6 @@ public:
     explicit SuspendedFrame(uint32_t register_count)
         : Cell(CellKind::SuspendedFrame), m_register_count(register_count) {}
 
-    VM* vm = nullptr;
     Frame frame;          // base and is_entry are reassigned on resume
     bool resumed = false; // once resumed, its registers are no longer kept alive
 

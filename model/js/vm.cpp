@@ -388,24 +388,27 @@ namespace loopsim::js {
 // resume this frame from a job. Both handlers are the suspended frame itself (no script can
 // reach it): the reaction's type says whether it resumes normally or with a throw.
 ThrowCompletionOr<void> VM::suspend(Value awaited) {
-    // A primitive needs no promise: PromiseResolve would make one already fulfilled with
-    // it, which nothing else can reach, and PerformPromiseThen on a fulfilled promise only
-    // queues the reaction job (its [[PromiseIsHandled]] is never read).
-    Value promise;
-    if (awaited.is_object()) promise = LOOPSIM_TRY(promise_resolve(m_runtime, awaited));
-    Frame& f = m_frames.back();
-    auto* s = SuspendedFrame::create(m_runtime.heap(), f.code->register_count);
-    s->vm = this;
-    s->frame = f;
-    std::copy_n(m_stack.data() + f.base, f.code->register_count, s->registers());
+    // The frame is saved once PromiseResolve (which may run a script's getter) is done.
+    const auto save_frame = [this] {
+        const Frame& f = m_frames.back();
+        auto* s = SuspendedFrame::create(m_runtime.heap(), f.code->register_count);
+        s->frame = f;
+        std::copy_n(m_stack.data() + f.base, f.code->register_count, s->registers());
+        return Value(s);
+    };
     if (!awaited.is_object()) {
+        // A primitive needs no promise: PromiseResolve would make one already fulfilled with
+        // it, which nothing else can reach, and PerformPromiseThen on a fulfilled promise
+        // only queues the reaction job (its [[PromiseIsHandled]] is never read).
         host_enqueue_promise_job(
             m_runtime,
-            *new_promise_reaction_job(m_runtime, nullptr, PromiseReactionType::Fulfill, Value(s),
-                                      m_runtime.in_host_promise_scope(), awaited));
+            *new_promise_reaction_job(m_runtime, nullptr, PromiseReactionType::Fulfill,
+                                      save_frame(), m_runtime.in_host_promise_scope(), awaited));
         return {};
     }
-    perform_promise_then(m_runtime, *promise.as_object(), Value(s), Value(s), nullptr);
+    Value promise = LOOPSIM_TRY(promise_resolve(m_runtime, awaited));
+    const Value s = save_frame();
+    perform_promise_then(m_runtime, *promise.as_object(), s, s, nullptr);
     return {};
 }
 

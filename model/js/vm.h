@@ -131,8 +131,8 @@ public:
     // The host throws from its own code (Node's `throw er; // Unhandled 'error' event`).
     void set_host_throw_site(Value thrown, ThrowSite site);
 
-    // Resumes a suspended async frame with a value (or a throw). Used by the continuation
-    // functions `await` registers.
+    // Resumes a suspended async frame with a value (or a throw). Called by the reaction jobs
+    // of an `await` (CallHandler::resume).
     Completion resume(SuspendedFrame& suspended, Value value, bool is_throw) override;
 
 private:
@@ -217,12 +217,6 @@ private:
     uint32_t m_site_pc = 0;
     std::optional<ThrowSite> m_host_site;
 };
-
-// True for the handler an `await` registers to resume its function: its suspended frame (it
-// has no name of its own: a trace labels its jobs by kind).
-inline bool is_await_continuation(Value handler) {
-    return is_suspended_frame(handler);
-}
 
 } // namespace loopsim::js
 

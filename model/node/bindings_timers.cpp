@@ -409,22 +409,23 @@ CallResult run_immediate(ScriptHost& host, uint32_t slot) {
     js::Completion fn = object->shape() == tb.immediate_shape
                             ? js::Completion(object->slot(k_on_immediate_slot))
                             : object->get(rt, tb.on_immediate_key());
-    auto args = tb.immediate_args.find(slot);
+    // Its arguments leave the table (nothing collects before they are on the interpreter's
+    // stack).
+    std::vector<js::Value> values;
+    if (auto args = tb.immediate_args.find(slot); args != tb.immediate_args.end()) {
+        values = std::move(args->second);
+        tb.immediate_args.erase(args);
+    }
     if (fn.is_throw()) {
         host.set_pending_exception(fn.thrown_value());
         result = CallResult::Threw;
-    } else if (args != tb.immediate_args.end()) {
-        const std::vector<js::Value> values = std::move(args->second);
-        tb.immediate_args.erase(args); // on the interpreter's stack from here
-        result = host.call(fn.value(), js::Value(object), values);
     } else {
-        result = host.call(fn.value(), js::Value(object), {});
+        result = host.call(fn.value(), js::Value(object), values);
     }
     if (object->shape() == tb.immediate_shape)
         object->set_slot(k_on_immediate_slot, js::Value::null());
     else
         object->put_direct(rt, tb.on_immediate_key(), js::Value::null(), js::attr::Default);
-    tb.immediate_args.erase(slot); // if the getter threw
     return result;
 }
 

@@ -140,8 +140,7 @@ CallResult Immediates::process_immediate() {
             Task task{
                 .id = immediate->id, .label = immediate->label, .internal = immediate->internal};
             if (immediate->has_call) {
-                task.call = std::move(m_calls[immediate->slot]);
-                m_calls.erase(immediate->slot);
+                task.call = std::move(m_calls.extract(immediate->slot).mapped());
                 immediate->has_call = false;
             } else if (immediate->host_object != nullptr && m_host_call) {
                 task.call = [this, immediate] { return m_host_call(*immediate); };

@@ -116,10 +116,9 @@ void ScriptHost::enqueue_job(js::Job& job) {
     Task task{.call = JobCall{this, &job}, .internal = internal};
     if (Tracer* t = m_env.tracer()) {
         Described described;
-        // An await's continuation has no name of its own: its label is the job's kind.
-        if (js::Value callee = job.callee();
-            callee.is_object() && !js::is_await_continuation(callee))
-            described = describe(callee);
+        // An await's continuation (its suspended frame, not an object) has no name of its
+        // own: its label is the job's kind.
+        if (js::Value callee = job.callee(); callee.is_object()) described = describe(callee);
         if (!described.label.empty()) {
             task.label = intern_label(*t, described);
         } else {
@@ -412,10 +411,6 @@ trace::StringId ScriptHost::intern_label(Tracer& tracer, const Described& descri
     const trace::StringId id = tracer.intern(described.label);
     if (described.id != nullptr) *described.id = id;
     return id;
-}
-
-std::string ScriptHost::describe_function(js::Value fn) {
-    return std::string(describe(fn).label);
 }
 
 ScriptHost::Described ScriptHost::describe(js::Value fn) {

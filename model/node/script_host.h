@@ -88,10 +88,9 @@ public:
     const std::string& stdout_text() const { return m_stdout; }
     const std::string& stderr_text() const { return m_stderr; }
 
-    // "name" of a function, or the first line of its source, for labels.
-    std::string describe_function(js::Value fn);
-    // describe_function as a Task's label (Environment::label): kNoString without a trace,
-    // and then the function is not described at all.
+    // A function's label ("name", or the first line of its source) as a Task's label
+    // (Environment::label): kNoString without a trace, and then the function is not
+    // described at all.
     trace::StringId function_label(js::Value fn);
 
     const std::map<std::string, std::string>& process_env() const { return m_process_env; }
