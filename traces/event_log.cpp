@@ -3,12 +3,15 @@
 // A chunk is a sequence of records, one per event, written from a blank state:
 //   kind          1 byte
 //   mask          varint: one bit per field that differs from its prediction
+//   queues        2 bytes, from_queue and to_queue, when the mask says they differ
 //   fields        in bit order, only those whose bit is set
 // Predictions: time, loop_ms, iter, phase and actor come from the previous event of the
 // chunk; every other field from the previous event of the same kind (the way a callback
-// start resembles the previous callback start). Integers are stored as zigzag varints of
-// their difference to the prediction, wrapping modulo 2^64 (2^32 for 32-bit fields), so
-// every value round-trips exactly; ids and small enums are stored as they are.
+// start resembles the previous callback start), or, when the queues differ from that one's,
+// from the previous event of the same kind and queues (a callback start from the check queue
+// resembles the previous one from there: same label, same reason). Integers are stored as
+// zigzag varints of their difference to the prediction, wrapping modulo 2^64 (2^32 for 32-bit
+// fields), so every value round-trips exactly; ids and small enums are stored as they are.
 //
 // The records are then compressed with a byte-oriented LZ77 whose sequences are
 //   token (literal count << 4 | match length - 4, each capped at 15)
@@ -36,20 +39,40 @@ enum Bit : uint32_t {
     kPhase = 1u << 3,
     kLoopTime = 1u << 4,
     kIteration = 1u << 5,
-    kReasonCode = 1u << 6,
-    kReasonArgs = 1u << 7,
-    kReasonStr = 1u << 8,
-    kLabel = 1u << 9,
-    kText = 1u << 10,
-    kLine = 1u << 11,
-    kColumn = 1u << 12,
-    kFrom = 1u << 13,
-    kTo = 1u << 14,
-    kStream = 1u << 15,
-    kActor = 1u << 16,
+    kQueues = 1u << 6,
+    kReasonCode = 1u << 7,
+    kReasonArgs = 1u << 8,
+    kReasonStr = 1u << 9,
+    kLabel = 1u << 10,
+    kText = 1u << 11,
+    kLine = 1u << 12,
+    kColumn = 1u << 13,
+    kStream = 1u << 14,
+    kActor = 1u << 15,
 };
 
 constexpr size_t kKindSlots = 256; // every uint8_t value of EventKind, valid or not
+
+// The slot of a kind and its queues in the table of contexts: a hash, so two contexts may
+// share a slot. The prediction is then an event of the other context; it is only a
+// reference, so the record is longer but decodes exactly.
+constexpr size_t kContextSlots = 256;
+inline size_t context_slot(const TraceEvent& e) {
+    return (size_t{static_cast<uint8_t>(e.kind)} * 29 +
+            size_t{static_cast<uint8_t>(e.from_queue)} * 7 +
+            size_t{static_cast<uint8_t>(e.to_queue)} * 101) &
+           (kContextSlots - 1);
+}
+using ContextTable = std::array<const TraceEvent*, kContextSlots>;
+// An event whose queues differ from those of the last event of its kind, `last`: the table
+// keeps `last` as the newest of its context, and gives the newest of the event's context. (The
+// table only changes here: while a kind keeps its queues, its last event is the newest of
+// that context.)
+inline const TraceEvent* switch_context(ContextTable& table, const TraceEvent& last,
+                                        const TraceEvent& event) {
+    table[context_slot(last)] = &last;
+    return table[context_slot(event)];
+}
 
 // Differences modulo 2^64 (2^32), as a signed value, then zigzagged so small magnitudes of
 // either sign take few bytes.
@@ -107,8 +130,9 @@ inline uint64_t time_bits(const TraceEvent& e) {
     return static_cast<uint64_t>(e.time.count_ns());
 }
 
-// The longest record: kind, a 3-byte mask, seven 10-byte and eight 5-byte varints, 4 bytes.
-constexpr size_t kMaxRecordBytes = 1 + 3 + 7 * 10 + 8 * 5 + 4;
+// The longest record: kind, a 3-byte mask, 2 bytes of queues, seven 10-byte and eight 5-byte
+// varints, 2 bytes (phase and stream).
+constexpr size_t kMaxRecordBytes = 1 + 3 + 2 + 7 * 10 + 8 * 5 + 2;
 
 inline uint8_t* put_varint(uint8_t* out, uint64_t v) {
     while (v >= 0x80) {
@@ -172,8 +196,7 @@ static_assert(fits_a_word(kAtTime) && fits_a_word(kAtLoopTime) && fits_a_word(kA
               fits_a_word(kAtArg0) && fits_a_word(kAtArg1) && fits_a_word(kAtArg2) &&
               fits_a_word(kAtActor) && fits_a_word(kAtIteration) && fits_a_word(kAtLine) &&
               fits_a_word(kAtColumn) && fits_a_word(kAtLabel) && fits_a_word(kAtText) &&
-              fits_a_word(kAtPhase) && fits_a_word(kAtFrom) && fits_a_word(kAtTo) &&
-              fits_a_word(kAtStream));
+              fits_a_word(kAtPhase) && fits_a_word(kAtStream));
 
 // Two events compared field by field, a word at a time: a field differs when its bits of
 // the XOR of its word are not all zero.
@@ -209,36 +232,68 @@ static_assert(kAtReasonCode.word == 4 && kAtReasonStr.word == 4 && kAtArg0.word 
 
 // The mask bits of the seldom-changing fields, kept out of line so the common path keeps its
 // registers.
-[[gnu::noinline, gnu::cold]] uint32_t rare_bits(const EventXor& vs_kind, const EventXor& vs_prev) {
+// The mask bits of the fields that seldom change, against the prediction.
+uint32_t rare_bits(const EventXor& vs_kind, const EventXor& vs_prev) {
     return vs_kind.bit_if(kAtReasonCode, kReasonCode) |
            ((vs_kind[kAtArg0] | vs_kind[kAtArg1] | vs_kind[kAtArg2]) != 0 ? kReasonArgs : 0u) |
            vs_kind.bit_if(kAtReasonStr, kReasonStr) | vs_kind.bit_if(kAtLabel, kLabel) |
            vs_kind.bit_if(kAtText, kText) | vs_kind.bit_if(kAtLine, kLine) |
-           vs_kind.bit_if(kAtColumn, kColumn) | vs_kind.bit_if(kAtFrom, kFrom) |
-           vs_kind.bit_if(kAtTo, kTo) | vs_kind.bit_if(kAtStream, kStream) |
+           vs_kind.bit_if(kAtColumn, kColumn) | vs_kind.bit_if(kAtStream, kStream) |
            vs_prev.bit_if(kAtActor, kActor);
+}
+
+// The mask bits of the fields that change often.
+inline uint32_t common_bits(const EventXor& vs_kind, const EventXor& vs_prev) {
+    return vs_prev.bit_if(kAtTime, kTime) | vs_kind.bit_if(kAtCallback, kCallback) |
+           vs_kind.bit_if(kAtCreator, kCreator) | vs_prev.bit_if(kAtPhase, kPhase) |
+           vs_prev.bit_if(kAtLoopTime, kLoopTime) | vs_prev.bit_if(kAtIteration, kIteration);
+}
+
+// Not zero when a seldom-changing field other than the queues differs from the prediction.
+inline uint64_t rare_words(const EventXor& vs_kind, const EventXor& vs_prev) {
+    return vs_kind.word(4, kAtReasonCode.mask | kAtReasonStr.mask) | vs_kind.word(5) |
+           vs_kind.word(6) | vs_kind.word(7) | vs_kind.word(9) | vs_kind.word(10) |
+           vs_kind.word(11, kAtStream.mask) | vs_prev.word(8, kAtActor.mask);
+}
+
+// The mask of an event some seldom-changing field of which differs from the last event of its
+// kind, `predicted`. When its queues differ, the prediction switches to the newest event of
+// its context, and the whole mask is worked out again against that one. Out of line, so the
+// common path keeps its registers.
+[[gnu::noinline]] uint32_t rare_mask(const TraceEvent& e, const TraceEvent& prev,
+                                     const TraceEvent*& predicted, uint32_t mask,
+                                     ContextTable& contexts) {
+    const EventXor vs_prev(e, prev);
+    if (EventXor(e, *predicted).word(11, kAtFrom.mask | kAtTo.mask) != 0) {
+        predicted = switch_context(contexts, *predicted, e);
+        const EventXor vs_context(e, *predicted);
+        mask = kQueues | common_bits(vs_context, vs_prev);
+        if (rare_words(vs_context, vs_prev) != 0) mask |= rare_bits(vs_context, vs_prev);
+        return mask;
+    }
+    return mask | rare_bits(EventXor(e, *predicted), vs_prev);
 }
 
 // Writes the records of `count` events at `out` (room for count * kMaxRecordBytes); returns
 // the end of what it wrote.
 uint8_t* encode_with(const TraceEvent* events, size_t count, uint8_t* out) {
-    // Predictions point into `events` (no copies): the previous event, and per kind the last
-    // event of that kind (a blank event before the first).
+    // Predictions point into `events` (no copies): the previous event, per kind the last event
+    // of that kind, and per context slot the newest event of a context with that slot that a
+    // switch of context left behind (a blank event before the first).
     static constexpr TraceEvent k_blank{};
     std::array<const TraceEvent*, kKindSlots> last;
     last.fill(&k_blank);
+    ContextTable last_in_context;
+    last_in_context.fill(&k_blank);
     const TraceEvent* prev_ptr = &k_blank;
     for (size_t i = 0; i < count; ++i) {
         const TraceEvent& e = events[i];
         const TraceEvent& prev = *prev_ptr;
         const auto kind = static_cast<uint8_t>(e.kind);
-        const TraceEvent& k = *last[kind];
+        const TraceEvent* predicted = last[kind];
         const EventXor vs_prev(e, prev);
-        const EventXor vs_kind(e, k);
-        uint32_t mask = vs_prev.bit_if(kAtTime, kTime) | vs_kind.bit_if(kAtCallback, kCallback) |
-                        vs_kind.bit_if(kAtCreator, kCreator) | vs_prev.bit_if(kAtPhase, kPhase) |
-                        vs_prev.bit_if(kAtLoopTime, kLoopTime) |
-                        vs_prev.bit_if(kAtIteration, kIteration);
+        const EventXor vs_kind(e, *predicted);
+        uint32_t mask = common_bits(vs_kind, vs_prev);
         // The other fields seldom change from one event to the next of its kind: one test
         // for all of them, word by word.
         const uint64_t rare = vs_kind.word(4, kAtReasonCode.mask | kAtReasonStr.mask) |
@@ -247,10 +302,15 @@ uint8_t* encode_with(const TraceEvent* events, size_t count, uint8_t* out) {
                               vs_kind.word(11, kAtFrom.mask | kAtTo.mask | kAtStream.mask) |
                               vs_prev.word(8, kAtActor.mask);
         if (rare != 0) [[unlikely]]
-            mask |= rare_bits(vs_kind, vs_prev);
+            mask = rare_mask(e, prev, predicted, mask, last_in_context);
+        const TraceEvent& k = *predicted;
 
         *out++ = kind;
         out = put_varint(out, mask);
+        if (mask & kQueues) [[unlikely]] {
+            *out++ = static_cast<uint8_t>(e.from_queue);
+            *out++ = static_cast<uint8_t>(e.to_queue);
+        }
         if (mask & kTime) out = put_varint(out, zigzag64(time_bits(e), time_bits(prev)));
         if (mask & kCallback) out = put_varint(out, zigzag64(e.callback, k.callback));
         if (mask & kCreator) out = put_varint(out, zigzag64(e.creator, k.creator));
@@ -259,7 +319,8 @@ uint8_t* encode_with(const TraceEvent* events, size_t count, uint8_t* out) {
             out = put_varint(out, zigzag64(static_cast<uint64_t>(e.loop_time_ms),
                                            static_cast<uint64_t>(prev.loop_time_ms)));
         if (mask & kIteration) out = put_varint(out, zigzag32(e.iteration, prev.iteration));
-        if (mask & ~(kTime | kCallback | kCreator | kPhase | kLoopTime | kIteration)) [[unlikely]] {
+        if (mask & ~(kTime | kCallback | kCreator | kPhase | kLoopTime | kIteration | kQueues))
+            [[unlikely]] {
             if (mask & kReasonCode) out = put_varint(out, static_cast<uint16_t>(e.reason.code));
             if (mask & kReasonArgs) {
                 for (size_t a = 0; a < 3; ++a)
@@ -271,8 +332,6 @@ uint8_t* encode_with(const TraceEvent* events, size_t count, uint8_t* out) {
             if (mask & kText) out = put_varint(out, e.text);
             if (mask & kLine) out = put_varint(out, zigzag32(e.line, k.line));
             if (mask & kColumn) out = put_varint(out, zigzag32(e.column, k.column));
-            if (mask & kFrom) *out++ = static_cast<uint8_t>(e.from_queue);
-            if (mask & kTo) *out++ = static_cast<uint8_t>(e.to_queue);
             if (mask & kStream) *out++ = static_cast<uint8_t>(e.stream);
             if (mask & kActor) out = put_varint(out, e.actor);
         }
@@ -288,6 +347,8 @@ void decode_with(const uint8_t* data, size_t size, size_t count, std::vector<Tra
     static constexpr TraceEvent k_blank{};
     std::array<const TraceEvent*, kKindSlots> last;
     last.fill(&k_blank);
+    ContextTable last_in_context;
+    last_in_context.fill(&k_blank);
     out.clear();
     out.reserve(count);
     Reader in(data, size);
@@ -295,10 +356,24 @@ void decode_with(const uint8_t* data, size_t size, size_t count, std::vector<Tra
     for (size_t i = 0; i < count; ++i) {
         const TraceEvent& prev = *prev_ptr;
         const uint8_t kind = in.byte();
-        const TraceEvent& k = *last[kind];
         const uint64_t mask = in.varint();
+        const TraceEvent* predicted = last[kind];
+        Queue from = predicted->from_queue;
+        Queue to = predicted->to_queue;
+        if (mask & kQueues) {
+            from = static_cast<Queue>(in.byte());
+            to = static_cast<Queue>(in.byte());
+            TraceEvent key;
+            key.kind = static_cast<EventKind>(kind);
+            key.from_queue = from;
+            key.to_queue = to;
+            predicted = switch_context(last_in_context, *predicted, key);
+        }
+        const TraceEvent& k = *predicted;
         TraceEvent e = k;
         e.kind = static_cast<EventKind>(kind);
+        e.from_queue = from;
+        e.to_queue = to;
         e.time =
             (mask & kTime)
                 ? sim::SimTime::ns(static_cast<int64_t>(unzigzag64(in.varint(), time_bits(prev))))
@@ -324,8 +399,6 @@ void decode_with(const uint8_t* data, size_t size, size_t count, std::vector<Tra
         if (mask & kText) e.text = static_cast<StringId>(in.varint());
         if (mask & kLine) e.line = unzigzag32(in.varint(), k.line);
         if (mask & kColumn) e.column = unzigzag32(in.varint(), k.column);
-        if (mask & kFrom) e.from_queue = static_cast<Queue>(in.byte());
-        if (mask & kTo) e.to_queue = static_cast<Queue>(in.byte());
         if (mask & kStream) e.stream = static_cast<Stream>(in.byte());
         e.actor = (mask & kActor) ? static_cast<uint32_t>(in.varint()) : prev.actor;
         out.push_back(e);

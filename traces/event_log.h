@@ -4,8 +4,8 @@
 // Contract:
 // - push_back is amortised O(1). The newest events (at most kChunkSize) wait as plain
 //   TraceEvents in the open chunk; when it is full it is sealed: encoded as deltas (each
-//   field against the previous event, or the previous event of the same kind, and only
-//   when it differs) and then compressed with a small LZ77 coder, which folds the
+//   field against the previous event, or the previous event of the same kind and queues,
+//   and only when it differs) and then compressed with a small LZ77 coder, which folds the
 //   repetitions of a loop (the same phases, the same callbacks, iteration after iteration)
 //   into a few bytes. A million-callback trace takes a few megabytes instead of 96 bytes an
 //   event.

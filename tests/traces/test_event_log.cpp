@@ -198,6 +198,52 @@ TEST_SUITE("event log") {
         CHECK(same == events.size());
     }
 
+    TEST_CASE("events that take turns between queues are predicted from their own queue's") {
+        // A script that queues a tick, a promise job, an immediate and a timer in each turn of
+        // a loop: four callback-created events in a row, each of another queue, label and
+        // reason than the one before it, and each like the one four events back.
+        struct Kind {
+            Queue queue;
+            StringId label;
+            ReasonCode code;
+            uint32_t line;
+        };
+        const Kind kinds[] = {{Queue::NextTick, 11, ReasonCode::NextTickQueued, 33},
+                              {Queue::Microtasks, 12, ReasonCode::PromiseJobQueued, 34},
+                              {Queue::Check, 13, ReasonCode::ImmediateQueued, 35},
+                              {Queue::Timers, 14, ReasonCode::TimerQueued, 36}};
+        std::vector<TraceEvent> events;
+        uint64_t cb = 2;
+        for (int turn = 0; turn < 1000; ++turn) {
+            for (const Kind& k : kinds) {
+                TraceEvent e;
+                e.kind = EventKind::CallbackCreated;
+                e.time = SimTime::ns(1'000'000 + turn * 400);
+                e.loop_time_ms = 1;
+                e.callback = ++cb;
+                e.creator = 1;
+                e.to_queue = k.queue;
+                e.label = k.label;
+                e.line = k.line;
+                e.column = 3;
+                e.reason = Reason{k.code, kNoString, {1, 2, 3}};
+                events.push_back(e);
+            }
+        }
+        std::vector<uint8_t> bytes;
+        encode_events(events.data(), events.size(), bytes);
+        // Against the previous event of the kind, each record would carry the queues, the
+        // label, the line and the reason: about 9.5 bytes. Against its queue's: the kind, the
+        // mask, the two queues, now and then a time, and a callback id.
+        CHECK(static_cast<double>(bytes.size()) / static_cast<double>(events.size()) < 6.0);
+        std::vector<TraceEvent> back;
+        decode_events(bytes.data(), bytes.size(), events.size(), back);
+        REQUIRE(back.size() == events.size());
+        size_t same = 0;
+        for (size_t i = 0; i < events.size(); ++i) same += identical(back[i], events[i]) ? 1 : 0;
+        CHECK(same == events.size());
+    }
+
     TEST_CASE("the LZ77 coder round-trips repetitive, random and tiny inputs") {
         std::mt19937 rng(9);
         std::vector<std::vector<uint8_t>> inputs;
