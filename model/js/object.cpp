@@ -51,7 +51,20 @@ void Object::initialize_literal(Runtime& runtime, Shape* shape, const Value* val
                                 uint32_t count) {
     LOOPSIM_ASSERT(m_slot_count == 0, "a literal's object starts with no properties");
     m_shape = shape;
-    for (uint32_t i = 0; i < count; ++i) push_slot(values[i]);
+    // The capacity push_slot would reach one value at a time, in one allocation.
+    if (count > m_slot_capacity) {
+        uint32_t capacity = m_slot_capacity;
+        while (capacity < count && capacity < Shape::kMaxFastProperties)
+            capacity =
+                std::min<uint32_t>(capacity == 0 ? 4 : capacity * 2u, Shape::kMaxFastProperties);
+        LOOPSIM_ASSERT(count <= capacity, "a literal has more values than a fast object holds");
+        auto* data = static_cast<Value*>(::operator new(capacity * sizeof(Value)));
+        release_slots();
+        m_slot_data = data;
+        m_slot_capacity = static_cast<uint16_t>(capacity);
+    }
+    std::copy_n(values, count, m_slot_data);
+    m_slot_count = static_cast<uint16_t>(count);
     sync_accounting(runtime);
 }
 
