@@ -202,15 +202,6 @@ std::string_view VM::source_text(const Closure& callee) const {
         .substr(code->source_start, code->source_end - code->source_start);
 }
 
-void VM::push_host_frames(const HostFrameLines* lines) {
-    m_marks.push_back({static_cast<uint32_t>(m_frames.size()), lines, nullptr, Value(), false});
-}
-
-void VM::pop_host_frames() {
-    LOOPSIM_ASSERT(!m_marks.empty() && m_marks.back().native == nullptr, "unbalanced host frames");
-    m_marks.pop_back();
-}
-
 namespace {
 
 // "Array.forEach (<anonymous>)", "new Promise (<anonymous>)": a built-in on the stack.

@@ -27,6 +27,7 @@
 #include "model/js/frame.h"
 #include "model/js/runtime.h"
 #include "model/js/stack_trace.h"
+#include "sim/assert.h"
 
 #include <cstdint>
 #include <functional>
@@ -102,8 +103,14 @@ public:
     // stay alive while pushed. A capture shows them below the frames called under them.
     // Null `lines`: the stack has unwound (the host handles an exception from native code);
     // a capture shows nothing older.
-    void push_host_frames(const HostFrameLines* lines);
-    void pop_host_frames();
+    void push_host_frames(const HostFrameLines* lines) {
+        m_marks.push_back({static_cast<uint32_t>(m_frames.size()), lines, nullptr, Value(), false});
+    }
+    void pop_host_frames() {
+        LOOPSIM_ASSERT(!m_marks.empty() && m_marks.back().native == nullptr,
+                       "unbalanced host frames");
+        m_marks.pop_back();
+    }
     class HostFramesScope {
     public:
         HostFramesScope(VM& vm, const HostFrameLines* lines) : m_vm(vm) {

@@ -7,7 +7,6 @@
 //
 // The Node model pushes a list around the JavaScript it runs from that place; the
 // interpreter shows it below the frames called under it (js::VM::push_host_frames).
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -46,20 +45,22 @@ extern const Lines k_unwound;
 // The error Node makes for a rejection whose reason is not an Error.
 extern const Lines k_unhandled_rejection_error;
 
-// Pushes a list of frames for the duration of a scope. `push`/`pop` are the interpreter's
-// (unset in tests without one: then nothing happens).
+// Pushes a list of frames for the duration of a scope. `push`/`pop` are the interpreter's,
+// called with `context` (unset in tests without one: then nothing happens). Plain function
+// pointers: a scope opens around every callback, so these calls are on the hottest path.
 struct FrameHooks {
-    std::function<void(const Lines*)> push;
-    std::function<void()> pop;
+    void* context = nullptr;
+    void (*push)(void* context, const Lines* lines) = nullptr;
+    void (*pop)(void* context) = nullptr;
 };
 
 class Scope {
 public:
     Scope(const FrameHooks& hooks, const Lines& lines) : m_hooks(hooks) {
-        if (m_hooks.push) m_hooks.push(&lines);
+        if (m_hooks.push) m_hooks.push(m_hooks.context, &lines);
     }
     ~Scope() {
-        if (m_hooks.pop) m_hooks.pop();
+        if (m_hooks.pop) m_hooks.pop(m_hooks.context);
     }
     Scope(const Scope&) = delete;
     Scope& operator=(const Scope&) = delete;

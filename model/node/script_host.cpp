@@ -33,10 +33,14 @@ ScriptHost::ScriptHost(Environment& env, js::Runtime& runtime,
       m_pending_exception(m_runtime->heap()) {
     m_interpreter = std::make_unique<js::Interpreter>(*m_runtime, *this);
     m_bindings = std::make_unique<BindingState>(m_runtime->heap());
-    m_env.frame_hooks().push = [this](const frames::Lines* lines) {
-        m_interpreter->vm().push_host_frames(lines == &frames::k_unwound ? nullptr : lines);
+    m_env.frame_hooks().context = this;
+    m_env.frame_hooks().push = [](void* host, const frames::Lines* lines) {
+        static_cast<ScriptHost*>(host)->m_interpreter->vm().push_host_frames(
+            lines == &frames::k_unwound ? nullptr : lines);
     };
-    m_env.frame_hooks().pop = [this] { m_interpreter->vm().pop_host_frames(); };
+    m_env.frame_hooks().pop = [](void* host) {
+        static_cast<ScriptHost*>(host)->m_interpreter->vm().pop_host_frames();
+    };
     m_env.queues().set_rejection_hooks([this] { return has_pending_rejections(); },
                                        [this] { return process_rejections(); });
     m_runtime->heap().add_root_source(&m_queued);
