@@ -406,6 +406,28 @@ void ScriptHost::write(trace::Stream stream, std::string_view text, js::Value ca
 trace::StringId ScriptHost::function_label(js::Value fn) {
     Tracer* t = m_env.tracer();
     if (!t) return trace::kNoString;
+    // Most callbacks: a named closure with its initial shape whose label describe() has
+    // already cached and interned. The same lookup as describe's, without its slow paths.
+    if (fn.is_object() && fn.as_cell()->kind() == js::CellKind::Closure) {
+        const auto& closure = *static_cast<js::Closure*>(fn.as_cell());
+        if (m_interpreter->vm().has_initial_shape(closure)) {
+            const js::Value name = closure.slot(js::VM::kClosureNameSlot);
+            if (name.is_string()) {
+                const NameLabel& cached = name_label_slot(name.as_string());
+                if (cached.name == name.as_string() &&
+                    cached.collections == m_runtime->heap().stats().collections) {
+                    if (cached.id != trace::kNoString) return cached.id;
+                    if (cached.label.empty()) { // nameless: labelled by its source
+                        const std::string_view source = m_interpreter->vm().source_text(closure);
+                        const SourceLabel& by_source = source_label_slot(source.data());
+                        if (by_source.data == source.data() && by_source.size == source.size() &&
+                            by_source.id != trace::kNoString)
+                            return by_source.id;
+                    }
+                }
+            }
+        }
+    }
     return intern_label(*t, describe(fn));
 }
 
@@ -433,8 +455,7 @@ ScriptHost::Described ScriptHost::describe(js::Value fn) {
     if (name.is_string()) {
         const js::String* string = name.as_string();
         const uint64_t collections = m_runtime->heap().stats().collections;
-        NameLabel& cached =
-            m_name_labels[(reinterpret_cast<uintptr_t>(string) >> 4) % m_name_labels.size()];
+        NameLabel& cached = name_label_slot(string);
         if (cached.name != string || cached.collections != collections)
             cached = NameLabel{string, collections, string->to_utf8()};
         if (!cached.label.empty()) return Described{cached.label, &cached.id};
@@ -444,8 +465,7 @@ ScriptHost::Described ScriptHost::describe(js::Value fn) {
         // ("() => { console.log('tick') }").
         std::string_view source =
             m_interpreter->vm().source_text(*static_cast<js::Closure*>(fn.as_cell()));
-        SourceLabel& cached = m_source_labels[(reinterpret_cast<uintptr_t>(source.data()) >> 3) %
-                                              m_source_labels.size()];
+        SourceLabel& cached = source_label_slot(source.data());
         if (cached.data == source.data() && cached.size == source.size())
             return Described{cached.label, &cached.id};
         std::string folded;

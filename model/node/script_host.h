@@ -148,6 +148,9 @@ private:
         trace::StringId id = trace::kNoString; // the label's id in the trace, once interned
     };
     std::array<SourceLabel, 64> m_source_labels;
+    SourceLabel& source_label_slot(const char* source) {
+        return m_source_labels[(reinterpret_cast<uintptr_t>(source) >> 3) % m_source_labels.size()];
+    }
     // Labels of named functions by their name string, valid until the heap next collects
     // (a string is immutable, and its address is reused only once it has been freed).
     struct NameLabel {
@@ -157,6 +160,9 @@ private:
         trace::StringId id = trace::kNoString; // the label's id in the trace, once interned
     };
     std::array<NameLabel, 64> m_name_labels;
+    NameLabel& name_label_slot(const js::String* name) {
+        return m_name_labels[(reinterpret_cast<uintptr_t>(name) >> 4) % m_name_labels.size()];
+    }
     // A function's label, and where its cache keeps the label's trace id (null: not cached).
     // The label stays valid until the next call.
     struct Described {
