@@ -113,6 +113,27 @@ Task ScriptHost::make_tick_task(trace::StringId label, js::Value fn, std::vector
 // A job's label is its callback's name, else its kind ("PromiseReactionJob": an await's
 // continuation). With a trace, the label goes straight to its id; a kind's id is kept, so
 // the job's Task carries no string of its own.
+// Most callbacks: a closure with its initial shape whose label describe() has already cached
+// and interned. The same lookups as describe's, without its slow paths (a [[Get]] of `name`,
+// folding source text), which made every call save and restore registers.
+inline trace::StringId ScriptHost::cached_label(js::Value fn) {
+    if (!fn.is_object() || fn.as_cell()->kind() != js::CellKind::Closure) return trace::kNoString;
+    const auto& closure = *static_cast<js::Closure*>(fn.as_cell());
+    if (!m_interpreter->vm().has_initial_shape(closure)) return trace::kNoString;
+    const js::Value name = closure.slot(js::VM::kClosureNameSlot);
+    if (!name.is_string()) return trace::kNoString;
+    const NameLabel& cached = name_label_slot(name.as_string());
+    if (cached.name != name.as_string() ||
+        cached.collections != m_runtime->heap().stats().collections)
+        return trace::kNoString;
+    if (cached.id != trace::kNoString || !cached.label.empty()) return cached.id;
+    // Nameless: labelled by its source.
+    const std::string_view source = m_interpreter->vm().source_text(closure);
+    const SourceLabel& by_source = source_label_slot(source.data());
+    if (by_source.data == source.data() && by_source.size == source.size()) return by_source.id;
+    return trace::kNoString;
+}
+
 void ScriptHost::enqueue_job(js::Job& job) {
     const std::string_view kind = job.kind_name();
     const bool thenable = kind == "PromiseResolveThenableJob";
@@ -122,8 +143,10 @@ void ScriptHost::enqueue_job(js::Job& job) {
         Described described;
         // An await's continuation (its suspended frame, not an object) has no name of its
         // own: its label is the job's kind.
-        if (js::Value callee = job.callee(); callee.is_object()) described = describe(callee);
-        if (!described.label.empty()) {
+        const js::Value callee = job.callee();
+        if (const trace::StringId id = cached_label(callee); id != trace::kNoString) {
+            task.label = id;
+        } else if (callee.is_object() && !(described = describe(callee)).label.empty()) {
             task.label = intern_label(*t, described);
         } else {
             if (m_kind_label.tracer != t || m_kind_label.kind.data() != kind.data())
@@ -406,28 +429,7 @@ void ScriptHost::write(trace::Stream stream, std::string_view text, js::Value ca
 trace::StringId ScriptHost::function_label(js::Value fn) {
     Tracer* t = m_env.tracer();
     if (!t) return trace::kNoString;
-    // Most callbacks: a named closure with its initial shape whose label describe() has
-    // already cached and interned. The same lookup as describe's, without its slow paths.
-    if (fn.is_object() && fn.as_cell()->kind() == js::CellKind::Closure) {
-        const auto& closure = *static_cast<js::Closure*>(fn.as_cell());
-        if (m_interpreter->vm().has_initial_shape(closure)) {
-            const js::Value name = closure.slot(js::VM::kClosureNameSlot);
-            if (name.is_string()) {
-                const NameLabel& cached = name_label_slot(name.as_string());
-                if (cached.name == name.as_string() &&
-                    cached.collections == m_runtime->heap().stats().collections) {
-                    if (cached.id != trace::kNoString) return cached.id;
-                    if (cached.label.empty()) { // nameless: labelled by its source
-                        const std::string_view source = m_interpreter->vm().source_text(closure);
-                        const SourceLabel& by_source = source_label_slot(source.data());
-                        if (by_source.data == source.data() && by_source.size == source.size() &&
-                            by_source.id != trace::kNoString)
-                            return by_source.id;
-                    }
-                }
-            }
-        }
-    }
+    if (const trace::StringId id = cached_label(fn); id != trace::kNoString) return id;
     return intern_label(*t, describe(fn));
 }
 

@@ -170,6 +170,9 @@ private:
         trace::StringId* id = nullptr;
     };
     Described describe(js::Value fn);
+    // The interned label describe() has cached for `fn`, found without its slow paths;
+    // kNoString when there is none yet.
+    trace::StringId cached_label(js::Value fn);
     static trace::StringId intern_label(Tracer& tracer, const Described& described);
     // pendingUnhandledRejections, in rejection order; handled ones are removed.
     std::vector<std::unique_ptr<RejectionInfo>> m_pending_rejections;
