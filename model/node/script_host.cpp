@@ -140,19 +140,22 @@ void ScriptHost::enqueue_job(js::Job& job) {
     const bool internal = job.is_internal();
     Task task{.call = JobCall{this, &job}, .internal = internal};
     if (Tracer* t = m_env.tracer()) {
-        Described described;
         // An await's continuation (its suspended frame, not an object) has no name of its
         // own: its label is the job's kind.
-        const js::Value callee = job.callee();
-        if (const trace::StringId id = cached_label(callee); id != trace::kNoString) {
-            task.label = id;
-        } else if (callee.is_object() && !(described = describe(callee)).label.empty()) {
-            task.label = intern_label(*t, described);
-        } else {
+        trace::StringId label = trace::kNoString;
+        if (const js::Value callee = job.callee(); callee.is_object()) {
+            label = cached_label(callee);
+            if (label == trace::kNoString) {
+                const Described described = describe(callee);
+                if (!described.label.empty()) label = intern_label(*t, described);
+            }
+        }
+        if (label == trace::kNoString) {
             if (m_kind_label.tracer != t || m_kind_label.kind.data() != kind.data())
                 m_kind_label = KindLabel{t, kind, t->intern(kind)};
-            task.label = m_kind_label.id;
+            label = m_kind_label.id;
         }
+        task.label = label;
     }
     m_env.queues().enqueue_microtask(std::move(task), internal ? trace::ReasonCode::NodeInternal
                                                       : thenable
