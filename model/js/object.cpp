@@ -51,18 +51,7 @@ void Object::initialize_literal(Runtime& runtime, Shape* shape, const Value* val
                                 uint32_t count) {
     LOOPSIM_ASSERT(m_slot_count == 0, "a literal's object starts with no properties");
     m_shape = shape;
-    // The capacity push_slot would reach one value at a time, in one allocation.
-    if (count > m_slot_capacity) {
-        uint32_t capacity = m_slot_capacity;
-        while (capacity < count && capacity < Shape::kMaxFastProperties)
-            capacity =
-                std::min<uint32_t>(capacity == 0 ? 4 : capacity * 2u, Shape::kMaxFastProperties);
-        LOOPSIM_ASSERT(count <= capacity, "a literal has more values than a fast object holds");
-        auto* data = static_cast<Value*>(::operator new(capacity * sizeof(Value)));
-        release_slots();
-        m_slot_data = data;
-        m_slot_capacity = static_cast<uint16_t>(capacity);
-    }
+    if (count > m_slot_capacity) grow_slots(count); // one allocation, not one per value
     std::copy_n(values, count, m_slot_data);
     m_slot_count = static_cast<uint16_t>(count);
     sync_accounting(runtime);
@@ -74,20 +63,24 @@ ObjectExtras& Object::extras() {
 }
 
 void Object::push_slot(Value value) {
-    if (m_slot_count == m_slot_capacity) {
-        // One allocation for small objects, then doubling up to the fast-mode limit (a fast
-        // object never has more slots: literals have at most 32 keys, and the 129th
-        // property moves an object to dictionary mode).
-        LOOPSIM_ASSERT(m_slot_count < Shape::kMaxFastProperties, "a fast object's slots overflow");
-        const uint32_t capacity = std::min<uint32_t>(
-            m_slot_capacity == 0 ? 4 : m_slot_capacity * 2u, Shape::kMaxFastProperties);
-        auto* data = static_cast<Value*>(::operator new(capacity * sizeof(Value)));
-        std::copy_n(m_slot_data, m_slot_count, data);
-        release_slots();
-        m_slot_data = data;
-        m_slot_capacity = static_cast<uint16_t>(capacity);
-    }
+    if (m_slot_count == m_slot_capacity) grow_slots(m_slot_count + 1u);
     m_slot_data[m_slot_count++] = value;
+}
+
+// Room for at least `needed` slots: one allocation for small objects, then doubling up to the
+// fast-mode limit (a fast object never has more slots: literals have at most 32 keys, and the
+// 129th property moves an object to dictionary mode). A literal's values reach the capacity
+// that pushing them one at a time would.
+void Object::grow_slots(uint32_t needed) {
+    LOOPSIM_ASSERT(needed <= Shape::kMaxFastProperties, "a fast object's slots overflow");
+    uint32_t capacity = m_slot_capacity;
+    while (capacity < needed)
+        capacity = std::min<uint32_t>(capacity == 0 ? 4 : capacity * 2u, Shape::kMaxFastProperties);
+    auto* data = static_cast<Value*>(::operator new(capacity * sizeof(Value)));
+    std::copy_n(m_slot_data, m_slot_count, data);
+    release_slots();
+    m_slot_data = data;
+    m_slot_capacity = static_cast<uint16_t>(capacity);
 }
 
 void Object::release_slots() {

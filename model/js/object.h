@@ -184,6 +184,7 @@ private:
         return m_extras ? m_extras->dictionary.get() : nullptr;
     }
     void push_slot(Value value);
+    void grow_slots(uint32_t needed);
     void release_slots();
     void convert_to_dictionary(Runtime& runtime);
     size_t owned_bytes() const;

@@ -110,9 +110,6 @@ Task ScriptHost::make_tick_task(trace::StringId label, js::Value fn, std::vector
         .label = label};
 }
 
-// A job's label is its callback's name, else its kind ("PromiseReactionJob": an await's
-// continuation). With a trace, the label goes straight to its id; a kind's id is kept, so
-// the job's Task carries no string of its own.
 // Most callbacks: a closure with its initial shape whose label describe() has already cached
 // and interned. The same lookups as describe's, without its slow paths (a [[Get]] of `name`,
 // folding source text), which made every call save and restore registers.
@@ -134,6 +131,9 @@ inline trace::StringId ScriptHost::cached_label(js::Value fn) {
     return trace::kNoString;
 }
 
+// A job's label is its callback's name, else its kind ("PromiseReactionJob": an await's
+// continuation). With a trace, the label goes straight to its id; a kind's id is kept, so
+// the job's Task carries no string of its own.
 void ScriptHost::enqueue_job(js::Job& job) {
     const std::string_view kind = job.kind_name();
     const bool thenable = kind == "PromiseResolveThenableJob";
