@@ -5,6 +5,8 @@
 //   mask          varint: one bit per field that differs from its prediction
 //   queues        2 bytes, from_queue and to_queue, when the mask says they differ
 //   fields        in bit order, only those whose bit is set
+//   run           when the mask says so: a varint n, then n pairs of bytes (kind, phase),
+//                 the n events after this one that repeat it but for those two fields
 // Predictions: time, loop_ms, iter, phase and actor come from the previous event of the
 // chunk; every other field from the previous event of the same kind (the way a callback
 // start resembles the previous callback start), or, when the queues differ from that one's,
@@ -49,6 +51,7 @@ enum Bit : uint32_t {
     kColumn = 1u << 13,
     kStream = 1u << 14,
     kActor = 1u << 15,
+    kRun = 1u << 16, // events that repeat this one but for kind and phase follow (see above)
 };
 
 constexpr size_t kKindSlots = 256; // every uint8_t value of EventKind, valid or not
@@ -130,8 +133,9 @@ inline uint64_t time_bits(const TraceEvent& e) {
 }
 
 // The longest record: kind, a 3-byte mask, 2 bytes of queues, seven 10-byte and eight 5-byte
-// varints, 2 bytes (phase and stream).
-constexpr size_t kMaxRecordBytes = 1 + 3 + 2 + 7 * 10 + 8 * 5 + 2;
+// varints, 2 bytes (phase and stream), and a run's 2-byte count (its pairs take 2 bytes for
+// each event they stand for, less than a record of its own).
+constexpr size_t kMaxRecordBytes = 1 + 3 + 2 + 7 * 10 + 8 * 5 + 2 + 2;
 
 inline uint8_t* put_varint(uint8_t* out, uint64_t v) {
     while (v >= 0x80) {
@@ -271,9 +275,42 @@ inline uint64_t rare_words(const EventXor& vs_kind, const EventXor& vs_prev) {
     return mask | rare_bits(EventXor(e, *predicted), vs_prev);
 }
 
+// The first event at or after `j` (of `count`) whose bit is set in `like_last`; SIZE_MAX when
+// there is none.
+inline size_t next_set(const uint64_t* like_last, size_t j, size_t count) {
+    while (j < count) {
+        const uint64_t word = like_last[j >> 6] >> (j & 63);
+        if (word != 0) {
+            const size_t at = j + static_cast<size_t>(std::countr_zero(word));
+            return at < count ? at : SIZE_MAX;
+        }
+        j = (j | 63) + 1;
+    }
+    return SIZE_MAX;
+}
+
+// How many events from `j` on (of `count`) have their bit set in `like_last`.
+inline size_t run_from(const uint64_t* like_last, size_t j, size_t count) {
+    size_t run = 0;
+    while (j < count) {
+        const size_t bit = j & 63;
+        const auto ones = static_cast<size_t>(std::countr_one(like_last[j >> 6] >> bit));
+        const size_t in_word = std::min(ones, 64 - bit);
+        run += std::min(in_word, count - j);
+        if (in_word < 64 - bit) break;
+        j += in_word;
+    }
+    return run;
+}
+
 // Writes the records of `count` events at `out` (room for count * kMaxRecordBytes); returns
-// the end of what it wrote.
-uint8_t* encode_with(const TraceEvent* events, size_t count, uint8_t* out) {
+// the end of what it wrote. Bit i of `like_last` says that event i repeats event i - 1 but
+// for its kind and phase (EventLog::push_back_like_last); those events are folded into the
+// record of the event before them. kRuns is false when no bit is set: the loop then has no
+// test for them.
+template <bool kRuns>
+uint8_t* encode_with(const TraceEvent* events, size_t count, const uint64_t* like_last,
+                     uint8_t* out) {
     // Predictions point into `events` (no copies): the previous event, per kind the last event
     // of that kind, and per context slot the newest event of a context with that slot that a
     // switch of context left behind (a blank event before the first).
@@ -283,6 +320,9 @@ uint8_t* encode_with(const TraceEvent* events, size_t count, uint8_t* out) {
     ContextTable last_in_context;
     last_in_context.fill(&k_blank);
     const TraceEvent* prev_ptr = &k_blank;
+    // The next event to fold into the record before it. (The first event of a chunk is never
+    // folded: it repeats an event of the chunk before.)
+    size_t next_copy = kRuns ? next_set(like_last, 1, count) : SIZE_MAX;
     for (size_t i = 0; i < count; ++i) {
         const TraceEvent& e = events[i];
         const TraceEvent& prev = *prev_ptr;
@@ -302,6 +342,11 @@ uint8_t* encode_with(const TraceEvent* events, size_t count, uint8_t* out) {
         if (rare != 0) [[unlikely]]
             mask = rare_mask(e, prev, predicted, mask, last_in_context);
         const TraceEvent& k = *predicted;
+        size_t run = 0;
+        if (kRuns && next_copy == i + 1) [[unlikely]] {
+            run = run_from(like_last, i + 1, count);
+            mask |= kRun;
+        }
 
         *out++ = kind;
         out = put_varint(out, mask);
@@ -317,8 +362,8 @@ uint8_t* encode_with(const TraceEvent* events, size_t count, uint8_t* out) {
             out = put_varint(out, zigzag64(static_cast<uint64_t>(e.loop_time_ms),
                                            static_cast<uint64_t>(prev.loop_time_ms)));
         if (mask & kIteration) out = put_varint(out, zigzag32(e.iteration, prev.iteration));
-        if (mask & ~(kTime | kCallback | kCreator | kPhase | kLoopTime | kIteration | kQueues))
-            [[unlikely]] {
+        if (mask & ~(kTime | kCallback | kCreator | kPhase | kLoopTime | kIteration | kQueues |
+                     kRun)) [[unlikely]] {
             if (mask & kReasonCode) out = put_varint(out, static_cast<uint16_t>(e.reason.code));
             if (mask & kReasonArgs) {
                 for (size_t a = 0; a < 3; ++a)
@@ -336,8 +381,27 @@ uint8_t* encode_with(const TraceEvent* events, size_t count, uint8_t* out) {
 
         last[kind] = &e;
         prev_ptr = &e;
+        if (kRuns && run != 0) [[unlikely]] {
+            out = put_varint(out, run);
+            for (size_t j = i + 1; j <= i + run; ++j) {
+                const TraceEvent& r = events[j];
+                *out++ = static_cast<uint8_t>(r.kind);
+                *out++ = r.phase;
+                last[static_cast<uint8_t>(r.kind)] = &r;
+            }
+            prev_ptr = &events[i + run];
+            i += run;
+            next_copy = next_set(like_last, i + 2, count);
+        }
     }
     return out;
+}
+
+uint8_t* encode_any(const TraceEvent* events, size_t count, const uint64_t* like_last,
+                    uint8_t* out) {
+    const bool runs = like_last != nullptr && next_set(like_last, 1, count) != SIZE_MAX;
+    return runs ? encode_with<true>(events, count, like_last, out)
+                : encode_with<false>(events, count, nullptr, out);
 }
 
 void decode_with(const uint8_t* data, size_t size, size_t count, std::vector<TraceEvent>& out) {
@@ -399,6 +463,19 @@ void decode_with(const uint8_t* data, size_t size, size_t count, std::vector<Tra
         out.push_back(e);
         last[kind] = &out.back();
         prev_ptr = &out.back();
+        if (mask & kRun) {
+            const uint64_t run = in.varint();
+            LOOPSIM_ASSERT(run < count - i, "event log chunk: a run past the chunk's events");
+            for (uint64_t j = 0; j < run; ++j) {
+                TraceEvent r = out.back();
+                r.kind = static_cast<EventKind>(in.byte());
+                r.phase = in.byte();
+                out.push_back(r);
+                last[static_cast<uint8_t>(r.kind)] = &out.back();
+            }
+            prev_ptr = &out.back();
+            i += run;
+        }
     }
     LOOPSIM_ASSERT(in.at_end(), "event log chunk has bytes after its last record");
 }
@@ -432,10 +509,11 @@ void put_sequence(std::vector<uint8_t>& out, const uint8_t* literals, size_t lit
 
 } // namespace
 
-void encode_events(const TraceEvent* events, size_t count, std::vector<uint8_t>& out) {
+void encode_events(const TraceEvent* events, size_t count, std::vector<uint8_t>& out,
+                   const uint64_t* like_last) {
     const size_t start = out.size();
     out.resize(start + count * kMaxRecordBytes);
-    uint8_t* end = encode_with(events, count, out.data() + start);
+    uint8_t* end = encode_any(events, count, like_last, out.data() + start);
     out.resize(static_cast<size_t>(end - out.data()));
 }
 
@@ -562,13 +640,15 @@ EventLog& EventLog::operator=(EventLog&& other) noexcept {
     if (this != &other) {
         m_chunks = std::move(other.m_chunks);
         m_open = std::move(other.m_open);
+        m_open_size = std::exchange(other.m_open_size, 0);
+        m_open_capacity = std::exchange(other.m_open_capacity, 0);
+        m_like_last = std::exchange(other.m_like_last, {});
         m_size = std::exchange(other.m_size, 0);
         m_sealed_bytes = std::exchange(other.m_sealed_bytes, 0);
         m_scratch = std::move(other.m_scratch);
         m_cache = std::move(other.m_cache);
         m_cache_next = std::exchange(other.m_cache_next, 0);
         other.m_chunks.clear();
-        other.m_open.clear();
         for (auto& slot : other.m_cache) slot.reset();
     }
     return *this;
@@ -577,7 +657,7 @@ EventLog& EventLog::operator=(EventLog&& other) noexcept {
 void EventLog::seal_open_chunk() {
     if (!m_scratch) m_scratch = std::make_unique<Scratch>();
     Scratch& s = *m_scratch;
-    const uint8_t* end = encode_with(m_open.data(), m_open.size(), s.records.get());
+    const uint8_t* end = encode_any(m_open.get(), m_open_size, m_like_last.data(), s.records.get());
     const auto raw_size = static_cast<size_t>(end - s.records.get());
     s.compressed.clear();
     lz_compress_with(s.records.get(), raw_size, s.compressed, s.lz_table);
@@ -588,7 +668,20 @@ void EventLog::seal_open_chunk() {
     std::memcpy(chunk.bytes.get(), s.compressed.data(), chunk.size);
     m_sealed_bytes += chunk.size;
     m_chunks.push_back(std::move(chunk));
-    m_open.clear();
+    m_open_size = 0;
+    m_like_last.fill(0);
+}
+
+void EventLog::make_room() {
+    if (m_open_capacity == kChunkSize) {
+        seal_open_chunk();
+        return;
+    }
+    const size_t capacity = m_open_capacity == 0 ? 64 : m_open_capacity * 2;
+    auto grown = std::make_unique<TraceEvent[]>(capacity);
+    std::copy_n(m_open.get(), m_open_size, grown.get());
+    m_open = std::move(grown);
+    m_open_capacity = capacity;
 }
 
 namespace {
@@ -620,8 +713,8 @@ TraceEvent EventLog::operator[](size_t i) const {
 }
 
 size_t EventLog::memory_bytes() const {
-    size_t bytes = m_sealed_bytes + m_chunks.capacity() * sizeof(Chunk) +
-                   m_open.capacity() * sizeof(TraceEvent);
+    size_t bytes =
+        m_sealed_bytes + m_chunks.capacity() * sizeof(Chunk) + m_open_capacity * sizeof(TraceEvent);
     if (m_scratch) {
         bytes += sizeof(Scratch) + kChunkSize * kMaxRecordBytes + m_scratch->compressed.capacity();
     }

@@ -17,6 +17,7 @@
 //   shared); separate logs on separate threads are independent (no global state).
 // - Encoding is lossless for every value of every field, including values no model
 //   produces (tests/traces/test_event_log.cpp round-trips random and extreme events).
+#include "sim/assert.h"
 #include "traces/trace_event.h"
 
 #include <array>
@@ -42,16 +43,38 @@ public:
     EventLog& operator=(const EventLog&) = delete;
 
     void push_back(const TraceEvent& event) {
-        if (m_open.size() == kChunkSize) [[unlikely]]
-            seal_open_chunk();
-        m_open.push_back(event);
+        if (m_open_size == m_open_capacity) [[unlikely]]
+            make_room();
+        m_open[m_open_size++] = event;
+        ++m_size;
+    }
+    // Appends a copy of the last event with another kind and phase: what a loop records when
+    // it passes through a phase with nothing to do (phase_leave just after phase_enter, then
+    // the next phase_enter at the same time). Cheaper than push_back for the model, and the
+    // sealed chunk folds such events into the record of the event before them. The log must
+    // not be empty.
+    void push_back_like_last(EventKind kind, uint8_t phase) {
+        LOOPSIM_ASSERT(m_open_size != 0, "push_back_like_last on an empty event log");
+        if (m_open_size == m_open_capacity) [[unlikely]] {
+            TraceEvent event = m_open[m_open_size - 1];
+            event.kind = kind;
+            event.phase = phase;
+            push_back(event); // the first event of a chunk stands on its own
+            return;
+        }
+        const size_t i = m_open_size++;
+        TraceEvent& event = m_open[i];
+        event = m_open[i - 1];
+        event.kind = kind;
+        event.phase = phase;
+        m_like_last[i >> 6] |= uint64_t{1} << (i & 63);
         ++m_size;
     }
 
     size_t size() const { return m_size; }
     bool empty() const { return m_size == 0; }
     TraceEvent operator[](size_t i) const;
-    TraceEvent back() const { return m_open.back(); }
+    TraceEvent back() const { return m_open[m_open_size - 1]; }
 
     // Bytes the log holds: sealed chunks, the open chunk and the encoder's scratch space.
     size_t memory_bytes() const;
@@ -107,11 +130,19 @@ private:
     };
     struct Scratch; // the encoder's reusable buffers
 
+    // Grows the open chunk, or seals it when it holds kChunkSize events.
+    void make_room();
     void seal_open_chunk();
     std::shared_ptr<const Decoded> decoded(size_t chunk) const;
 
     std::vector<Chunk> m_chunks;
-    std::vector<TraceEvent> m_open; // events after the last sealed chunk
+    // The events after the last sealed chunk: m_open_size of them, in room for
+    // m_open_capacity (growing by doubling up to kChunkSize, then reused chunk after chunk).
+    std::unique_ptr<TraceEvent[]> m_open;
+    size_t m_open_size = 0;
+    size_t m_open_capacity = 0;
+    // Bit i: m_open[i] was appended by push_back_like_last.
+    std::array<uint64_t, kChunkSize / 64> m_like_last{};
     size_t m_size = 0;
     size_t m_sealed_bytes = 0;
     std::unique_ptr<Scratch> m_scratch;
@@ -127,7 +158,10 @@ struct EventLog::Decoded {
 
 // The chunk codec, exposed for tests and benchmarks. encode_events appends the delta
 // records of `count` events to `out` (from a blank state); decode_events reads them back.
-void encode_events(const TraceEvent* events, size_t count, std::vector<uint8_t>& out);
+// Bit i of `like_last` (one bit an event, when given) says that event i repeats event i - 1
+// but for its kind and phase, as push_back_like_last would have appended it.
+void encode_events(const TraceEvent* events, size_t count, std::vector<uint8_t>& out,
+                   const uint64_t* like_last = nullptr);
 void decode_events(const uint8_t* data, size_t size, size_t count, std::vector<TraceEvent>& out);
 // LZ77: lz_compress appends the compressed form of [data, data + size) to `out`;
 // lz_decompress writes exactly `raw_size` bytes to `out`.

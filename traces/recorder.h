@@ -29,6 +29,11 @@ public:
         m_last_time[event.actor] = event.time;
         m_trace.events.push_back(event);
     }
+    // Records a copy of the last event with another kind and phase (same actor, same time:
+    // nothing to check). See EventLog::push_back_like_last.
+    void record_like_last(EventKind kind, uint8_t phase) {
+        m_trace.events.push_back_like_last(kind, phase);
+    }
 
     StringId intern(std::string_view text) { return m_trace.strings.intern(text); }
 

@@ -97,13 +97,34 @@ void Tracer::on_iteration_end(uint64_t) {
 
 void Tracer::on_phase_enter(uv::Phase phase) {
     m_phase = static_cast<uint8_t>(phase);
-    m_recorder.record(event(trace::EventKind::PhaseEnter));
+    record_phase_event(trace::EventKind::PhaseEnter, m_phase);
 }
 
 void Tracer::on_phase_leave(uv::Phase phase) {
-    trace::TraceEvent e = event(trace::EventKind::PhaseLeave);
-    e.phase = static_cast<uint8_t>(phase);
+    record_phase_event(trace::EventKind::PhaseLeave, static_cast<uint8_t>(phase));
+}
+
+// A phase event right after another one (nothing recorded between them), at the same time and
+// loop time, differs from it only in kind and phase: a phase with nothing to do, or the next
+// phase after it. It is recorded as a copy of that one, which costs the log less.
+void Tracer::record_phase_event(trace::EventKind kind, uint8_t phase) {
+    if (m_recorder.size() == m_after_phase_event &&
+        m_env.simulation().now() == m_phase_event_time &&
+        m_env.loop().now_ms() == m_phase_event_loop_ms) {
+        m_recorder.record_like_last(kind, phase);
+        ++m_after_phase_event;
+        return;
+    }
+    record_new_phase_event(kind, phase);
+}
+
+void Tracer::record_new_phase_event(trace::EventKind kind, uint8_t phase) {
+    trace::TraceEvent e = event(kind);
+    e.phase = phase;
     m_recorder.record(e);
+    m_after_phase_event = m_recorder.size();
+    m_phase_event_time = e.time;
+    m_phase_event_loop_ms = e.loop_time_ms;
 }
 
 void Tracer::on_time_update(uv::TimeUpdate, int64_t old_ms, int64_t new_ms) {

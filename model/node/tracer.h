@@ -14,6 +14,7 @@
 #include "model/uv/thread_pool.h"
 #include "traces/recorder.h"
 
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -58,12 +59,18 @@ public:
 private:
     trace::TraceEvent event(trace::EventKind kind) const;
     uint64_t running() const { return m_running.empty() ? 0 : m_running.back(); }
+    void record_phase_event(trace::EventKind kind, uint8_t phase);
+    [[gnu::noinline]] void record_new_phase_event(trace::EventKind kind, uint8_t phase);
 
     Environment& m_env;
     trace::TraceRecorder& m_recorder;
     std::vector<uint64_t> m_running; // callbacks on the call stack, innermost last
     uint32_t m_iteration = 0;
     uint8_t m_phase = trace::kNoPhase;
+    // The last phase event: the recorder's size just after it, and its times.
+    size_t m_after_phase_event = SIZE_MAX;
+    sim::SimTime m_phase_event_time;
+    int64_t m_phase_event_loop_ms = 0;
 };
 
 } // namespace loopsim::node

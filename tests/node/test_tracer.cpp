@@ -4,8 +4,9 @@
 #include "sim/simulation.h"
 #include "traces/json_writer.h"
 
+#include <algorithm>
 #include <doctest/doctest.h>
-
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -29,26 +30,125 @@ std::string traced_run_json(uint64_t seed) {
     trace::TraceRecorder recorder;
     node::Tracer tracer(env, recorder);
     env.set_tracer(&tracer);
-    node::ProcessResult result = env.run(Task{.call = [&] {
-        for (int i = 0; i < 50; ++i) {
-            const auto delay = static_cast<double>(sim.rng().between(0, 20));
-            env.timers().set_timeout(noop(env, "timer " + std::to_string(i)), delay);
-            if (sim.rng().below(2) == 0) env.immediates().set_immediate(noop(env, "immediate " + std::to_string(i)));
-            if (sim.rng().below(3) == 0) env.queues().next_tick(noop(env, "tick " + std::to_string(i)));
-            if (sim.rng().below(4) == 0)
-                env.thread_pool().submit(uv::WorkKind::Cpu, "job " + std::to_string(i),
-                                         SimTime::us(sim.rng().between(100, 5000)), [] {});
-            sim.advance(SimTime::us(sim.rng().between(1, 300)));
-        }
-        return CallResult::Returned;
-    }, .label = env.label("main script")});
+    node::ProcessResult result = env.run(Task{
+        .call =
+            [&] {
+                for (int i = 0; i < 50; ++i) {
+                    const auto delay = static_cast<double>(sim.rng().between(0, 20));
+                    env.timers().set_timeout(noop(env, "timer " + std::to_string(i)), delay);
+                    if (sim.rng().below(2) == 0)
+                        env.immediates().set_immediate(noop(env, "immediate " + std::to_string(i)));
+                    if (sim.rng().below(3) == 0)
+                        env.queues().next_tick(noop(env, "tick " + std::to_string(i)));
+                    if (sim.rng().below(4) == 0)
+                        env.thread_pool().submit(uv::WorkKind::Cpu, "job " + std::to_string(i),
+                                                 SimTime::us(sim.rng().between(100, 5000)), [] {});
+                    sim.advance(SimTime::us(sim.rng().between(1, 300)));
+                }
+                return CallResult::Returned;
+            },
+        .label = env.label("main script")});
     tracer.finish(result);
     return trace::trace_to_json(recorder.trace());
 }
 
+// Stands between the loop and the tracer: notes what the loop reports at each phase boundary
+// (the loop's own state, read at that moment), then passes every call on.
+class PhaseSpy final : public uv::LoopObserver {
+public:
+    struct Step {
+        trace::EventKind kind;
+        uint8_t phase;
+        int64_t time_ns;
+        int64_t loop_ms;
+        uint32_t iteration;
+        bool operator==(const Step&) const = default;
+    };
+
+    PhaseSpy(node::Environment& env, node::Tracer& tracer) : m_env(env), m_tracer(tracer) {}
+    void on_iteration_start(uint64_t iteration) override {
+        m_iteration = static_cast<uint32_t>(iteration);
+        m_tracer.on_iteration_start(iteration);
+    }
+    void on_iteration_end(uint64_t iteration) override { m_tracer.on_iteration_end(iteration); }
+    void on_phase_enter(uv::Phase phase) override {
+        note(trace::EventKind::PhaseEnter, phase);
+        m_tracer.on_phase_enter(phase);
+    }
+    void on_phase_leave(uv::Phase phase) override {
+        note(trace::EventKind::PhaseLeave, phase);
+        m_tracer.on_phase_leave(phase);
+    }
+    void on_time_update(uv::TimeUpdate site, int64_t old_ms, int64_t new_ms) override {
+        m_tracer.on_time_update(site, old_ms, new_ms);
+    }
+    std::vector<Step> steps;
+
+private:
+    void note(trace::EventKind kind, uv::Phase phase) {
+        steps.push_back({kind, static_cast<uint8_t>(phase), m_env.simulation().now().count_ns(),
+                         m_env.loop().now_ms(), m_iteration});
+    }
+    node::Environment& m_env;
+    node::Tracer& m_tracer;
+    uint32_t m_iteration = 0;
+};
+
 } // namespace
 
 TEST_SUITE("node.tracer") {
+    TEST_CASE("every phase boundary is recorded with its phase, time, loop time and iteration") {
+        // Most phases have nothing to do (their events are recorded as copies of the one
+        // before); some run callbacks that take time, and the poll phase waits for a timer, so
+        // the clock moves between some boundaries and not others. Over several chunks of the
+        // trace's event log.
+        sim::Simulation sim;
+        node::Environment env(sim, node::EnvironmentOptions{});
+        trace::TraceRecorder recorder;
+        node::Tracer tracer(env, recorder);
+        PhaseSpy spy(env, tracer);
+        env.loop().set_observer(&spy);
+        env.set_tracer(&tracer);
+        int left = 3000;
+        std::function<CallResult()> step = [&] {
+            if (--left > 0) {
+                if (left % 7 == 0) sim.advance(SimTime::us(left % 5 * 300));
+                if (left % 11 == 0)
+                    env.timers().set_timeout(noop(env, "timer"), static_cast<double>(left % 3));
+                env.immediates().set_immediate(Task{.call = step, .label = env.label("step")});
+            }
+            return CallResult::Returned;
+        };
+        node::ProcessResult result = env.run(Task{
+            .call =
+                [&] {
+                    env.immediates().set_immediate(Task{.call = step, .label = env.label("step")});
+                    env.timers().set_timeout(noop(env, "late timer"), 40);
+                    return CallResult::Returned;
+                },
+            .label = env.label("main script")});
+        tracer.finish(result);
+
+        std::vector<PhaseSpy::Step> recorded;
+        for (const trace::TraceEvent& e : recorder.events()) {
+            if (e.kind != trace::EventKind::PhaseEnter && e.kind != trace::EventKind::PhaseLeave)
+                continue;
+            recorded.push_back({e.kind, e.phase, e.time.count_ns(), e.loop_time_ms, e.iteration});
+        }
+        CHECK(recorder.events().size() > 4 * trace::EventLog::kChunkSize);
+        REQUIRE(spy.steps.size() > 40000);
+        CHECK(recorded.size() == spy.steps.size());
+        size_t same = 0;
+        for (size_t i = 0; i < std::min(recorded.size(), spy.steps.size()); ++i)
+            same += recorded[i] == spy.steps[i] ? 1 : 0;
+        CHECK(same == spy.steps.size());
+        // The clock did move between phase boundaries, so not every boundary repeats the last.
+        size_t moved = 0;
+        for (size_t i = 1; i < spy.steps.size(); ++i)
+            moved += spy.steps[i].time_ns != spy.steps[i - 1].time_ns ? 1 : 0;
+        CHECK(moved > 100);
+    }
+
     TEST_CASE("two runs with the same seed write byte-identical traces; another seed differs") {
         const std::string a = traced_run_json(42);
         const std::string b = traced_run_json(42);
@@ -58,18 +158,22 @@ TEST_SUITE("node.tracer") {
         CHECK(a != c);
     }
 
-    TEST_CASE("each callback is created in its queue, then starts in the matching phase, then ends") {
+    TEST_CASE(
+        "each callback is created in its queue, then starts in the matching phase, then ends") {
         sim::Simulation sim;
         node::Environment env(sim, node::EnvironmentOptions{});
         trace::TraceRecorder recorder;
         node::Tracer tracer(env, recorder);
         env.set_tracer(&tracer);
-        node::ProcessResult result = env.run(Task{.call = [&] {
-            env.timers().set_timeout(noop(env, "on timeout"), 5);
-            env.immediates().set_immediate(noop(env, "on immediate"));
-            env.queues().next_tick(noop(env, "on tick"));
-            return CallResult::Returned;
-        }, .label = env.label("main script")});
+        node::ProcessResult result =
+            env.run(Task{.call =
+                             [&] {
+                                 env.timers().set_timeout(noop(env, "on timeout"), 5);
+                                 env.immediates().set_immediate(noop(env, "on immediate"));
+                                 env.queues().next_tick(noop(env, "on tick"));
+                                 return CallResult::Returned;
+                             },
+                         .label = env.label("main script")});
         tracer.finish(result);
 
         std::map<uint64_t, std::vector<std::string>> life; // callback -> its steps
@@ -77,20 +181,26 @@ TEST_SUITE("node.tracer") {
         for (const trace::TraceEvent& e : recorder.events()) {
             if (e.callback == 0) continue;
             std::string step(trace::event_kind_name(e.kind));
-            if (e.kind == trace::EventKind::CallbackCreated) step += " " + std::string(trace::queue_name(e.to_queue));
+            if (e.kind == trace::EventKind::CallbackCreated)
+                step += " " + std::string(trace::queue_name(e.to_queue));
             if (e.kind == trace::EventKind::CallbackStart)
-                step += e.phase == trace::kNoPhase ? " outside the loop" : " in " + phases.at(e.phase);
+                step +=
+                    e.phase == trace::kNoPhase ? " outside the loop" : " in " + phases.at(e.phase);
             life[e.callback].push_back(step);
         }
         std::vector<std::vector<std::string>> lives;
         for (auto& [id, steps] : life) lives.push_back(steps);
         // Ids in creation order: the main script (1), then the timer, immediate and tick.
         REQUIRE(lives.size() == 4);
-        CHECK(lives[0] == std::vector<std::string>{"callback_created call_stack", "callback_start outside the loop",
+        CHECK(lives[0] == std::vector<std::string>{"callback_created call_stack",
+                                                   "callback_start outside the loop",
                                                    "callback_end"});
-        CHECK(lives[1] == std::vector<std::string>{"callback_created timers", "callback_start in timers", "callback_end"});
-        CHECK(lives[2] == std::vector<std::string>{"callback_created check", "callback_start in check", "callback_end"});
-        CHECK(lives[3] == std::vector<std::string>{"callback_created next_tick", "callback_start outside the loop",
+        CHECK(lives[1] == std::vector<std::string>{"callback_created timers",
+                                                   "callback_start in timers", "callback_end"});
+        CHECK(lives[2] == std::vector<std::string>{"callback_created check",
+                                                   "callback_start in check", "callback_end"});
+        CHECK(lives[3] == std::vector<std::string>{"callback_created next_tick",
+                                                   "callback_start outside the loop",
                                                    "callback_end"});
         CHECK(recorder.trace().outcome.status == trace::OutcomeStatus::Completed);
         CHECK(recorder.header().actors.at(0).name == "main");
@@ -102,11 +212,15 @@ TEST_SUITE("node.tracer") {
         trace::TraceRecorder recorder;
         node::Tracer tracer(env, recorder);
         env.set_tracer(&tracer);
-        node::ProcessResult result = env.run(Task{.call = [&] {
-            env.thread_pool().submit(uv::WorkKind::FastIo, "read", SimTime::ms(2), [] {});
-            sim.advance(SimTime::ms(50));
-            return CallResult::Returned;
-        }, .label = env.label("main script")});
+        node::ProcessResult result =
+            env.run(Task{.call =
+                             [&] {
+                                 env.thread_pool().submit(uv::WorkKind::FastIo, "read",
+                                                          SimTime::ms(2), [] {});
+                                 sim.advance(SimTime::ms(50));
+                                 return CallResult::Returned;
+                             },
+                         .label = env.label("main script")});
         tracer.finish(result);
         std::vector<int64_t> worker_times;
         for (const trace::TraceEvent& e : recorder.events())

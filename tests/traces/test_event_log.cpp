@@ -244,6 +244,120 @@ TEST_SUITE("event log") {
         CHECK(same == events.size());
     }
 
+    TEST_CASE("events appended as copies of the last, with another kind and phase, round-trip") {
+        // Runs of copies of every length, from 1 to past two 64-bit words of the log's bit set,
+        // between random events of every field; then chunks that end just after a run, end
+        // inside one, and begin with a copy.
+        EventSource source(21);
+        std::mt19937 rng(4);
+        std::vector<TraceEvent> events;
+        EventLog log;
+        auto add_plain = [&] {
+            events.push_back(source.next(rng() % 4 == 0));
+            log.push_back(events.back());
+        };
+        auto add_copy = [&] {
+            TraceEvent copy = events.back();
+            copy.kind = static_cast<EventKind>(static_cast<uint8_t>(rng()));
+            copy.phase = static_cast<uint8_t>(rng());
+            events.push_back(copy);
+            log.push_back_like_last(copy.kind, copy.phase);
+        };
+        while (events.size() < EventLog::kChunkSize * 2 + 77) {
+            add_plain();
+            const size_t run = rng() % 3 == 0 ? rng() % 150 : rng() % 4;
+            for (size_t j = 0; j < run; ++j) add_copy();
+        }
+        auto fill_to = [&](size_t left_in_chunk) {
+            while (EventLog::kChunkSize - events.size() % EventLog::kChunkSize != left_in_chunk)
+                add_plain();
+        };
+        fill_to(5); // ... a plain event, three copies, and a plain event ends the chunk
+        add_plain();
+        for (int j = 0; j < 3; ++j) add_copy();
+        add_plain();
+        fill_to(2); // ... a plain event and a copy end the chunk; the next begins with a copy
+        add_plain();
+        add_copy();
+        add_copy();
+        add_copy();
+        fill_to(EventLog::kChunkSize - 40);
+        REQUIRE(log.size() == events.size());
+        REQUIRE(log.sealed_events() == EventLog::kChunkSize * 4);
+        size_t by_iteration = 0, index = 0;
+        for (const TraceEvent& e : log) by_iteration += identical(e, events[index++]) ? 1 : 0;
+        CHECK(by_iteration == events.size());
+        size_t by_index = 0;
+        for (size_t i = events.size(); i-- > 0;) by_index += identical(log[i], events[i]) ? 1 : 0;
+        CHECK(by_index == events.size());
+        CHECK(identical(log.back(), events.back()));
+
+        // A log moved in the middle of a chunk keeps which of its open events are copies.
+        EventLog moved = std::move(log);
+        for (size_t i = 0; i < EventLog::kChunkSize; ++i) {
+            moved.push_back_like_last(EventKind::PhaseLeave, static_cast<uint8_t>(i));
+            TraceEvent copy = events.back();
+            copy.kind = EventKind::PhaseLeave;
+            copy.phase = static_cast<uint8_t>(i);
+            events.push_back(copy);
+        }
+        REQUIRE(moved.sealed_events() == EventLog::kChunkSize * 5);
+        size_t after_move = 0;
+        for (size_t i = 0; i < events.size(); ++i) after_move += identical(moved[i], events[i]);
+        CHECK(after_move == events.size());
+    }
+
+    TEST_CASE("an event appended as a copy of the last costs two bytes of records") {
+        // In loop_like, a phase's leave and the next phase's enter often repeat the event before
+        // them but for kind and phase, as the loop's tracer appends them (push_back_like_last).
+        const std::vector<TraceEvent> events = loop_like(60);
+        std::vector<uint64_t> like_last((events.size() + 63) / 64, 0);
+        std::vector<bool> is_copy(events.size(), false);
+        size_t runs = 0;
+        for (size_t i = 1; i < events.size(); ++i) {
+            TraceEvent as_copy = events[i - 1];
+            as_copy.kind = events[i].kind;
+            as_copy.phase = events[i].phase;
+            const bool phase_kind =
+                events[i].kind == EventKind::PhaseEnter || events[i].kind == EventKind::PhaseLeave;
+            if (phase_kind && identical(as_copy, events[i])) {
+                like_last[i / 64] |= uint64_t{1} << (i % 64);
+                is_copy[i] = true;
+                runs += is_copy[i - 1] ? 0 : 1;
+            }
+        }
+        // What each copied event's own record takes: the records are written in order from a
+        // blank state, so a record's bytes are the growth of the encoded prefix.
+        size_t copies = 0;
+        size_t copies_own_bytes = 0;
+        std::vector<uint8_t> prefix;
+        for (size_t i = 0; i < events.size(); ++i) {
+            if (!is_copy[i]) continue;
+            ++copies;
+            prefix.clear();
+            encode_events(events.data(), i, prefix);
+            const size_t before = prefix.size();
+            prefix.clear();
+            encode_events(events.data(), i + 1, prefix);
+            copies_own_bytes += prefix.size() - before;
+        }
+        REQUIRE(copies > events.size() / 2);
+        std::vector<uint8_t> plain;
+        encode_events(events.data(), events.size(), plain);
+        std::vector<uint8_t> folded;
+        encode_events(events.data(), events.size(), folded, like_last.data());
+        // In a run, each copy takes 2 bytes (kind and phase) instead of its own record, and the
+        // run adds 3 to the record before it (2 more bytes of mask, a 1-byte count).
+        CHECK(folded.size() == plain.size() - copies_own_bytes + 2 * copies + 3 * runs);
+        CHECK(folded.size() < plain.size());
+        std::vector<TraceEvent> back;
+        decode_events(folded.data(), folded.size(), events.size(), back);
+        REQUIRE(back.size() == events.size());
+        size_t same = 0;
+        for (size_t i = 0; i < events.size(); ++i) same += identical(back[i], events[i]) ? 1 : 0;
+        CHECK(same == events.size());
+    }
+
     TEST_CASE("the LZ77 coder round-trips repetitive, random and tiny inputs") {
         std::mt19937 rng(9);
         std::vector<std::vector<uint8_t>> inputs;
