@@ -54,21 +54,28 @@ public:
     // sealed chunk folds such events into the record of the event before them. The log must
     // not be empty.
     void push_back_like_last(EventKind kind, uint8_t phase) {
-        LOOPSIM_ASSERT(m_open_size != 0, "push_back_like_last on an empty event log");
-        if (m_open_size == m_open_capacity) [[unlikely]] {
+        if (!try_push_back_like_last(kind, phase)) [[unlikely]] {
+            LOOPSIM_ASSERT(m_open_size != 0, "push_back_like_last on an empty event log");
             TraceEvent event = m_open[m_open_size - 1];
             event.kind = kind;
             event.phase = phase;
             push_back(event); // the first event of a chunk stands on its own
-            return;
         }
-        const size_t i = m_open_size++;
+    }
+    // push_back_like_last when there is room in the open chunk, without growing or sealing it
+    // (no calls: a caller's fast path stays a leaf); false, appending nothing, otherwise.
+    bool try_push_back_like_last(EventKind kind, uint8_t phase) {
+        const size_t i = m_open_size;
+        if (i == m_open_capacity || i == 0) [[unlikely]]
+            return false;
         TraceEvent& event = m_open[i];
         event = m_open[i - 1];
         event.kind = kind;
         event.phase = phase;
         m_like_last[i >> 6] |= uint64_t{1} << (i & 63);
+        m_open_size = i + 1;
         ++m_size;
+        return true;
     }
 
     size_t size() const { return m_size; }

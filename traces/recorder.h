@@ -34,6 +34,11 @@ public:
     void record_like_last(EventKind kind, uint8_t phase) {
         m_trace.events.push_back_like_last(kind, phase);
     }
+    // record_like_last when the log has room for it without growing or sealing a chunk;
+    // false, recording nothing, otherwise.
+    bool try_record_like_last(EventKind kind, uint8_t phase) {
+        return m_trace.events.try_push_back_like_last(kind, phase);
+    }
 
     StringId intern(std::string_view text) { return m_trace.strings.intern(text); }
 

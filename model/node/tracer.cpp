@@ -12,7 +12,7 @@ constexpr uint64_t k_work_id_base = uint64_t{1} << 48;
 } // namespace
 
 Tracer::Tracer(Environment& env, trace::TraceRecorder& recorder)
-    : m_env(env), m_recorder(recorder) {
+    : m_env(env), m_sim(env.simulation()), m_loop(env.loop()), m_recorder(recorder) {
     m_env.loop().set_observer(this);
     m_env.thread_pool().set_observer(this);
     m_recorder.record(event(trace::EventKind::RunStart));
@@ -108,10 +108,8 @@ void Tracer::on_phase_leave(uv::Phase phase) {
 // loop time, differs from it only in kind and phase: a phase with nothing to do, or the next
 // phase after it. It is recorded as a copy of that one, which costs the log less.
 void Tracer::record_phase_event(trace::EventKind kind, uint8_t phase) {
-    if (m_recorder.size() == m_after_phase_event &&
-        m_env.simulation().now() == m_phase_event_time &&
-        m_env.loop().now_ms() == m_phase_event_loop_ms) {
-        m_recorder.record_like_last(kind, phase);
+    if (m_recorder.size() == m_after_phase_event && m_sim.now() == m_phase_event_time &&
+        m_loop.now_ms() == m_phase_event_loop_ms && m_recorder.try_record_like_last(kind, phase)) {
         ++m_after_phase_event;
         return;
     }

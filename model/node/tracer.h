@@ -18,6 +18,13 @@
 #include <string_view>
 #include <vector>
 
+namespace loopsim::sim {
+class Simulation;
+}
+namespace loopsim::uv {
+class Loop;
+}
+
 namespace loopsim::node {
 
 class Environment;
@@ -63,6 +70,8 @@ private:
     [[gnu::noinline]] void record_new_phase_event(trace::EventKind kind, uint8_t phase);
 
     Environment& m_env;
+    sim::Simulation& m_sim; // m_env's, for the phase events' fast path
+    uv::Loop& m_loop;
     trace::TraceRecorder& m_recorder;
     std::vector<uint64_t> m_running; // callbacks on the call stack, innermost last
     uint32_t m_iteration = 0;
