@@ -304,11 +304,10 @@ inline size_t run_from(const uint64_t* like_last, size_t j, size_t count) {
 }
 
 // Writes the records of `count` events at `out` (room for count * kMaxRecordBytes); returns
-// the end of what it wrote. Bit i of `like_last` says that event i repeats event i - 1 but
-// for its kind and phase (EventLog::push_back_like_last); those events are folded into the
-// record of the event before them. kRuns is false when no bit is set: the loop then has no
-// test for them.
-template <bool kRuns>
+// the end of what it wrote. Bit i of `like_last` (when not null) says that event i repeats
+// event i - 1 but for its kind and phase (EventLog::push_back_like_last); those events are
+// folded into the record of the event before them. The events between runs go through a
+// loop with no test for runs.
 uint8_t* encode_with(const TraceEvent* events, size_t count, const uint64_t* like_last,
                      uint8_t* out) {
     // Predictions point into `events` (no copies): the previous event, per kind the last event
@@ -320,10 +319,8 @@ uint8_t* encode_with(const TraceEvent* events, size_t count, const uint64_t* lik
     ContextTable last_in_context;
     last_in_context.fill(&k_blank);
     const TraceEvent* prev_ptr = &k_blank;
-    // The next event to fold into the record before it. (The first event of a chunk is never
-    // folded: it repeats an event of the chunk before.)
-    size_t next_copy = kRuns ? next_set(like_last, 1, count) : SIZE_MAX;
-    for (size_t i = 0; i < count; ++i) {
+    // The record of event i, followed by the `run` events after it that repeat it.
+    auto put_record = [&](size_t i, size_t run) __attribute__((always_inline)) {
         const TraceEvent& e = events[i];
         const TraceEvent& prev = *prev_ptr;
         const auto kind = static_cast<uint8_t>(e.kind);
@@ -342,11 +339,7 @@ uint8_t* encode_with(const TraceEvent* events, size_t count, const uint64_t* lik
         if (rare != 0) [[unlikely]]
             mask = rare_mask(e, prev, predicted, mask, last_in_context);
         const TraceEvent& k = *predicted;
-        size_t run = 0;
-        if (kRuns && next_copy == i + 1) [[unlikely]] {
-            run = run_from(like_last, i + 1, count);
-            mask |= kRun;
-        }
+        if (run != 0) mask |= kRun;
 
         *out++ = kind;
         out = put_varint(out, mask);
@@ -378,10 +371,9 @@ uint8_t* encode_with(const TraceEvent* events, size_t count, const uint64_t* lik
             if (mask & kStream) *out++ = static_cast<uint8_t>(e.stream);
             if (mask & kActor) out = put_varint(out, e.actor);
         }
-
         last[kind] = &e;
         prev_ptr = &e;
-        if (kRuns && run != 0) [[unlikely]] {
+        if (run != 0) {
             out = put_varint(out, run);
             for (size_t j = i + 1; j <= i + run; ++j) {
                 const TraceEvent& r = events[j];
@@ -390,18 +382,20 @@ uint8_t* encode_with(const TraceEvent* events, size_t count, const uint64_t* lik
                 last[static_cast<uint8_t>(r.kind)] = &r;
             }
             prev_ptr = &events[i + run];
-            i += run;
-            next_copy = next_set(like_last, i + 2, count);
         }
+    };
+    // The first event of a chunk is never folded: it repeats an event of the chunk before.
+    size_t i = 0;
+    while (i < count) {
+        const size_t copy = like_last != nullptr ? next_set(like_last, i + 1, count) : SIZE_MAX;
+        const size_t plain_end = copy == SIZE_MAX ? count : copy - 1;
+        for (; i < plain_end; ++i) put_record(i, 0);
+        if (copy == SIZE_MAX) break;
+        const size_t run = run_from(like_last, copy, count);
+        put_record(i, run); // i is copy - 1
+        i = copy + run;
     }
     return out;
-}
-
-uint8_t* encode_any(const TraceEvent* events, size_t count, const uint64_t* like_last,
-                    uint8_t* out) {
-    const bool runs = like_last != nullptr && next_set(like_last, 1, count) != SIZE_MAX;
-    return runs ? encode_with<true>(events, count, like_last, out)
-                : encode_with<false>(events, count, nullptr, out);
 }
 
 void decode_with(const uint8_t* data, size_t size, size_t count, std::vector<TraceEvent>& out) {
@@ -513,7 +507,7 @@ void encode_events(const TraceEvent* events, size_t count, std::vector<uint8_t>&
                    const uint64_t* like_last) {
     const size_t start = out.size();
     out.resize(start + count * kMaxRecordBytes);
-    uint8_t* end = encode_any(events, count, like_last, out.data() + start);
+    uint8_t* end = encode_with(events, count, like_last, out.data() + start);
     out.resize(static_cast<size_t>(end - out.data()));
 }
 
@@ -657,7 +651,8 @@ EventLog& EventLog::operator=(EventLog&& other) noexcept {
 void EventLog::seal_open_chunk() {
     if (!m_scratch) m_scratch = std::make_unique<Scratch>();
     Scratch& s = *m_scratch;
-    const uint8_t* end = encode_any(m_open.get(), m_open_size, m_like_last.data(), s.records.get());
+    const uint8_t* end =
+        encode_with(m_open.get(), m_open_size, m_like_last.data(), s.records.get());
     const auto raw_size = static_cast<size_t>(end - s.records.get());
     s.compressed.clear();
     lz_compress_with(s.records.get(), raw_size, s.compressed, s.lz_table);
