@@ -138,7 +138,11 @@ double to_integer_or_infinity(double number) {
 }
 
 uint32_t to_uint32(double number) {
-    if (!std::isfinite(number) || number == 0) return 0;
+    // Below 2^63 in magnitude (NaN fails the test), the int64 cast truncates exactly and its
+    // low 32 bits are the value modulo 2^32.
+    if (number > -9.2e18 && number < 9.2e18)
+        return static_cast<uint32_t>(static_cast<uint64_t>(static_cast<int64_t>(number)));
+    if (!std::isfinite(number)) return 0;
     double modulo = std::fmod(std::trunc(number), 4294967296.0);
     if (modulo < 0) modulo += 4294967296.0;
     return static_cast<uint32_t>(modulo);

@@ -19,6 +19,18 @@ std::string key_text(PropertyKey key) {
 }
 
 double js_mod(double a, double b) {
+    // Integers below 2^53 in magnitude, the usual `i % n`: the int64 remainder is exact and,
+    // as in JavaScript, takes the dividend's sign (a zero keeps it: -6 % 3 is -0).
+    constexpr double k_exact = 9007199254740992.0; // 2^53
+    if (std::fabs(a) < k_exact && std::fabs(b) < k_exact) {
+        const auto ia = static_cast<int64_t>(a);
+        const auto ib = static_cast<int64_t>(b);
+        if (static_cast<double>(ia) == a && static_cast<double>(ib) == b && ib != 0) {
+            const int64_t r = ia % ib;
+            if (r == 0) return std::signbit(a) ? -0.0 : 0.0;
+            return static_cast<double>(r);
+        }
+    }
     return std::fmod(a, b);
 }
 

@@ -125,6 +125,18 @@ TEST_SUITE("conversions") {
         CHECK(to_uint32(-1.0) == 4294967295u);
         CHECK(to_uint32(4294967296.5) == 0u);
         CHECK(to_uint32(-0.0) == 0u);
+        // Values node 20 gives for `x >>> 0`, on both sides of 2^53 and of 2^63.
+        CHECK(to_uint32(-1.5) == 4294967295u);
+        CHECK(to_uint32(-4294967297.5) == 4294967295u);
+        CHECK(to_uint32(9007199254740994.0) == 2u);
+        CHECK(to_uint32(-9007199254740992.0) == 0u);
+        CHECK(to_uint32(9.2e18) == 2643984384u);
+        CHECK(to_uint32(-9.2e18) == 1650982912u);
+        CHECK(to_uint32(9.3e18) == 4213309440u);
+        CHECK(to_uint32(9223372036854775808.0) == 0u);
+        CHECK(to_uint32(1e19) == 2313682944u);
+        CHECK(to_int32(-2147483648.5) == -2147483647 - 1);
+        CHECK(to_int32(2147483648.7) == -2147483647 - 1);
     }
 
     TEST_CASE("ToBoolean and typeof cover every kind of value") {

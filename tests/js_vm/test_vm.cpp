@@ -16,6 +16,12 @@ TEST_SUITE("vm") {
         CHECK(m.run("module.exports = 2 ** 10 + 7 % 3") == "1025");
         CHECK(m.run("module.exports = 2147483647 + 1") == "2147483648");
         CHECK(m.run("module.exports = -5 >>> 28") == "15");
+        // The remainder takes the dividend's sign, a zero one too; what node 20 prints.
+        CHECK(m.run("module.exports = [Object.is(-0 % 5, -0), -7 % 3, 7 % -3, Object.is(-6 % 3, "
+                    "-0), Object.is(6 % -3, 0), 5.5 % 2, -5.5 % 2, 2 ** 53 % 7, (2 ** 53 - 1) % "
+                    "1000, 4294967295 % 1000, -4 % 0, Infinity % 2, 5 % Infinity, 1e300 % 7, "
+                    "-9007199254740991 % 10]") ==
+              "[true,-1,1,true,true,1.5,-1.5,4,991,295,NaN,NaN,5,1,-1]");
         CHECK(m.run("module.exports = 1 / 0") == "Infinity");
         CHECK(m.run("module.exports = [typeof 1, typeof 'x', typeof undeclared, typeof null, "
                     "typeof (() => 1)]") == "[number,string,undefined,object,function]");
