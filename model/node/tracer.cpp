@@ -86,43 +86,46 @@ void Tracer::error(std::string_view text) {
     m_recorder.record(e);
 }
 
+// Iterations and phases: outside a phase, the event has no phase.
 void Tracer::on_iteration_start(uint64_t iteration) {
     m_iteration = static_cast<uint32_t>(iteration);
-    m_recorder.record(event(trace::EventKind::IterationStart));
+    record_new_loop_event(trace::EventKind::IterationStart, trace::kNoPhase);
 }
 
 void Tracer::on_iteration_end(uint64_t) {
-    m_recorder.record(event(trace::EventKind::IterationEnd));
+    record_loop_event(trace::EventKind::IterationEnd, trace::kNoPhase);
 }
 
 void Tracer::on_phase_enter(uv::Phase phase) {
     m_phase = static_cast<uint8_t>(phase);
-    record_phase_event(trace::EventKind::PhaseEnter, m_phase);
+    record_loop_event(trace::EventKind::PhaseEnter, m_phase);
 }
 
 void Tracer::on_phase_leave(uv::Phase phase) {
-    record_phase_event(trace::EventKind::PhaseLeave, static_cast<uint8_t>(phase));
+    record_loop_event(trace::EventKind::PhaseLeave, static_cast<uint8_t>(phase));
 }
 
-// A phase event right after another one (nothing recorded between them), at the same time and
-// loop time, differs from it only in kind and phase: a phase with nothing to do, or the next
-// phase after it. It is recorded as a copy of that one, which costs the log less.
-void Tracer::record_phase_event(trace::EventKind kind, uint8_t phase) {
-    if (m_recorder.size() == m_after_phase_event && m_sim.now() == m_phase_event_time &&
-        m_loop.now_ms() == m_phase_event_loop_ms && m_recorder.try_record_like_last(kind, phase)) {
-        ++m_after_phase_event;
+// An iteration or phase event right after another one (nothing recorded between them), at the
+// same time and loop time, differs from it only in kind and phase: the first phase after the
+// iteration starts, a phase with nothing to do, the next phase after it, the end of the
+// iteration after the last phase. It is recorded as a copy of that one, which costs the log
+// less. (The start of an iteration is never a copy: its iteration number is new.)
+void Tracer::record_loop_event(trace::EventKind kind, uint8_t phase) {
+    if (m_recorder.size() == m_after_loop_event && m_sim.now() == m_loop_event_time &&
+        m_loop.now_ms() == m_loop_event_loop_ms && m_recorder.try_record_like_last(kind, phase)) {
+        ++m_after_loop_event;
         return;
     }
-    record_new_phase_event(kind, phase);
+    record_new_loop_event(kind, phase);
 }
 
-void Tracer::record_new_phase_event(trace::EventKind kind, uint8_t phase) {
+void Tracer::record_new_loop_event(trace::EventKind kind, uint8_t phase) {
     trace::TraceEvent e = event(kind);
     e.phase = phase;
     m_recorder.record(e);
-    m_after_phase_event = m_recorder.size();
-    m_phase_event_time = e.time;
-    m_phase_event_loop_ms = e.loop_time_ms;
+    m_after_loop_event = m_recorder.size();
+    m_loop_event_time = e.time;
+    m_loop_event_loop_ms = e.loop_time_ms;
 }
 
 void Tracer::on_time_update(uv::TimeUpdate, int64_t old_ms, int64_t new_ms) {

@@ -66,20 +66,20 @@ public:
 private:
     trace::TraceEvent event(trace::EventKind kind) const;
     uint64_t running() const { return m_running.empty() ? 0 : m_running.back(); }
-    void record_phase_event(trace::EventKind kind, uint8_t phase);
-    [[gnu::noinline]] void record_new_phase_event(trace::EventKind kind, uint8_t phase);
+    void record_loop_event(trace::EventKind kind, uint8_t phase);
+    [[gnu::noinline]] void record_new_loop_event(trace::EventKind kind, uint8_t phase);
 
     Environment& m_env;
-    sim::Simulation& m_sim; // m_env's, for the phase events' fast path
+    sim::Simulation& m_sim; // m_env's, for the loop events' fast path
     uv::Loop& m_loop;
     trace::TraceRecorder& m_recorder;
     std::vector<uint64_t> m_running; // callbacks on the call stack, innermost last
     uint32_t m_iteration = 0;
     uint8_t m_phase = trace::kNoPhase;
-    // The last phase event: the recorder's size just after it, and its times.
-    size_t m_after_phase_event = SIZE_MAX;
-    sim::SimTime m_phase_event_time;
-    int64_t m_phase_event_loop_ms = 0;
+    // The last iteration or phase event: the recorder's size just after it, and its times.
+    size_t m_after_loop_event = SIZE_MAX;
+    sim::SimTime m_loop_event_time;
+    int64_t m_loop_event_loop_ms = 0;
 };
 
 } // namespace loopsim::node

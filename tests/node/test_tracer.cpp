@@ -52,8 +52,8 @@ std::string traced_run_json(uint64_t seed) {
     return trace::trace_to_json(recorder.trace());
 }
 
-// Stands between the loop and the tracer: notes what the loop reports at each phase boundary
-// (the loop's own state, read at that moment), then passes every call on.
+// Stands between the loop and the tracer: notes what the loop reports at each iteration and
+// phase boundary (the loop's own state, read at that moment), then passes every call on.
 class PhaseSpy final : public uv::LoopObserver {
 public:
     struct Step {
@@ -68,15 +68,19 @@ public:
     PhaseSpy(node::Environment& env, node::Tracer& tracer) : m_env(env), m_tracer(tracer) {}
     void on_iteration_start(uint64_t iteration) override {
         m_iteration = static_cast<uint32_t>(iteration);
+        note(trace::EventKind::IterationStart, trace::kNoPhase);
         m_tracer.on_iteration_start(iteration);
     }
-    void on_iteration_end(uint64_t iteration) override { m_tracer.on_iteration_end(iteration); }
+    void on_iteration_end(uint64_t iteration) override {
+        note(trace::EventKind::IterationEnd, trace::kNoPhase);
+        m_tracer.on_iteration_end(iteration);
+    }
     void on_phase_enter(uv::Phase phase) override {
-        note(trace::EventKind::PhaseEnter, phase);
+        note(trace::EventKind::PhaseEnter, static_cast<uint8_t>(phase));
         m_tracer.on_phase_enter(phase);
     }
     void on_phase_leave(uv::Phase phase) override {
-        note(trace::EventKind::PhaseLeave, phase);
+        note(trace::EventKind::PhaseLeave, static_cast<uint8_t>(phase));
         m_tracer.on_phase_leave(phase);
     }
     void on_time_update(uv::TimeUpdate site, int64_t old_ms, int64_t new_ms) override {
@@ -85,9 +89,9 @@ public:
     std::vector<Step> steps;
 
 private:
-    void note(trace::EventKind kind, uv::Phase phase) {
-        steps.push_back({kind, static_cast<uint8_t>(phase), m_env.simulation().now().count_ns(),
-                         m_env.loop().now_ms(), m_iteration});
+    void note(trace::EventKind kind, uint8_t phase) {
+        steps.push_back(
+            {kind, phase, m_env.simulation().now().count_ns(), m_env.loop().now_ms(), m_iteration});
     }
     node::Environment& m_env;
     node::Tracer& m_tracer;
@@ -97,7 +101,8 @@ private:
 } // namespace
 
 TEST_SUITE("node.tracer") {
-    TEST_CASE("every phase boundary is recorded with its phase, time, loop time and iteration") {
+    TEST_CASE(
+        "every iteration and phase boundary is recorded with its phase, times and iteration") {
         // Most phases have nothing to do (their events are recorded as copies of the one
         // before); some run callbacks that take time, and the poll phase waits for a timer, so
         // the clock moves between some boundaries and not others. Over several chunks of the
@@ -131,7 +136,9 @@ TEST_SUITE("node.tracer") {
 
         std::vector<PhaseSpy::Step> recorded;
         for (const trace::TraceEvent& e : recorder.events()) {
-            if (e.kind != trace::EventKind::PhaseEnter && e.kind != trace::EventKind::PhaseLeave)
+            if (e.kind != trace::EventKind::PhaseEnter && e.kind != trace::EventKind::PhaseLeave &&
+                e.kind != trace::EventKind::IterationStart &&
+                e.kind != trace::EventKind::IterationEnd)
                 continue;
             recorded.push_back({e.kind, e.phase, e.time.count_ns(), e.loop_time_ms, e.iteration});
         }
