@@ -21,11 +21,11 @@ Tracer::Tracer(Environment& env, trace::TraceRecorder& recorder)
 trace::TraceEvent Tracer::event(trace::EventKind kind) const {
     trace::TraceEvent e;
     e.kind = kind;
-    e.time = m_env.simulation().now();
-    e.loop_time_ms = m_env.loop().now_ms();
+    e.time = m_sim.now();
+    e.loop_time_ms = m_loop.now_ms();
     e.actor = m_env.main_actor().value;
     e.iteration = m_iteration;
-    e.phase = m_env.loop().is_in_phase() ? m_phase : trace::kNoPhase;
+    e.phase = m_loop.is_in_phase() ? m_phase : trace::kNoPhase;
     return e;
 }
 

@@ -70,7 +70,7 @@ private:
     [[gnu::noinline]] void record_new_loop_event(trace::EventKind kind, uint8_t phase);
 
     Environment& m_env;
-    sim::Simulation& m_sim; // m_env's, for the loop events' fast path
+    sim::Simulation& m_sim; // m_env's clock and loop, reached without going through m_env
     uv::Loop& m_loop;
     trace::TraceRecorder& m_recorder;
     std::vector<uint64_t> m_running; // callbacks on the call stack, innermost last
