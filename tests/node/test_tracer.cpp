@@ -22,34 +22,43 @@ Task noop(node::Environment& env, const std::string& label) {
     return Task{.call = [] { return CallResult::Returned; }, .label = env.label(label)};
 }
 
+// A Node model with a tracer recording into `recorder`.
+struct Traced {
+    explicit Traced(sim::SimulationOptions options = {}) : sim(std::move(options)) {
+        env.set_tracer(&tracer);
+    }
+    sim::Simulation sim;
+    node::Environment env{sim, node::EnvironmentOptions{}};
+    trace::TraceRecorder recorder;
+    node::Tracer tracer{env, recorder};
+};
+
 // A run of the Node model whose "script" draws everything from the seeded RNG: timers with
 // random delays, immediates, ticks, and thread-pool jobs with random durations.
 std::string traced_run_json(uint64_t seed) {
-    sim::Simulation sim(sim::SimulationOptions{{}, {}, seed});
-    node::Environment env(sim, node::EnvironmentOptions{});
-    trace::TraceRecorder recorder;
-    node::Tracer tracer(env, recorder);
-    env.set_tracer(&tracer);
-    node::ProcessResult result = env.run(Task{
+    Traced t(sim::SimulationOptions{{}, {}, seed});
+    node::ProcessResult result = t.env.run(Task{
         .call =
             [&] {
                 for (int i = 0; i < 50; ++i) {
-                    const auto delay = static_cast<double>(sim.rng().between(0, 20));
-                    env.timers().set_timeout(noop(env, "timer " + std::to_string(i)), delay);
-                    if (sim.rng().below(2) == 0)
-                        env.immediates().set_immediate(noop(env, "immediate " + std::to_string(i)));
-                    if (sim.rng().below(3) == 0)
-                        env.queues().next_tick(noop(env, "tick " + std::to_string(i)));
-                    if (sim.rng().below(4) == 0)
-                        env.thread_pool().submit(uv::WorkKind::Cpu, "job " + std::to_string(i),
-                                                 SimTime::us(sim.rng().between(100, 5000)), [] {});
-                    sim.advance(SimTime::us(sim.rng().between(1, 300)));
+                    const auto delay = static_cast<double>(t.sim.rng().between(0, 20));
+                    t.env.timers().set_timeout(noop(t.env, "timer " + std::to_string(i)), delay);
+                    if (t.sim.rng().below(2) == 0)
+                        t.env.immediates().set_immediate(
+                            noop(t.env, "immediate " + std::to_string(i)));
+                    if (t.sim.rng().below(3) == 0)
+                        t.env.queues().next_tick(noop(t.env, "tick " + std::to_string(i)));
+                    if (t.sim.rng().below(4) == 0)
+                        t.env.thread_pool().submit(uv::WorkKind::Cpu, "job " + std::to_string(i),
+                                                   SimTime::us(t.sim.rng().between(100, 5000)),
+                                                   [] {});
+                    t.sim.advance(SimTime::us(t.sim.rng().between(1, 300)));
                 }
                 return CallResult::Returned;
             },
-        .label = env.label("main script")});
-    tracer.finish(result);
-    return trace::trace_to_json(recorder.trace());
+        .label = t.env.label("main script")});
+    t.tracer.finish(result);
+    return trace::trace_to_json(t.recorder.trace());
 }
 
 // Stands between the loop and the tracer: notes what the loop reports at each iteration and
@@ -107,42 +116,39 @@ TEST_SUITE("node.tracer") {
         // before); some run callbacks that take time, and the poll phase waits for a timer, so
         // the clock moves between some boundaries and not others. Over several chunks of the
         // trace's event log.
-        sim::Simulation sim;
-        node::Environment env(sim, node::EnvironmentOptions{});
-        trace::TraceRecorder recorder;
-        node::Tracer tracer(env, recorder);
-        PhaseSpy spy(env, tracer);
-        env.loop().set_observer(&spy);
-        env.set_tracer(&tracer);
+        Traced t;
+        PhaseSpy spy(t.env, t.tracer);
+        t.env.loop().set_observer(&spy);
         int left = 3000;
         std::function<CallResult()> step = [&] {
             if (--left > 0) {
-                if (left % 7 == 0) sim.advance(SimTime::us(left % 5 * 300));
+                if (left % 7 == 0) t.sim.advance(SimTime::us(int64_t{left % 5} * 300));
                 if (left % 11 == 0)
-                    env.timers().set_timeout(noop(env, "timer"), static_cast<double>(left % 3));
-                env.immediates().set_immediate(Task{.call = step, .label = env.label("step")});
+                    t.env.timers().set_timeout(noop(t.env, "timer"), static_cast<double>(left % 3));
+                t.env.immediates().set_immediate(Task{.call = step, .label = t.env.label("step")});
             }
             return CallResult::Returned;
         };
-        node::ProcessResult result = env.run(Task{
-            .call =
-                [&] {
-                    env.immediates().set_immediate(Task{.call = step, .label = env.label("step")});
-                    env.timers().set_timeout(noop(env, "late timer"), 40);
-                    return CallResult::Returned;
-                },
-            .label = env.label("main script")});
-        tracer.finish(result);
+        node::ProcessResult result =
+            t.env.run(Task{.call =
+                               [&] {
+                                   t.env.immediates().set_immediate(
+                                       Task{.call = step, .label = t.env.label("step")});
+                                   t.env.timers().set_timeout(noop(t.env, "late timer"), 40);
+                                   return CallResult::Returned;
+                               },
+                           .label = t.env.label("main script")});
+        t.tracer.finish(result);
 
         std::vector<PhaseSpy::Step> recorded;
-        for (const trace::TraceEvent& e : recorder.events()) {
+        for (const trace::TraceEvent& e : t.recorder.events()) {
             if (e.kind != trace::EventKind::PhaseEnter && e.kind != trace::EventKind::PhaseLeave &&
                 e.kind != trace::EventKind::IterationStart &&
                 e.kind != trace::EventKind::IterationEnd)
                 continue;
             recorded.push_back({e.kind, e.phase, e.time.count_ns(), e.loop_time_ms, e.iteration});
         }
-        CHECK(recorder.events().size() > 4 * trace::EventLog::kChunkSize);
+        CHECK(t.recorder.events().size() > 4 * trace::EventLog::kChunkSize);
         REQUIRE(spy.steps.size() > 40000);
         CHECK(recorded.size() == spy.steps.size());
         size_t same = 0;
@@ -167,25 +173,21 @@ TEST_SUITE("node.tracer") {
 
     TEST_CASE(
         "each callback is created in its queue, then starts in the matching phase, then ends") {
-        sim::Simulation sim;
-        node::Environment env(sim, node::EnvironmentOptions{});
-        trace::TraceRecorder recorder;
-        node::Tracer tracer(env, recorder);
-        env.set_tracer(&tracer);
+        Traced t;
         node::ProcessResult result =
-            env.run(Task{.call =
-                             [&] {
-                                 env.timers().set_timeout(noop(env, "on timeout"), 5);
-                                 env.immediates().set_immediate(noop(env, "on immediate"));
-                                 env.queues().next_tick(noop(env, "on tick"));
-                                 return CallResult::Returned;
-                             },
-                         .label = env.label("main script")});
-        tracer.finish(result);
+            t.env.run(Task{.call =
+                               [&] {
+                                   t.env.timers().set_timeout(noop(t.env, "on timeout"), 5);
+                                   t.env.immediates().set_immediate(noop(t.env, "on immediate"));
+                                   t.env.queues().next_tick(noop(t.env, "on tick"));
+                                   return CallResult::Returned;
+                               },
+                           .label = t.env.label("main script")});
+        t.tracer.finish(result);
 
         std::map<uint64_t, std::vector<std::string>> life; // callback -> its steps
-        const auto& phases = recorder.header().phases;
-        for (const trace::TraceEvent& e : recorder.events()) {
+        const auto& phases = t.recorder.header().phases;
+        for (const trace::TraceEvent& e : t.recorder.events()) {
             if (e.callback == 0) continue;
             std::string step(trace::event_kind_name(e.kind));
             if (e.kind == trace::EventKind::CallbackCreated)
@@ -209,28 +211,24 @@ TEST_SUITE("node.tracer") {
         CHECK(lives[3] == std::vector<std::string>{"callback_created next_tick",
                                                    "callback_start outside the loop",
                                                    "callback_end"});
-        CHECK(recorder.trace().outcome.status == trace::OutcomeStatus::Completed);
-        CHECK(recorder.header().actors.at(0).name == "main");
+        CHECK(t.recorder.trace().outcome.status == trace::OutcomeStatus::Completed);
+        CHECK(t.recorder.header().actors.at(0).name == "main");
     }
 
     TEST_CASE("a worker's events carry the worker's own time even when observed late") {
-        sim::Simulation sim;
-        node::Environment env(sim, node::EnvironmentOptions{});
-        trace::TraceRecorder recorder;
-        node::Tracer tracer(env, recorder);
-        env.set_tracer(&tracer);
+        Traced t;
         node::ProcessResult result =
-            env.run(Task{.call =
-                             [&] {
-                                 env.thread_pool().submit(uv::WorkKind::FastIo, "read",
-                                                          SimTime::ms(2), [] {});
-                                 sim.advance(SimTime::ms(50));
-                                 return CallResult::Returned;
-                             },
-                         .label = env.label("main script")});
-        tracer.finish(result);
+            t.env.run(Task{.call =
+                               [&] {
+                                   t.env.thread_pool().submit(uv::WorkKind::FastIo, "read",
+                                                              SimTime::ms(2), [] {});
+                                   t.sim.advance(SimTime::ms(50));
+                                   return CallResult::Returned;
+                               },
+                           .label = t.env.label("main script")});
+        t.tracer.finish(result);
         std::vector<int64_t> worker_times;
-        for (const trace::TraceEvent& e : recorder.events())
+        for (const trace::TraceEvent& e : t.recorder.events())
             if (e.kind == trace::EventKind::WorkerPick || e.kind == trace::EventKind::WorkerDone)
                 worker_times.push_back(e.time.count_ns());
         REQUIRE(worker_times.size() == 2);
