@@ -6,7 +6,8 @@
 //   queues        2 bytes, from_queue and to_queue, when the mask says they differ
 //   fields        in bit order, only those whose bit is set
 //   run           when the mask says so: a varint n, then n pairs of bytes (kind, phase),
-//                 the n events after this one that repeat it but for those two fields
+//                 the n events after this one that repeat it but for those two fields; they
+//                 are never predictions (the event after them is predicted from this one)
 // Predictions: time, loop_ms, iter, phase and actor come from the previous event of the
 // chunk; every other field from the previous event of the same kind (the way a callback
 // start resembles the previous callback start), or, when the queues differ from that one's,
@@ -374,14 +375,13 @@ uint8_t* encode_with(const TraceEvent* events, size_t count, const uint64_t* lik
         last[kind] = &e;
         prev_ptr = &e;
         if (run != 0) {
+            // Only their kind and phase are read: the copies may not be filled in yet
+            // (EventLog::complete_copies). The event after the run is predicted from this one.
             out = put_varint(out, run);
             for (size_t j = i + 1; j <= i + run; ++j) {
-                const TraceEvent& r = events[j];
-                *out++ = static_cast<uint8_t>(r.kind);
-                *out++ = r.phase;
-                last[static_cast<uint8_t>(r.kind)] = &r;
+                *out++ = static_cast<uint8_t>(events[j].kind);
+                *out++ = events[j].phase;
             }
-            prev_ptr = &events[i + run];
         }
     };
     // The first event of a chunk is never folded: it repeats an event of the chunk before.
@@ -458,16 +458,15 @@ void decode_with(const uint8_t* data, size_t size, size_t count, std::vector<Tra
         last[kind] = &out.back();
         prev_ptr = &out.back();
         if (mask & kRun) {
+            // As the encoder: the copies are predictions for nothing.
             const uint64_t run = in.varint();
             LOOPSIM_ASSERT(run < count - i, "event log chunk: a run past the chunk's events");
             for (uint64_t j = 0; j < run; ++j) {
-                TraceEvent r = out.back();
+                TraceEvent r = *prev_ptr;
                 r.kind = static_cast<EventKind>(in.byte());
                 r.phase = in.byte();
                 out.push_back(r);
-                last[static_cast<uint8_t>(r.kind)] = &out.back();
             }
-            prev_ptr = &out.back();
             i += run;
         }
     }
@@ -637,6 +636,7 @@ EventLog& EventLog::operator=(EventLog&& other) noexcept {
         m_open_size = std::exchange(other.m_open_size, 0);
         m_open_capacity = std::exchange(other.m_open_capacity, 0);
         m_like_last = std::exchange(other.m_like_last, {});
+        m_complete = std::exchange(other.m_complete, 0);
         m_size = std::exchange(other.m_size, 0);
         m_sealed_bytes = std::exchange(other.m_sealed_bytes, 0);
         m_scratch = std::move(other.m_scratch);
@@ -664,7 +664,21 @@ void EventLog::seal_open_chunk() {
     m_sealed_bytes += chunk.size;
     m_chunks.push_back(std::move(chunk));
     m_open_size = 0;
+    m_complete = 0;
     m_like_last.fill(0);
+}
+
+void EventLog::complete_copies() const {
+    for (size_t i = m_complete; i < m_open_size; ++i) {
+        if ((m_like_last[i >> 6] >> (i & 63) & 1) == 0) continue;
+        TraceEvent& copy = m_open[i];
+        const EventKind kind = copy.kind;
+        const uint8_t phase = copy.phase;
+        copy = m_open[i - 1];
+        copy.kind = kind;
+        copy.phase = phase;
+    }
+    m_complete = m_open_size;
 }
 
 void EventLog::make_room() {
@@ -703,7 +717,7 @@ std::shared_ptr<const EventLog::Decoded> EventLog::decoded(size_t chunk) const {
 TraceEvent EventLog::operator[](size_t i) const {
     LOOPSIM_ASSERT(i < m_size, "event index out of range");
     const size_t chunk = i >> kChunkShift;
-    if (chunk == m_chunks.size()) return m_open[i & (kChunkSize - 1)];
+    if (chunk == m_chunks.size()) return open_event(i & (kChunkSize - 1));
     return decoded(chunk)->events[i & (kChunkSize - 1)];
 }
 
@@ -720,7 +734,7 @@ const TraceEvent& EventLog::Iterator::operator*() const {
     LOOPSIM_ASSERT(m_log != nullptr && m_index < m_log->m_size,
                    "dereferencing an event log iterator at the end");
     const size_t chunk = m_index >> kChunkShift;
-    if (chunk == m_log->m_chunks.size()) return m_log->m_open[m_index & (kChunkSize - 1)];
+    if (chunk == m_log->m_chunks.size()) return m_log->open_event(m_index & (kChunkSize - 1));
     if (!m_chunk || m_chunk->chunk != chunk) {
         // Decode privately (iterators never touch the log's shared cache), reusing this
         // iterator's buffer when no copy of it shares the chunk.

@@ -13,8 +13,10 @@
 //   starts from a blank state: a checkpoint every kChunkSize events), so random access
 //   decodes one chunk; the log keeps the last few decoded chunks, so walking by index is
 //   as cheap as iterating. Iterators carry their own decoded chunk.
-// - A log is not safe for concurrent reads through operator[] (the decoded-chunk cache is
-//   shared); separate logs on separate threads are independent (no global state).
+// - A log is not safe for concurrent reads through operator[] or iterators (the decoded-chunk
+//   cache is shared, and reading the open chunk first completes the copies appended by
+//   push_back_like_last); separate logs on separate threads are independent (no global
+//   state).
 // - Encoding is lossless for every value of every field, including values no model
 //   produces (tests/traces/test_event_log.cpp round-trips random and extreme events).
 #include "sim/assert.h"
@@ -50,13 +52,14 @@ public:
     }
     // Appends a copy of the last event with another kind and phase: what a loop records when
     // it passes through a phase with nothing to do (phase_leave just after phase_enter, then
-    // the next phase_enter at the same time). Cheaper than push_back for the model, and the
-    // sealed chunk folds such events into the record of the event before them. The log must
-    // not be empty.
+    // the next phase_enter at the same time). Only the kind and phase are written now; the
+    // rest of the copy is filled in when the open chunk is first read, and never when the
+    // chunk is sealed first: the sealed chunk folds such events into the record of the event
+    // before them. The log must not be empty.
     void push_back_like_last(EventKind kind, uint8_t phase) {
         if (!try_push_back_like_last(kind, phase)) [[unlikely]] {
             LOOPSIM_ASSERT(m_open_size != 0, "push_back_like_last on an empty event log");
-            TraceEvent event = m_open[m_open_size - 1];
+            TraceEvent event = back();
             event.kind = kind;
             event.phase = phase;
             push_back(event); // the first event of a chunk stands on its own
@@ -68,10 +71,8 @@ public:
         const size_t i = m_open_size;
         if (i == m_open_capacity || i == 0) [[unlikely]]
             return false;
-        TraceEvent& event = m_open[i];
-        event = m_open[i - 1];
-        event.kind = kind;
-        event.phase = phase;
+        m_open[i].kind = kind;
+        m_open[i].phase = phase;
         m_like_last[i >> 6] |= uint64_t{1} << (i & 63);
         m_open_size = i + 1;
         ++m_size;
@@ -81,7 +82,7 @@ public:
     size_t size() const { return m_size; }
     bool empty() const { return m_size == 0; }
     TraceEvent operator[](size_t i) const;
-    TraceEvent back() const { return m_open[m_open_size - 1]; }
+    TraceEvent back() const { return open_event(m_open_size - 1); }
 
     // Bytes the log holds: sealed chunks, the open chunk and the encoder's scratch space.
     size_t memory_bytes() const;
@@ -137,6 +138,14 @@ private:
     };
     struct Scratch; // the encoder's reusable buffers
 
+    // Event i of the open chunk, its copies completed first.
+    const TraceEvent& open_event(size_t i) const {
+        if (m_complete < m_open_size) [[unlikely]]
+            complete_copies();
+        return m_open[i];
+    }
+    // Fills in the copies appended since the last call from the events before them.
+    void complete_copies() const;
     // Grows the open chunk, or seals it when it holds kChunkSize events.
     void make_room();
     void seal_open_chunk();
@@ -148,8 +157,10 @@ private:
     std::unique_ptr<TraceEvent[]> m_open;
     size_t m_open_size = 0;
     size_t m_open_capacity = 0;
-    // Bit i: m_open[i] was appended by push_back_like_last.
+    // Bit i: m_open[i] was appended by push_back_like_last (only its kind and phase are
+    // written until complete_copies()).
     std::array<uint64_t, kChunkSize / 64> m_like_last{};
+    mutable size_t m_complete = 0; // the open chunk's events before this one are whole
     size_t m_size = 0;
     size_t m_sealed_bytes = 0;
     std::unique_ptr<Scratch> m_scratch;
