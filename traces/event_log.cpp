@@ -378,9 +378,10 @@ uint8_t* encode_with(const TraceEvent* events, size_t count, const uint64_t* lik
             // Only their kind and phase are read: the copies may not be filled in yet
             // (EventLog::complete_copies). The event after the run is predicted from this one.
             out = put_varint(out, run);
-            for (size_t j = i + 1; j <= i + run; ++j) {
-                *out++ = static_cast<uint8_t>(events[j].kind);
-                *out++ = events[j].phase;
+            const TraceEvent* copy = events + i + 1;
+            for (uint8_t* const end = out + 2 * run; out != end; out += 2, ++copy) {
+                out[0] = static_cast<uint8_t>(copy->kind);
+                out[1] = copy->phase;
             }
         }
     };
