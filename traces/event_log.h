@@ -177,7 +177,8 @@ struct EventLog::Decoded {
 // The chunk codec, exposed for tests and benchmarks. encode_events appends the delta
 // records of `count` events to `out` (from a blank state); decode_events reads them back.
 // Bit i of `like_last` (one bit an event, when given) says that event i repeats event i - 1
-// but for its kind and phase, as push_back_like_last would have appended it.
+// but for its kind and phase, as push_back_like_last would have appended it: only its kind
+// and phase are read, and decode_events gives it the other fields of event i - 1.
 void encode_events(const TraceEvent* events, size_t count, std::vector<uint8_t>& out,
                    const uint64_t* like_last = nullptr);
 void decode_events(const uint8_t* data, size_t size, size_t count, std::vector<TraceEvent>& out);
