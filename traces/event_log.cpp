@@ -260,8 +260,9 @@ inline uint64_t rare_words(const EventXor& vs_kind, const EventXor& vs_prev) {
 
 // The mask of an event some seldom-changing field of which differs from the last event of its
 // kind, `predicted`. When its queues differ, the prediction switches to the newest event of
-// its context, and the whole mask is worked out again against that one. Out of line, so the
-// common path keeps its registers.
+// its context, and the bits of the fields predicted by kind are worked out again against
+// that one (those predicted by the previous event stay). Out of line, so the common path
+// keeps its registers.
 [[gnu::noinline]] uint32_t rare_mask(const TraceEvent& e, const TraceEvent& prev,
                                      const TraceEvent*& predicted, uint32_t mask,
                                      ContextTable& contexts) {
@@ -269,7 +270,8 @@ inline uint64_t rare_words(const EventXor& vs_kind, const EventXor& vs_prev) {
     if (EventXor(e, *predicted).word(11, kAtFrom.mask | kAtTo.mask) != 0) {
         predicted = switch_context(contexts, *predicted, e.kind, e.from_queue, e.to_queue);
         const EventXor vs_context(e, *predicted);
-        mask = kQueues | common_bits(vs_context, vs_prev);
+        mask = (mask & (kTime | kPhase | kLoopTime | kIteration)) | kQueues |
+               vs_context.bit_if(kAtCallback, kCallback) | vs_context.bit_if(kAtCreator, kCreator);
         if (rare_words(vs_context, vs_prev) != 0) mask |= rare_bits(vs_context, vs_prev);
         return mask;
     }
