@@ -128,6 +128,17 @@ std::vector<TraceEvent> loop_like(size_t iterations) {
     return out;
 }
 
+// How many of `events` the records in `bytes` decode back to, field for field (0 when the
+// count differs).
+size_t decoded_matches(const std::vector<uint8_t>& bytes, const std::vector<TraceEvent>& events) {
+    std::vector<TraceEvent> back;
+    decode_events(bytes.data(), bytes.size(), events.size(), back);
+    if (back.size() != events.size()) return 0;
+    size_t same = 0;
+    for (size_t i = 0; i < events.size(); ++i) same += identical(back[i], events[i]) ? 1 : 0;
+    return same;
+}
+
 } // namespace
 
 TEST_SUITE("event log") {
@@ -139,13 +150,7 @@ TEST_SUITE("event log") {
             for (int i = 0; i < 5000; ++i) events.push_back(source.next(extreme));
             std::vector<uint8_t> bytes;
             encode_events(events.data(), events.size(), bytes);
-            std::vector<TraceEvent> back;
-            decode_events(bytes.data(), bytes.size(), events.size(), back);
-            REQUIRE(back.size() == events.size());
-            size_t mismatches = 0;
-            for (size_t i = 0; i < events.size(); ++i)
-                mismatches += identical(events[i], back[i]) ? 0 : 1;
-            CHECK(mismatches == 0);
+            CHECK(decoded_matches(bytes, events) == events.size());
         }
     }
 
@@ -236,12 +241,7 @@ TEST_SUITE("event log") {
         // label, the line and the reason: about 9.5 bytes. Against its queue's: the kind, the
         // mask, the two queues, now and then a time, and a callback id.
         CHECK(static_cast<double>(bytes.size()) / static_cast<double>(events.size()) < 6.0);
-        std::vector<TraceEvent> back;
-        decode_events(bytes.data(), bytes.size(), events.size(), back);
-        REQUIRE(back.size() == events.size());
-        size_t same = 0;
-        for (size_t i = 0; i < events.size(); ++i) same += identical(back[i], events[i]) ? 1 : 0;
-        CHECK(same == events.size());
+        CHECK(decoded_matches(bytes, events) == events.size());
     }
 
     TEST_CASE("events appended as copies of the last, with another kind and phase, round-trip") {
@@ -353,12 +353,7 @@ TEST_SUITE("event log") {
         const size_t expected = plain.size() - copies_own_bytes + 2 * copies + 3 * runs;
         CHECK(folded.size() + runs >= expected);
         CHECK(folded.size() <= expected + runs);
-        std::vector<TraceEvent> back;
-        decode_events(folded.data(), folded.size(), events.size(), back);
-        REQUIRE(back.size() == events.size());
-        size_t same = 0;
-        for (size_t i = 0; i < events.size(); ++i) same += identical(back[i], events[i]) ? 1 : 0;
-        CHECK(same == events.size());
+        CHECK(decoded_matches(folded, events) == events.size());
     }
 
     TEST_CASE("the LZ77 coder round-trips repetitive, random and tiny inputs") {
