@@ -3,12 +3,13 @@
 //
 // Contract:
 // - push_back is amortised O(1). The newest events (at most kChunkSize) wait as plain
-//   TraceEvents in the open chunk; when it is full it is sealed: encoded as deltas (each
+//   TraceEvents in the open chunk (those appended by push_back_like_last as their kind and
+//   phase until the chunk is read); when it is full it is sealed: encoded as deltas (each
 //   field against the previous event, or the previous event of the same kind and queues,
-//   and only when it differs) and then compressed with a small LZ77 coder, which folds the
-//   repetitions of a loop (the same phases, the same callbacks, iteration after iteration)
-//   into a few bytes. A million-callback trace takes a few megabytes instead of 96 bytes an
-//   event.
+//   and only when it differs; a run of copies as their kinds and phases) and then
+//   compressed with a small LZ77 coder, which folds the repetitions of a loop (the same
+//   phases, the same callbacks, iteration after iteration) into a few bytes. A
+//   million-callback trace takes a few megabytes instead of 96 bytes an event.
 // - Events are read back by value. Each sealed chunk decodes on its own (its encoder
 //   starts from a blank state: a checkpoint every kChunkSize events), so random access
 //   decodes one chunk; the log keeps the last few decoded chunks, so walking by index is
