@@ -3,7 +3,8 @@
 #
 # usage: bench/whole_program.sh [-r REPS] [-o OUT_DIR] [--no-json] LOOPSIM [PROGRAM.js...]
 #
-# For every program (default: bench/programs/*.js) it runs, REPS times each (default 3):
+# For every program (default: bench/programs/*.js) it runs, REPS times each (default 3),
+# node and the two loopsim runs taking turns:
 #   node PROGRAM                          real node, the reference
 #   loopsim run --trace-memory PROGRAM    every trace event recorded in memory, as the viewer
 #                                         needs it, nothing written
@@ -42,25 +43,22 @@ mkdir -p "$out_dir"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-# measure NAME CMD...: runs CMD `reps` times; sets best_ms, peak_kb; keeps the last stdout
-# in $tmp/NAME.out and exit status in $tmp/NAME.rc.
-measure() {
+# run_once NAME CMD...: runs CMD once; keeps the best wall time and the highest peak RSS of
+# NAME's runs so far in best_ms[NAME] and peak_kb[NAME], its stdout in $tmp/NAME.out and its
+# exit status in $tmp/NAME.rc.
+declare -A best_ms peak_kb
+run_once() {
     local name=$1
     shift
-    best_ms=""
-    peak_kb=0
-    local i start end ms kb rc
-    for ((i = 0; i < reps; i++)); do
-        start=$(date +%s%N)
-        rc=0
-        /usr/bin/time -f '%M' -o "$tmp/time" "$@" >"$tmp/$name.out" 2>"$tmp/$name.err" || rc=$?
-        end=$(date +%s%N)
-        ms=$(((end - start) / 1000000))
-        kb=$(tail -n 1 "$tmp/time")
-        echo "$rc" >"$tmp/$name.rc"
-        if [ -z "$best_ms" ] || [ "$ms" -lt "$best_ms" ]; then best_ms=$ms; fi
-        if [ "$kb" -gt "$peak_kb" ]; then peak_kb=$kb; fi
-    done
+    local start end ms kb rc=0
+    start=$(date +%s%N)
+    /usr/bin/time -f '%M' -o "$tmp/time" "$@" >"$tmp/$name.out" 2>"$tmp/$name.err" || rc=$?
+    end=$(date +%s%N)
+    ms=$(((end - start) / 1000000))
+    kb=$(tail -n 1 "$tmp/time")
+    echo "$rc" >"$tmp/$name.rc"
+    if [ -z "${best_ms[$name]:-}" ] || [ "$ms" -lt "${best_ms[$name]}" ]; then best_ms[$name]=$ms; fi
+    if [ "$kb" -gt "${peak_kb[$name]:-0}" ]; then peak_kb[$name]=$kb; fi
 }
 
 # rate CALLBACKS MS: callbacks per second, in millions, two decimals.
@@ -80,22 +78,29 @@ for program in "$@"; do
     callbacks=$(sed -n 's|^// @callbacks *\([0-9][0-9]*\).*|\1|p' "$program" | head -n 1)
     [ -n "$callbacks" ] || { echo "whole_program.sh: $program has no '// @callbacks N' header" >&2; exit 2; }
     echo "== $name" >&2
-    measure node node "$program"
-    node_ms=$best_ms node_kb=$peak_kb
-    measure sim "$loopsim" run --trace-memory "$program"
-    sim_ms=$best_ms sim_kb=$peak_kb
+    # node, loopsim with the trace and loopsim without it take turns, so that the machine's
+    # drifts in speed fall on all three alike and the ratios stay fair.
+    best_ms=() peak_kb=()
+    for ((i = 0; i < reps; i++)); do
+        run_once node node "$program"
+        run_once sim "$loopsim" run --trace-memory "$program"
+        run_once bare "$loopsim" run "$program"
+    done
+    node_ms=${best_ms[node]} node_kb=${peak_kb[node]}
+    sim_ms=${best_ms[sim]} sim_kb=${peak_kb[sim]}
+    bare_ms=${best_ms[bare]} bare_kb=${peak_kb[bare]}
     if ! cmp -s "$tmp/node.out" "$tmp/sim.out" || ! cmp -s "$tmp/node.rc" "$tmp/sim.rc"; then
         echo "whole_program.sh: $name: loopsim's output differs from node's" >&2
         diff "$tmp/node.out" "$tmp/sim.out" | head -n 5 >&2 || true
         status=1
     fi
-    measure bare "$loopsim" run "$program"
-    bare_ms=$best_ms bare_kb=$peak_kb
     json_s="-" json_mb="-" json_size="-"
     if [ "$json" = 1 ]; then
-        measure json "$loopsim" run --trace "$tmp/trace.json" "$program"
-        json_s=$(awk -v ms="$best_ms" 'BEGIN { printf "%.2f", ms / 1000 }')
-        json_mb=$(mb "$peak_kb")
+        for ((i = 0; i < reps; i++)); do
+            run_once json "$loopsim" run --trace "$tmp/trace.json" "$program"
+        done
+        json_s=$(awk -v ms="${best_ms[json]}" 'BEGIN { printf "%.2f", ms / 1000 }')
+        json_mb=$(mb "${peak_kb[json]}")
         json_size="$(($(stat -c %s "$tmp/trace.json") / 1048576))MB"
         rm -f "$tmp/trace.json"
     fi
