@@ -27,42 +27,37 @@ for bin in "$a" "$b"; do
 done
 [[ -f "$program" ]] || { echo "ab_pairs: no such program: $program" >&2; exit 2; }
 
-out_a="$(mktemp)"
-out_b="$(mktemp)"
-trap 'rm -f "$out_a" "$out_b"' EXIT
+dir="$(mktemp -d)"
+trap 'rm -rf "$dir"' EXIT
 
 # Prints the wall time of one run of $1, its stdout kept in $2.
 one_run() {
-    local t
-    t="$({ /usr/bin/time -f "%e" "$1" run --trace-memory "$program" > "$2" || true; } 2>&1 | tail -1)"
-    echo "$t"
+    { /usr/bin/time -f "%e" "$1" run --trace-memory "$program" > "$2" || true; } 2>&1 | tail -1
 }
 
-times=""
 for ((i = 1; i <= pairs; i++)); do
     if ((i % 2 == 1)); then
-        ta="$(one_run "$a" "$out_a")"
-        tb="$(one_run "$b" "$out_b")"
+        ta="$(one_run "$a" "$dir/a.out")"
+        tb="$(one_run "$b" "$dir/b.out")"
     else
-        tb="$(one_run "$b" "$out_b")"
-        ta="$(one_run "$a" "$out_a")"
+        tb="$(one_run "$b" "$dir/b.out")"
+        ta="$(one_run "$a" "$dir/a.out")"
     fi
-    if ! cmp -s "$out_a" "$out_b"; then
+    if ! cmp -s "$dir/a.out" "$dir/b.out"; then
         echo "ab_pairs: the two builds print different output for $program" >&2
         exit 1
     fi
-    times+="$ta $tb"$'\n'
+    echo "$ta" >>"$dir/a.times"
+    echo "$tb" >>"$dir/b.times"
+    awk -v a="$ta" -v b="$tb" 'BEGIN { print (a > 0 ? b / a : 1) }' >>"$dir/ratios"
 done
 
-printf '%s' "$times" | python3 -c '
-import statistics as st
-import sys
-
-pairs = [tuple(map(float, line.split())) for line in sys.stdin if line.strip()]
-a = [p[0] for p in pairs]
-b = [p[1] for p in pairs]
-ratios = [y / x for x, y in pairs if x > 0]
-print(f"{len(pairs)} pairs: median B/A {st.median(ratios):.3f}; "
-      f"A best {min(a):.2f} s, median {st.median(a):.2f} s; "
-      f"B best {min(b):.2f} s, median {st.median(b):.2f} s")
-'
+# median FILE: the median of the numbers in FILE, one a line.
+median() {
+    sort -g "$1" | awk '{ v[NR] = $1 }
+        END { printf "%.3f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+best() { sort -g "$1" | head -n 1; }
+printf '%d pairs: median B/A %s; A best %.2f s, median %.2f s; B best %.2f s, median %.2f s\n' \
+    "$pairs" "$(median "$dir/ratios")" "$(best "$dir/a.times")" "$(median "$dir/a.times")" \
+    "$(best "$dir/b.times")" "$(median "$dir/b.times")"

@@ -465,10 +465,8 @@ void decode_with(const uint8_t* data, size_t size, size_t count, std::vector<Tra
             const uint64_t run = in.varint();
             LOOPSIM_ASSERT(run < count - i, "event log chunk: a run past the chunk's events");
             for (uint64_t j = 0; j < run; ++j) {
-                TraceEvent r = *prev_ptr;
-                r.kind = static_cast<EventKind>(in.byte());
-                r.phase = in.byte();
-                out.push_back(r);
+                const auto copy_kind = static_cast<EventKind>(in.byte());
+                out.push_back(like(*prev_ptr, copy_kind, in.byte()));
             }
             i += run;
         }
@@ -675,11 +673,7 @@ void EventLog::complete_copies() const {
     for (size_t i = m_complete; i < m_open_size; ++i) {
         if ((m_like_last[i >> 6] >> (i & 63) & 1) == 0) continue;
         TraceEvent& copy = m_open[i];
-        const EventKind kind = copy.kind;
-        const uint8_t phase = copy.phase;
-        copy = m_open[i - 1];
-        copy.kind = kind;
-        copy.phase = phase;
+        copy = like(m_open[i - 1], copy.kind, copy.phase);
     }
     m_complete = m_open_size;
 }

@@ -32,6 +32,14 @@
 
 namespace loopsim::trace {
 
+// `base` with another kind and phase: what EventLog::push_back_like_last appends, and what a
+// run of such events decodes to.
+inline TraceEvent like(TraceEvent base, EventKind kind, uint8_t phase) {
+    base.kind = kind;
+    base.phase = phase;
+    return base;
+}
+
 class EventLog {
 public:
     static constexpr size_t kChunkShift = 12;
@@ -60,10 +68,7 @@ public:
     void push_back_like_last(EventKind kind, uint8_t phase) {
         if (!try_push_back_like_last(kind, phase)) [[unlikely]] {
             LOOPSIM_ASSERT(m_open_size != 0, "push_back_like_last on an empty event log");
-            TraceEvent event = back();
-            event.kind = kind;
-            event.phase = phase;
-            push_back(event); // the first event of a chunk stands on its own
+            push_back(like(back(), kind, phase)); // the first event of a chunk stands alone
         }
     }
     // push_back_like_last when there is room in the open chunk, without growing or sealing it

@@ -30,12 +30,8 @@ public:
         m_trace.events.push_back(event);
     }
     // Records a copy of the last event with another kind and phase (same actor, same time:
-    // nothing to check). See EventLog::push_back_like_last.
-    void record_like_last(EventKind kind, uint8_t phase) {
-        m_trace.events.push_back_like_last(kind, phase);
-    }
-    // record_like_last when the log has room for it without growing or sealing a chunk;
-    // false, recording nothing, otherwise.
+    // nothing to check) when the log has room for it without growing or sealing a chunk;
+    // false, recording nothing, otherwise. See EventLog::push_back_like_last.
     bool try_record_like_last(EventKind kind, uint8_t phase) {
         return m_trace.events.try_push_back_like_last(kind, phase);
     }
