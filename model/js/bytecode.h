@@ -2,7 +2,7 @@
 // Bytecode: the compiled form of one scenario function.
 //
 // Contract. A CodeBlock is a heap cell (CellKind::Internal) made by the compiler and never
-// changed afterwards except for its inline caches. It holds:
+// changed afterwards except for its inline caches and `has_run`. It holds:
 //   - the instruction words: an Opcode word followed by its operands (opcodes.def gives the
 //     format of each); jump operands are absolute word indices;
 //   - the constant pool (numbers, strings, nested CodeBlocks, literal shapes' keys);
@@ -104,6 +104,7 @@ public:
     uint32_t source_start = 0;    // the function's text in `source`
     uint32_t source_end = 0;
     std::shared_ptr<const syntax::SourceFile> source;
+    bool has_run = false; // set by the VM at the first call (the lazy-compilation cost)
 
     bool has(CodeFlag flag) const { return (flags & flag) != 0; }
     bool is_constructor() const {

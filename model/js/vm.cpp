@@ -147,6 +147,10 @@ ThrowCompletionOr<void> VM::push_frame(Closure& callee, uint32_t base, uint32_t 
     f.is_entry = is_entry;
     m_stack_bytes += bytes;
     m_pending_ns += m_cost.call_ns;
+    if (!code->has_run) [[unlikely]] {
+        code->has_run = true;
+        m_pending_ns += m_cost.first_call_ns;
+    }
     if (code->has(CodeFlagAsync)) f.promise = new_promise(m_runtime);
     return {};
 }

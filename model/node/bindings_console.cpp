@@ -11,9 +11,27 @@ namespace loopsim::node {
 
 namespace {
 
+// The first line that formats something other than a string, and the first that inspects an
+// object, make V8 compile Node's formatting code (util.inspect and its helpers).
+void warm_up_formatting(Environment& env, std::span<const js::Value> args) {
+    if (env.is_warm(Warmup::InspectObject)) return; // it pays FormatPrimitive too
+    bool primitive = false;
+    bool object = false;
+    for (js::Value v : args) {
+        if (v.is_string()) continue;
+        if (v.is_cell() && !v.is_symbol())
+            object = true;
+        else
+            primitive = true;
+    }
+    if (primitive || object) env.warm_up(Warmup::FormatPrimitive);
+    if (object) env.warm_up(Warmup::InspectObject);
+}
+
 template <trace::Stream stream>
 js::Completion console_write(js::Runtime& rt, js::NativeFunction&, js::Value,
                              std::span<const js::Value> args) {
+    warm_up_formatting(ScriptHost::from(rt).env(), args);
     std::string text = LOOPSIM_TRY(js::format_log_args_or_throw(rt, args));
     text.push_back('\n');
     ScriptHost::from(rt).write(stream, text);

@@ -31,6 +31,7 @@ js::Completion next_tick(js::Runtime& rt, js::NativeFunction&, js::Value,
     ScriptHost& host = ScriptHost::from(rt);
     js::Value fn = args.empty() ? js::Value() : args[0];
     if (!js::Runtime::is_callable(fn)) return invalid_arg_type(host, "callback", "function", fn);
+    host.env().warm_up(Warmup::NextTickCall);
     std::vector<js::Value> rest(args.size() > 1 ? args.begin() + 1 : args.end(), args.end());
     const size_t arg_count = rest.size();
     Task task = host.make_tick_task(host.function_label(fn), fn, std::move(rest));

@@ -277,6 +277,7 @@ js::Completion schedule_timer(js::Runtime& rt, std::span<const js::Value> args, 
     double after = std::numeric_limits<double>::quiet_NaN();
     if (args.size() > 1) after = LOOPSIM_TRY(js::to_number(rt, args[1]));
     if (Timers::coerce_delay(after).overflowed) LOOPSIM_TRY(warn_timeout_overflow(host, after));
+    host.env().warm_up(Warmup::SetTimeoutCall); // before insert() reads the loop's clock
     TimerBindings& tb = timer_bindings(host);
     js::Object* object = js::Object::create_with_slots(rt, host.bindings().timeout_prototype.get(),
                                                        tb.shape->property_count());
@@ -434,6 +435,7 @@ js::Completion set_immediate(js::Runtime& rt, js::NativeFunction&, js::Value,
     ScriptHost& host = ScriptHost::from(rt);
     js::Value fn = args.empty() ? js::Value() : args[0];
     if (!js::Runtime::is_callable(fn)) return invalid_arg_type(host, "callback", "function", fn);
+    host.env().warm_up(Warmup::SetImmediateCall);
     TimerBindings& tb = timer_bindings(host);
     js::Object* object = js::Object::create_with_slots(
         rt, host.bindings().immediate_prototype.get(), tb.immediate_shape->property_count());

@@ -36,6 +36,46 @@ int64_t Environment::get_libuv_now() {
     return m_loop->now_ms() - m_timer_base;
 }
 
+sim::SimTime WarmupCosts::of(Warmup which) const {
+    switch (which) {
+    case Warmup::TickDrain:
+        return tick_drain;
+    case Warmup::ImmediatePhase:
+        return immediate_phase;
+    case Warmup::TimerPhase:
+        return timer_phase;
+    case Warmup::SetTimeoutCall:
+        return set_timeout_call;
+    case Warmup::SetImmediateCall:
+        return set_immediate_call;
+    case Warmup::NextTickCall:
+        return next_tick_call;
+    case Warmup::FormatPrimitive:
+        return format_primitive;
+    case Warmup::InspectObject:
+        return inspect_object;
+    case Warmup::Count:
+        break;
+    }
+    return {};
+}
+
+sim::SimTime Environment::pay_first_time(Warmup which) {
+    m_warm |= uint32_t{1} << static_cast<unsigned>(which);
+    if (m_warmup_speed < 0)
+        m_warmup_speed = m_options.choose_warmup_speed
+                             ? static_cast<int>(m_sim.choose(3, k_choice_warmup_speed))
+                             : 0;
+    const int64_t cost = m_options.warmup.of(which).count_ns();
+    if (m_warmup_speed == 1) return sim::SimTime::ns(cost / 2);
+    if (m_warmup_speed == 2) return sim::SimTime::ns(cost * 2);
+    return sim::SimTime::ns(cost);
+}
+
+void Environment::advance_first_time(Warmup which) {
+    m_sim.advance(pay_first_time(which));
+}
+
 CallResult Environment::invoke(Task& task, trace::Queue from, trace::Reason reason) {
     if (!can_call_into_js()) return CallResult::Returned;
     if (m_tracer) {
@@ -50,16 +90,16 @@ CallResult Environment::invoke(Task& task, trace::Queue from, trace::Reason reas
     sim::SimTime overhead;
     switch (from) {
     case trace::Queue::NextTick:
-        overhead = m_options.costs.tick;
+        overhead = m_options.costs.tick + first_time(Warmup::TickDrain);
         break;
     case trace::Queue::Microtasks:
         overhead = m_options.costs.microtask;
         break;
     case trace::Queue::Timers:
-        overhead = m_options.costs.timer;
+        overhead = m_options.costs.timer + first_time(Warmup::TimerPhase);
         break;
     case trace::Queue::Check:
-        overhead = m_options.costs.immediate;
+        overhead = m_options.costs.immediate + first_time(Warmup::ImmediatePhase);
         break;
     default:
         break;

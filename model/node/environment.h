@@ -71,6 +71,43 @@ struct HostCosts {
     sim::SimTime immediate = sim::SimTime::ns(250);
 };
 
+// What Node spends the first time it does something: V8 compiles Node's own JavaScript
+// lazily, so the first setTimeout call or the first timers phase that runs a callback costs
+// hundreds of microseconds, and the next ones a fraction of one. In a short program these
+// costs are most of its first milliseconds, and they decide which 1 ms timers are due at which
+// iteration. Medians measured with real node by scripts/measure-warmup.js; see
+// docs/node-model.md, "Warm-up".
+enum class Warmup : uint8_t {
+    TickDrain,      // the first processTicksAndRejections that runs a tick
+    ImmediatePhase, // the first check phase that runs an immediate (processImmediate)
+    TimerPhase,     // the first timers phase that runs a timer (processTimers, listOnTimeout)
+    SetTimeoutCall, // the first setTimeout or setInterval call (Timeout, insert, the lists)
+    SetImmediateCall,
+    NextTickCall,
+    FormatPrimitive, // the first console line that formats a number, boolean, null or undefined
+    InspectObject,   // the first console line that inspects an object, array or function
+    Count,
+};
+
+struct WarmupCosts {
+    sim::SimTime tick_drain = sim::SimTime::us(540);
+    sim::SimTime immediate_phase = sim::SimTime::us(410);
+    sim::SimTime timer_phase = sim::SimTime::us(290);
+    sim::SimTime set_timeout_call = sim::SimTime::us(740);
+    sim::SimTime set_immediate_call = sim::SimTime::us(250);
+    sim::SimTime next_tick_call = sim::SimTime::us(90);
+    sim::SimTime format_primitive = sim::SimTime::us(540);
+    sim::SimTime inspect_object = sim::SimTime::us(1250);
+
+    sim::SimTime of(Warmup which) const;
+};
+
+// The choice point of the one-time costs: they are medians, and a run of node can be faster
+// or slower (half or twice the median spans what scripts/measure-warmup.js sees here).
+inline constexpr const char* k_choice_warmup_speed =
+    "how long Node's first calls took (V8 compiling Node's own code): as measured | half as "
+    "long (a fast run) | twice as long (a loaded machine)";
+
 struct EnvironmentOptions {
     uv::UvProfile uv_profile = uv::k_libuv_1_46;
     uv::ThreadPoolOptions thread_pool = {};
@@ -79,7 +116,11 @@ struct EnvironmentOptions {
     // Make each timer's start a choice point of the clock
     // (uv::Loop::choose_clock_ticks_at_timer_starts).
     bool choose_clock_ticks = false;
+    // Make the first one-time cost a choice point of how fast they all are
+    // (k_choice_warmup_speed).
+    bool choose_warmup_speed = false;
     HostCosts costs = {};
+    WarmupCosts warmup = {};
 };
 
 class Tracer;
@@ -113,6 +154,21 @@ public:
     // getLibuvNow: refreshes libuv's clock and returns ms since the environment started.
     int64_t get_libuv_now();
 
+    // The one-time cost of `which` the first time it is asked for, zero afterwards.
+    sim::SimTime first_time(Warmup which) {
+        if (is_warm(which)) [[likely]]
+            return {};
+        return pay_first_time(which);
+    }
+    // Advances the main thread's clock by first_time(which).
+    void warm_up(Warmup which) {
+        if (!is_warm(which)) [[unlikely]]
+            advance_first_time(which);
+    }
+    bool is_warm(Warmup which) const {
+        return (m_warm & (uint32_t{1} << static_cast<unsigned>(which))) != 0;
+    }
+
     // Calls a task that waited in `from`; a throw is reported as an uncaught exception
     // before this returns.
     CallResult invoke(Task& task, trace::Queue from, trace::Reason reason = {});
@@ -139,6 +195,8 @@ public:
     ProcessResult run(Task main_script);
 
 private:
+    sim::SimTime pay_first_time(Warmup which);
+    void advance_first_time(Warmup which);
     void stop_with(ProcessResult::How how, int code);
     void spin_event_loop();
 
@@ -158,6 +216,8 @@ private:
     int64_t m_timer_base = 0;
     int m_scope_depth = 0;
     int m_fatal_exit_code = 1;
+    uint32_t m_warm = 0;     // Warmup bits already paid
+    int m_warmup_speed = -1; // the k_choice_warmup_speed option taken; -1: not asked yet
     std::optional<sim::SimTime> m_loop_start;
     bool m_exiting = false;
     bool m_stopped = false;

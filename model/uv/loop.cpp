@@ -31,9 +31,19 @@ void Loop::update_time(TimeUpdate site) {
     if (m_choose_ticks && site == TimeUpdate::Explicit) {
         const int64_t origin = m_clock_origin.count_ns();
         const int64_t into_ms = (m_sim.now().count_ns() + origin) % 1'000'000;
-        const int64_t shift = 999'999 - into_ms;
-        if (shift > 0 && origin + shift < 1'000'000 && m_sim.choose(2, k_choice_clock_tick) == 1)
-            m_clock_origin = sim::SimTime::ns(origin + shift);
+        const int64_t to_tick = 999'999 - into_ms;
+        const int64_t to_fresh_ms = 1'000'000 - into_ms;
+        const bool can_tick = to_tick > 0 && origin + to_tick < 1'000'000;
+        const bool can_restart =
+            into_ms >= k_clock_partly_over_ns && origin + to_fresh_ms < 1'000'000;
+        int64_t shift = 0;
+        if (can_tick && can_restart) {
+            const size_t chosen = m_sim.choose(3, k_choice_clock_phase);
+            shift = chosen == 1 ? to_tick : chosen == 2 ? to_fresh_ms : 0;
+        } else if (can_tick) {
+            shift = m_sim.choose(2, k_choice_clock_tick) == 1 ? to_tick : 0;
+        }
+        if (shift > 0) m_clock_origin = sim::SimTime::ns(origin + shift);
     }
     int64_t old_ms = m_time_ms;
     m_time_ms = loop_time_at(m_sim.now());

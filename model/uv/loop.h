@@ -61,6 +61,17 @@ inline constexpr const char* k_choice_clock_tick =
     "millisecond is nearly over and it can be due almost a millisecond sooner (a 1 ms timer "
     "is due at the next timers phase)";
 
+// The same choice where the modelled clock is already part-way into its millisecond when the
+// timer is set (by at least k_clock_partly_over_ns): the first option keeps that, and the
+// third moves the clock to the start of a fresh millisecond, as a process whose clock ticked
+// just before would have it.
+inline constexpr const char* k_choice_clock_phase =
+    "how close the loop's millisecond clock was to its next tick when a timer was set: as "
+    "modelled, part of its millisecond over | about to tick, so the timer's first "
+    "millisecond is nearly over and it can be due almost a millisecond sooner (a 1 ms timer "
+    "is due at the next timers phase) | not close, so the timer waits its whole delay";
+inline constexpr int64_t k_clock_partly_over_ns = 100'000;
+
 // The choice point of a slow start: how long the process took, after the main script, to
 // reach the loop's first look at the timers. A loaded machine stretches it by milliseconds,
 // so a short timer can already be due there (node ran a 3 ms timer before the first
@@ -91,9 +102,12 @@ public:
     void set_clock_origin(sim::SimTime origin);
     // Make every refresh for a timer's start (TimeUpdate::Explicit, Node's getLibuvNow) a
     // choice point (k_choice_clock_tick): option 1 moves the origin forward so that this
-    // moment is 1 ns before a millisecond boundary. The origin only moves forward and stays
-    // under 1 ms, so readings never go back and the clock is never a whole millisecond
-    // ahead; where the choice cannot be made within that bound, there is none.
+    // moment is 1 ns before a millisecond boundary. Where this moment is already at least
+    // k_clock_partly_over_ns into its millisecond, the point has a third option
+    // (k_choice_clock_phase): the origin moves forward to the next boundary, so that the
+    // timer waits its whole delay. The origin only moves forward and stays under 1 ms, so
+    // readings never go back and the clock is never a whole millisecond ahead; an option
+    // that would break that bound is not offered.
     void choose_clock_ticks_at_timer_starts() { m_choose_ticks = true; }
     // Make the first run() a choice point (k_choice_slow_start) when a timer is due within
     // k_slow_start_window_ms: option 1 spends main-thread time until it is due.

@@ -142,7 +142,14 @@ void ThreadPool::try_pick(Worker& worker) {
         if (m_observer) m_observer->on_pick(worker.index, job->id, job->label, job->duration);
         // The job runs from the time this event was due (a worker is never late to its own
         // work, even if the main thread was busy when the kernel got to this event).
-        const sim::SimTime duration = job->duration;
+        sim::SimTime duration = job->duration;
+        if (!m_first_job_picked) {
+            m_first_job_picked = true;
+            m_starting = true;
+            if (m_options.race_completions && m_sim.choose(2, k_choice_pool_first_job) == 1)
+                m_start_delay = sim::SimTime::ns(k_pool_first_job_slower_ns);
+        }
+        if (m_starting) duration += m_start_delay;
         worker.job = std::move(job);
         worker.job_is_slow = slow;
         schedule_finish(worker, m_sim.actor_now() + duration);
@@ -253,6 +260,7 @@ void ThreadPool::on_poll_entry() {
 }
 
 void ThreadPool::complete(Worker& worker) {
+    m_starting = false;
     std::unique_ptr<Job> job = std::move(worker.job);
     if (m_observer) m_observer->on_finish(worker.index, job->id, job->label);
     m_completed.push_back(std::move(job));

@@ -105,7 +105,11 @@ TEST_CASE("narration: a pool job that ran while the main thread was busy says so
     CHECK(iteration(text, n).find("starts fs.open lesson.js at 0.") != std::string::npos);
     CHECK(
         in_order(iteration(text, n), {"starts fs.open", "(while the main thread was still busy)"}));
-    CHECK(iteration(text, n + 1).find("while the main thread") == std::string::npos);
+    // Later steps start when the main thread is idle, and say nothing of it. (The step right
+    // after the first may still overlap the first check phase, which Node pays extra for.)
+    const int read = iteration_holding(text, "starts fs.read");
+    REQUIRE(read > n);
+    CHECK(iteration(text, read).find("while the main thread") == std::string::npos);
 }
 
 TEST_CASE("narration: a poll phase that waits for a timer says so") {
