@@ -255,6 +255,9 @@ std::string narrate(const Trace& trace, const NarrationOptions& options) {
                 << short_label(strings.get(e.label)) << " at " << ms(e.time)
                 << "; the loop collects it in a poll phase\n";
             break;
+        case EventKind::Note:
+            out << indent << "  " << strings.get(e.text) << '\n';
+            break;
         case EventKind::Error:
             out << "  error: " << strings.get(e.text) << '\n';
             break;

@@ -6,6 +6,9 @@
 #include "sim/assert.h"
 #include "sim/simulation.h"
 
+#include <cstdio>
+#include <string>
+
 namespace loopsim::node {
 
 Environment::Environment(sim::Simulation& sim, EnvironmentOptions options)
@@ -60,15 +63,51 @@ sim::SimTime WarmupCosts::of(Warmup which) const {
     return {};
 }
 
+namespace {
+
+// What Node does the first time, for the trace's note.
+std::string_view warmup_text(Warmup which) {
+    switch (which) {
+    case Warmup::TickDrain:
+        return "its first drain of the nextTick queue: V8 compiles processTicksAndRejections";
+    case Warmup::ImmediatePhase:
+        return "its first check phase with an immediate: V8 compiles processImmediate";
+    case Warmup::TimerPhase:
+        return "its first timers phase with a timer: V8 compiles processTimers and "
+               "listOnTimeout";
+    case Warmup::SetTimeoutCall:
+        return "its first setTimeout or setInterval call: V8 compiles Node's timer code";
+    case Warmup::SetImmediateCall:
+        return "its first setImmediate call: V8 compiles Node's immediate code";
+    case Warmup::NextTickCall:
+        return "its first process.nextTick call: V8 compiles Node's nextTick code";
+    case Warmup::FormatPrimitive:
+        return "its first console line with a number, boolean, null or undefined: V8 compiles "
+               "Node's formatting code";
+    case Warmup::InspectObject:
+        return "its first console line with an object: V8 compiles util.inspect";
+    case Warmup::Count:
+        break;
+    }
+    return "";
+}
+
+} // namespace
+
 sim::SimTime Environment::pay_first_time(Warmup which) {
     m_warm |= uint32_t{1} << static_cast<unsigned>(which);
     if (m_warmup_speed < 0)
         m_warmup_speed = m_options.choose_warmup_speed
                              ? static_cast<int>(m_sim.choose(3, k_choice_warmup_speed))
                              : 0;
-    const int64_t cost = m_options.warmup.of(which).count_ns();
-    if (m_warmup_speed == 1) return sim::SimTime::ns(cost / 2);
-    if (m_warmup_speed == 2) return sim::SimTime::ns(cost * 2);
+    int64_t cost = m_options.warmup.of(which).count_ns();
+    if (m_warmup_speed == 1) cost /= 2;
+    if (m_warmup_speed == 2) cost *= 2;
+    if (m_tracer && cost > 0) {
+        char took[32];
+        std::snprintf(took, sizeof took, " (%.3f ms, once)", static_cast<double>(cost) / 1e6);
+        m_tracer->note("Node pays for " + std::string(warmup_text(which)) + took);
+    }
     return sim::SimTime::ns(cost);
 }
 

@@ -80,6 +80,12 @@ void Tracer::console(trace::Stream stream, std::string_view text) {
     m_recorder.record(e);
 }
 
+void Tracer::note(std::string_view text) {
+    trace::TraceEvent e = event(trace::EventKind::Note);
+    e.text = m_recorder.intern(text);
+    m_recorder.record(e);
+}
+
 void Tracer::error(std::string_view text) {
     trace::TraceEvent e = event(trace::EventKind::Error);
     e.text = m_recorder.intern(text);

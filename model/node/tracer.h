@@ -46,6 +46,9 @@ public:
     void drain(bool begin, trace::Queue queue);
     void console(trace::Stream stream, std::string_view text);
     void error(std::string_view text);
+    // A Note: narration of something the model did that no other event shows (a one-time
+    // cost Node pays, say).
+    void note(std::string_view text);
     // Fills the header (actors, phases) and the outcome once the run is over.
     void finish(const ProcessResult& result);
 

@@ -112,6 +112,22 @@ TEST_CASE("narration: a pool job that ran while the main thread was busy says so
     CHECK(iteration(text, read).find("while the main thread") == std::string::npos);
 }
 
+TEST_CASE("narration: Node's one-time costs are said where they are paid") {
+    const std::string text = explain("setTimeout(() => console.log('t', 1), 1);\n"
+                                     "setTimeout(() => console.log('u', 2), 1);\n");
+    CHECK(in_order(text, {"Node pays for its first setTimeout or setInterval call",
+                          "queues () => console.log('t', 1)", "queues () => console.log('u', 2)",
+                          "timers phase", "runs () => console.log('t', 1)",
+                          "Node pays for its first timers phase with a timer",
+                          "Node pays for its first console line with a number", "> t 1",
+                          "runs () => console.log('u', 2)", "> u 2"}));
+    // Once each: the second timer and the second number are free.
+    CHECK(text.find("Node pays for its first setTimeout") ==
+          text.rfind("Node pays for its first setTimeout"));
+    CHECK(text.find("first console line with a number") ==
+          text.rfind("first console line with a number"));
+}
+
 TEST_CASE("narration: a poll phase that waits for a timer says so") {
     const std::string text = explain("setTimeout(() => console.log('t'), 5);\n");
     CHECK(in_order(text, {"poll phase", "blocks", "waiting for I/O, until the next timer is due",

@@ -1,5 +1,6 @@
 // Tests for viewer/core/trace_index: checkpoints, stepping by phase and iteration, callbacks,
 // timeline lanes, source lines.
+#include "viewer/core/step_text.h"
 #include "viewer_test_support.h"
 
 using namespace loopsim;
@@ -121,6 +122,22 @@ TEST_SUITE("viewer.trace_index") {
         CHECK(index.source_line(11) == "console.log('end');");
         CHECK(index.source_line(0).empty());
         CHECK(index.source_line(12).empty());
+    }
+
+    TEST_CASE("a note's title is its text up to the colon, its why the whole text") {
+        // The model notes Node's one-time costs, e.g. the first setTimeout call's.
+        TraceIndex index = sample_index("timeout-vs-immediate");
+        size_t notes = 0;
+        for (size_t i = 0; i < index.step_count(); ++i) {
+            if (index.event(i).kind != EventKind::Note) continue;
+            ++notes;
+            const std::string title = step_title(index, i);
+            const std::string why = step_reason(index, i);
+            CHECK(title.find("Node pays for its first") == 0);
+            CHECK(title.find(':') == std::string::npos);
+            CHECK(why.rfind(title + ": ", 0) == 0);
+        }
+        CHECK(notes > 0);
     }
 
     TEST_CASE("an empty trace gives an empty index and a frame that says so") {

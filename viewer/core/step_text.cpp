@@ -132,8 +132,12 @@ std::string step_title(const TraceIndex& index, size_t step) {
         return "a budget ran out";
     case EventKind::Choice:
         return "a timing-dependent choice";
-    case EventKind::Note:
-        return std::string(index.text(e.text));
+    case EventKind::Note: {
+        // The title is the note up to its first colon ("Node pays for its first setTimeout
+        // call"); the why text below has the whole note.
+        const std::string_view text = index.text(e.text);
+        return std::string(text.substr(0, text.find(':')));
+    }
     }
     return std::string(trace::event_kind_name(e.kind));
 }
