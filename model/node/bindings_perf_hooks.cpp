@@ -40,9 +40,11 @@ js::Object& performance_object(ScriptHost& host) {
     host.bindings().internals.emplace("performance",
                                       js::RootedValue(rt.heap(), js::Value(performance)));
     define_method(host, *performance, "now", 0, performance_now);
-    // Date.now() at the process start: performance.timeOrigin + performance.now() is Date.now().
+    // Date.now() at the process start: performance.timeOrigin + performance.now() is Date.now(),
+    // to within the wall clock's phase (Environment::wall_clock_ns), as in node. Reading
+    // Date.now() here would ask for that phase in every run.
     performance->put_direct(rt, rt.key("timeOrigin"),
-                            js::Value::number(host.now_ms() - host.performance_now_ms()),
+                            js::Value::number(ScriptHost::epoch_ms() - host.performance_now_ms()),
                             js::attr::Default);
     js::Object* timing = js::Object::create(rt, rt.object_prototype());
     performance->put_direct(rt, rt.key("nodeTiming"), js::Value(timing), js::attr::Default);

@@ -39,6 +39,20 @@ int64_t Environment::get_libuv_now() {
     return m_loop->now_ms() - m_timer_base;
 }
 
+int64_t Environment::wall_clock_ns() {
+    const int64_t now = m_sim.now().count_ns();
+    if (!m_wall_clock_read) {
+        m_wall_clock_read = true;
+        if (m_options.choose_date_phase) {
+            const int64_t into_ms = now % 1'000'000;
+            const size_t chosen = m_sim.choose(3, k_choice_date_phase);
+            if (chosen == 1) m_wall_clock_offset_ns = (1'000'000 - into_ms) % 1'000'000;
+            if (chosen == 2) m_wall_clock_offset_ns = 999'999 - into_ms;
+        }
+    }
+    return now + m_wall_clock_offset_ns;
+}
+
 sim::SimTime WarmupCosts::of(Warmup which) const {
     switch (which) {
     case Warmup::TickDrain:

@@ -108,6 +108,14 @@ inline constexpr const char* k_choice_warmup_speed =
     "how long Node's first calls took (V8 compiling Node's own code): as measured | half as "
     "long (a fast run) | twice as long (a loaded machine)";
 
+// The choice point of the wall clock: Date.now() counts whole milliseconds of a clock whose
+// ticks are not aligned with anything in the program, so a busy-wait until `Date.now() + n`
+// lasts anywhere from n - 1 to n milliseconds. Asked at the first reading.
+inline constexpr const char* k_choice_date_phase =
+    "where Date.now()'s millisecond clock stood when the program first read it: as modelled | "
+    "just ticked, so a wait until the next millisecond lasts nearly a whole one | about to "
+    "tick, so a wait until the next millisecond ends almost at once";
+
 struct EnvironmentOptions {
     uv::UvProfile uv_profile = uv::k_libuv_1_46;
     uv::ThreadPoolOptions thread_pool = {};
@@ -119,6 +127,9 @@ struct EnvironmentOptions {
     // Make the first one-time cost a choice point of how fast they all are
     // (k_choice_warmup_speed).
     bool choose_warmup_speed = false;
+    // Make the first reading of Date.now() a choice point of its clock's phase
+    // (k_choice_date_phase).
+    bool choose_date_phase = false;
     HostCosts costs = {};
     WarmupCosts warmup = {};
 };
@@ -151,6 +162,9 @@ public:
 
     uint64_t new_async_id() { return ++m_last_async_id; }
     int64_t timer_base() const { return m_timer_base; }
+    // The wall clock behind Date.now(), in nanoseconds since the environment started: virtual
+    // time plus an offset under 1 ms, chosen at the first reading (k_choice_date_phase).
+    int64_t wall_clock_ns();
     // getLibuvNow: refreshes libuv's clock and returns ms since the environment started.
     int64_t get_libuv_now();
 
@@ -218,6 +232,8 @@ private:
     int m_fatal_exit_code = 1;
     uint32_t m_warm = 0;     // Warmup bits already paid
     int m_warmup_speed = -1; // the k_choice_warmup_speed option taken; -1: not asked yet
+    bool m_wall_clock_read = false;
+    int64_t m_wall_clock_offset_ns = 0;
     std::optional<sim::SimTime> m_loop_start;
     bool m_exiting = false;
     bool m_stopped = false;

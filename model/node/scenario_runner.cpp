@@ -200,6 +200,7 @@ ScenarioResult run_scenario(const ScenarioOptions& options) {
     // only when something explores: a default run takes option 0 everywhere anyway.
     env_options.choose_clock_ticks = options.choices.mode != sim::ChoiceMode::Default;
     env_options.choose_warmup_speed = options.choices.mode != sim::ChoiceMode::Default;
+    env_options.choose_date_phase = options.choices.mode != sim::ChoiceMode::Default;
     ScriptHost* script_host =
         nullptr; // the pool reads process.env as the script left it (probe tp05)
     env_options.thread_pool.size_source = [&options, &script_host]() -> std::optional<std::string> {

@@ -261,8 +261,12 @@ void ScriptHost::charge(int64_t nanoseconds) {
     if (nanoseconds > 0) m_env.simulation().advance(sim::SimTime::ns(nanoseconds));
 }
 
+double ScriptHost::epoch_ms() {
+    return k_epoch_ms;
+}
+
 double ScriptHost::now_ms() {
-    const int64_t ns = (m_env.simulation().now()).count_ns();
+    const int64_t ns = m_env.wall_clock_ns();
     return k_epoch_ms + std::floor(static_cast<double>(ns) / 1e6);
 }
 

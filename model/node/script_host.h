@@ -55,6 +55,8 @@ public:
     void promise_rejection_tracker(js::Object& promise, js::RejectionOperation operation) override;
     void charge(int64_t nanoseconds) override;
     double now_ms() override;
+    // Date.now() at virtual time zero (before the wall clock's phase is chosen).
+    static double epoch_ms();
     double performance_now_ms() override;
     std::optional<std::string> error_stack_header(js::Runtime& runtime, js::Object& error) override;
 

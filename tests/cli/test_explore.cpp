@@ -146,6 +146,18 @@ TEST_SUITE("cli.explore") {
         CHECK(j.at("paths").get<int>() == 2 * 2 * 3);
     }
 
+    TEST_CASE("a busy-wait to the next Date.now() millisecond may end almost at once") {
+        // node 20 printed "long wait" in 35 and "short wait" in 5 of 40 runs here: where the
+        // wall clock stands within its millisecond decides how long the wait is.
+        Scenario s("date-phase", "const until = Date.now() + 1;\n"
+                                 "let spins = 0;\n"
+                                 "while (Date.now() < until) spins++;\n"
+                                 "console.log(spins > 1000 ? 'long wait' : 'short wait');\n");
+        CHECK(outputs_of(s) == std::set<std::string>{"long wait\n", "short wait\n"});
+        Outcome r = run_cli({"explore", s.path.string()});
+        CHECK(r.out.find("where Date.now()'s millisecond clock stood") != std::string::npos);
+    }
+
     TEST_CASE("--max-paths cuts the search and says so") {
         Scenario s("cut", "setTimeout(() => console.log('timeout'), 0);\n"
                           "setImmediate(() => console.log('immediate'));\n");
