@@ -53,61 +53,6 @@ int64_t Environment::wall_clock_ns() {
     return now + m_wall_clock_offset_ns;
 }
 
-sim::SimTime WarmupCosts::of(Warmup which) const {
-    switch (which) {
-    case Warmup::TickDrain:
-        return tick_drain;
-    case Warmup::ImmediatePhase:
-        return immediate_phase;
-    case Warmup::TimerPhase:
-        return timer_phase;
-    case Warmup::SetTimeoutCall:
-        return set_timeout_call;
-    case Warmup::SetImmediateCall:
-        return set_immediate_call;
-    case Warmup::NextTickCall:
-        return next_tick_call;
-    case Warmup::FormatPrimitive:
-        return format_primitive;
-    case Warmup::InspectObject:
-        return inspect_object;
-    case Warmup::Count:
-        break;
-    }
-    return {};
-}
-
-namespace {
-
-// What Node does the first time, for the trace's note.
-std::string_view warmup_text(Warmup which) {
-    switch (which) {
-    case Warmup::TickDrain:
-        return "its first drain of the nextTick queue: V8 compiles processTicksAndRejections";
-    case Warmup::ImmediatePhase:
-        return "its first check phase with an immediate: V8 compiles processImmediate";
-    case Warmup::TimerPhase:
-        return "its first timers phase with a timer: V8 compiles processTimers and "
-               "listOnTimeout";
-    case Warmup::SetTimeoutCall:
-        return "its first setTimeout or setInterval call: V8 compiles Node's timer code";
-    case Warmup::SetImmediateCall:
-        return "its first setImmediate call: V8 compiles Node's immediate code";
-    case Warmup::NextTickCall:
-        return "its first process.nextTick call: V8 compiles Node's nextTick code";
-    case Warmup::FormatPrimitive:
-        return "its first console line with a number, boolean, null or undefined: V8 compiles "
-               "Node's formatting code";
-    case Warmup::InspectObject:
-        return "its first console line with an object: V8 compiles util.inspect";
-    case Warmup::Count:
-        break;
-    }
-    return "";
-}
-
-} // namespace
-
 sim::SimTime Environment::pay_first_time(Warmup which) {
     m_warm |= uint32_t{1} << static_cast<unsigned>(which);
     if (m_warmup_speed < 0)
@@ -120,7 +65,8 @@ sim::SimTime Environment::pay_first_time(Warmup which) {
     if (m_tracer && cost > 0) {
         char took[32];
         std::snprintf(took, sizeof took, " (%.3f ms, once)", static_cast<double>(cost) / 1e6);
-        m_tracer->note("Node pays for " + std::string(warmup_text(which)) + took);
+        m_tracer->note("Node pays for " + std::string(k_warmup_what[static_cast<size_t>(which)]) +
+                       took);
     }
     return sim::SimTime::ns(cost);
 }

@@ -25,11 +25,13 @@
 #include "traces/queue.h"
 #include "traces/reason.h"
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace loopsim::sim {
 class Simulation;
@@ -89,17 +91,30 @@ enum class Warmup : uint8_t {
     Count,
 };
 
+// Indexed by Warmup: the medians, and what Node does then (for the trace's note).
 struct WarmupCosts {
-    sim::SimTime tick_drain = sim::SimTime::us(540);
-    sim::SimTime immediate_phase = sim::SimTime::us(410);
-    sim::SimTime timer_phase = sim::SimTime::us(290);
-    sim::SimTime set_timeout_call = sim::SimTime::us(740);
-    sim::SimTime set_immediate_call = sim::SimTime::us(250);
-    sim::SimTime next_tick_call = sim::SimTime::us(90);
-    sim::SimTime format_primitive = sim::SimTime::us(540);
-    sim::SimTime inspect_object = sim::SimTime::us(1250);
-
-    sim::SimTime of(Warmup which) const;
+    std::array<sim::SimTime, static_cast<size_t>(Warmup::Count)> cost = {
+        sim::SimTime::us(540),  // TickDrain
+        sim::SimTime::us(410),  // ImmediatePhase
+        sim::SimTime::us(290),  // TimerPhase
+        sim::SimTime::us(740),  // SetTimeoutCall
+        sim::SimTime::us(250),  // SetImmediateCall
+        sim::SimTime::us(90),   // NextTickCall
+        sim::SimTime::us(540),  // FormatPrimitive
+        sim::SimTime::us(1250), // InspectObject
+    };
+    sim::SimTime of(Warmup which) const { return cost[static_cast<size_t>(which)]; }
+};
+inline constexpr std::array<std::string_view, static_cast<size_t>(Warmup::Count)> k_warmup_what = {
+    "its first drain of the nextTick queue: V8 compiles processTicksAndRejections",
+    "its first check phase with an immediate: V8 compiles processImmediate",
+    "its first timers phase with a timer: V8 compiles processTimers and listOnTimeout",
+    "its first setTimeout or setInterval call: V8 compiles Node's timer code",
+    "its first setImmediate call: V8 compiles Node's immediate code",
+    "its first process.nextTick call: V8 compiles Node's nextTick code",
+    "its first console line with a number, boolean, null or undefined: V8 compiles Node's "
+    "formatting code",
+    "its first console line with an object: V8 compiles util.inspect",
 };
 
 // The choice point of the one-time costs: they are medians, and a run of node can be faster
