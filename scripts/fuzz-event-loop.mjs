@@ -294,7 +294,7 @@ function conform(options, files, quiet) {
   }
   if (!quiet) process.stdout.write(r.stdout);
   if (r.status !== 0 && bugs.length === 0) {
-    process.stdout.write(r.stdout);
+    if (quiet) process.stdout.write(r.stdout);
     process.stderr.write(r.stderr);
     console.error(`fuzz-event-loop: loopsim conform exited with ${r.status} and reported no model bug`);
     return null;

@@ -36,4 +36,15 @@ private:
     int64_t m_ns = 0;
 };
 
+// Where a reading of a millisecond clock stands within its millisecond, and how far the clock
+// would have to move forward for the reading to be 1 ns before the next tick ("about to
+// tick") or exactly on a tick (a fresh millisecond; 0 when it already is). For the choice
+// points of a clock's phase: libuv's loop clock and Date.now()'s wall clock.
+struct MsPhase {
+    int64_t into_ns; // [0, 1 ms)
+    constexpr int64_t to_tick_ns() const { return 999'999 - into_ns; }
+    constexpr int64_t to_fresh_ms_ns() const { return (1'000'000 - into_ns) % 1'000'000; }
+};
+constexpr MsPhase ms_phase(int64_t reading_ns) { return MsPhase{reading_ns % 1'000'000}; }
+
 } // namespace loopsim::sim

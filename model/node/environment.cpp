@@ -44,10 +44,10 @@ int64_t Environment::wall_clock_ns() {
     if (!m_wall_clock_read) {
         m_wall_clock_read = true;
         if (m_options.choose_date_phase) {
-            const int64_t into_ms = now % 1'000'000;
+            const sim::MsPhase phase = sim::ms_phase(now);
             const size_t chosen = m_sim.choose(3, k_choice_date_phase);
-            if (chosen == 1) m_wall_clock_offset_ns = (1'000'000 - into_ms) % 1'000'000;
-            if (chosen == 2) m_wall_clock_offset_ns = 999'999 - into_ms;
+            if (chosen == 1) m_wall_clock_offset_ns = phase.to_fresh_ms_ns();
+            if (chosen == 2) m_wall_clock_offset_ns = phase.to_tick_ns();
         }
     }
     return now + m_wall_clock_offset_ns;

@@ -91,21 +91,19 @@ enum class Warmup : uint8_t {
     Count,
 };
 
-// Indexed by Warmup: the medians, and what Node does then (for the trace's note).
-struct WarmupCosts {
-    std::array<sim::SimTime, static_cast<size_t>(Warmup::Count)> cost = {
-        sim::SimTime::us(540),  // TickDrain
-        sim::SimTime::us(410),  // ImmediatePhase
-        sim::SimTime::us(290),  // TimerPhase
-        sim::SimTime::us(740),  // SetTimeoutCall
-        sim::SimTime::us(250),  // SetImmediateCall
-        sim::SimTime::us(90),   // NextTickCall
-        sim::SimTime::us(540),  // FormatPrimitive
-        sim::SimTime::us(1250), // InspectObject
-    };
-    sim::SimTime of(Warmup which) const { return cost[static_cast<size_t>(which)]; }
-};
-inline constexpr std::array<std::string_view, static_cast<size_t>(Warmup::Count)> k_warmup_what = {
+// Indexed by Warmup (std::to_array and the static_asserts keep one entry per kind): the
+// medians, and what Node does then (for the trace's note).
+inline constexpr auto k_warmup_medians = std::to_array<sim::SimTime>({
+    sim::SimTime::us(540),  // TickDrain
+    sim::SimTime::us(410),  // ImmediatePhase
+    sim::SimTime::us(290),  // TimerPhase
+    sim::SimTime::us(740),  // SetTimeoutCall
+    sim::SimTime::us(250),  // SetImmediateCall
+    sim::SimTime::us(90),   // NextTickCall
+    sim::SimTime::us(540),  // FormatPrimitive
+    sim::SimTime::us(1250), // InspectObject
+});
+inline constexpr auto k_warmup_what = std::to_array<std::string_view>({
     "its first drain of the nextTick queue: V8 compiles processTicksAndRejections",
     "its first check phase with an immediate: V8 compiles processImmediate",
     "its first timers phase with a timer: V8 compiles processTimers and listOnTimeout",
@@ -115,6 +113,13 @@ inline constexpr std::array<std::string_view, static_cast<size_t>(Warmup::Count)
     "its first console line with a number, boolean, null or undefined: V8 compiles Node's "
     "formatting code",
     "its first console line with an object: V8 compiles util.inspect",
+});
+static_assert(k_warmup_medians.size() == static_cast<size_t>(Warmup::Count));
+static_assert(k_warmup_what.size() == static_cast<size_t>(Warmup::Count));
+
+struct WarmupCosts {
+    std::array<sim::SimTime, static_cast<size_t>(Warmup::Count)> cost = k_warmup_medians;
+    sim::SimTime of(Warmup which) const { return cost[static_cast<size_t>(which)]; }
 };
 
 // The choice point of the one-time costs: they are medians, and a run of node can be faster

@@ -30,12 +30,12 @@ int64_t Loop::loop_time_at(sim::SimTime at) const {
 void Loop::update_time(TimeUpdate site) {
     if (m_choose_ticks && site == TimeUpdate::Explicit) {
         const int64_t origin = m_clock_origin.count_ns();
-        const int64_t into_ms = (m_sim.now().count_ns() + origin) % 1'000'000;
-        const int64_t to_tick = 999'999 - into_ms;
-        const int64_t to_fresh_ms = 1'000'000 - into_ms;
+        const sim::MsPhase phase = sim::ms_phase(m_sim.now().count_ns() + origin);
+        const int64_t to_tick = phase.to_tick_ns();
+        const int64_t to_fresh_ms = phase.to_fresh_ms_ns();
         const bool can_tick = to_tick > 0 && origin + to_tick < 1'000'000;
         const bool can_restart =
-            into_ms >= k_clock_partly_over_ns && origin + to_fresh_ms < 1'000'000;
+            phase.into_ns >= k_clock_partly_over_ns && origin + to_fresh_ms < 1'000'000;
         int64_t shift = 0;
         if (can_tick && can_restart) {
             const size_t chosen = m_sim.choose(3, k_choice_clock_phase);
