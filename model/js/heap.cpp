@@ -23,9 +23,7 @@ Heap::Heap(HeapOptions options) : m_options(options) {
 }
 
 template <typename Fn> void Heap::for_each_block_cell(Fn&& fn) {
-    for (size_t b = 0; b < m_blocks.size(); ++b) {
-        std::byte* p = m_blocks[b].get();
-        std::byte* const end = b < m_block_ends.size() ? m_block_ends[b] : m_carve_next;
+    m_arena.for_each_block([&](std::byte* p, std::byte* end) {
         while (p < end) {
             // Read before fn may destroy the cell.
             const auto kind = static_cast<CellKind>(p[kKindOffset]);
@@ -34,32 +32,18 @@ template <typename Fn> void Heap::for_each_block_cell(Fn&& fn) {
             if (kind != kFreeKind) fn(reinterpret_cast<Cell*>(p));
             p += size;
         }
-    }
+    });
 }
 
 Heap::~Heap() {
     Shape::clear_lookup_cache();
     LOOPSIM_ASSERT(m_handles == nullptr, "a RootedValue outlives its heap");
-    // The blocks go with m_blocks; cells allocated on their own are freed here.
+    // The blocks go with m_arena; cells allocated on their own are freed here.
     for_each_block_cell([](Cell* cell) { cell->~Cell(); });
     for (Cell* cell : m_own_cells) {
         cell->~Cell();
         ::operator delete(cell);
     }
-}
-
-void* Heap::carve(uint8_t size_class) {
-    const size_t bytes = size_t{size_class} * kGranule;
-    if (m_carve_next == nullptr || static_cast<size_t>(m_carve_end - m_carve_next) < bytes) {
-        // The rest of the old block (less than one cell) stays unused.
-        if (m_carve_next != nullptr) m_block_ends.push_back(m_carve_next);
-        m_blocks.push_back(std::make_unique_for_overwrite<std::byte[]>(kBlockBytes));
-        m_carve_next = m_blocks.back().get();
-        m_carve_end = m_carve_next + kBlockBytes;
-    }
-    void* memory = m_carve_next;
-    m_carve_next += bytes;
-    return memory;
 }
 
 void Heap::free_memory(void* cell, uint8_t size_class) {

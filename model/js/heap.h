@@ -26,6 +26,7 @@
 #include "model/js/cell.h"
 #include "model/js/value.h"
 #include "sim/assert.h"
+#include "sim/page_block.h"
 
 #include <array>
 #include <cstddef>
@@ -189,6 +190,7 @@ private:
     static constexpr size_t kGranule = 8;
     static constexpr size_t kMaxPooledBytes = 512;
     static constexpr size_t kBlockBytes = size_t{256} << 10;
+    static constexpr size_t kSmallBlocks = 2;
     static constexpr uint8_t size_class_of(size_t size, size_t align) {
 #if defined(__SANITIZE_ADDRESS__)
         (void)size;
@@ -219,7 +221,9 @@ private:
         }
         return carve(size_class);
     }
-    void* carve(uint8_t size_class);
+    void* carve(uint8_t size_class) {
+        return m_arena.allocate(size_t{size_class} * kGranule);
+    }
     // Returns a destroyed cell's memory (its size class read before it was destroyed).
     void free_memory(void* cell, uint8_t size_class);
 
@@ -240,10 +244,9 @@ private:
     std::vector<WeakTable*> m_weak_tables;
     std::vector<Cell*> m_gray; // the marking stack, kept between collections (no re-growth)
     std::array<FreeCell*, kMaxPooledBytes / kGranule + 1> m_free{}; // by size class
-    std::vector<std::unique_ptr<std::byte[]>> m_blocks;
-    std::vector<std::byte*> m_block_ends; // where carving stopped in each block but the newest
-    std::byte* m_carve_next = nullptr;    // the unused rest of the newest block
-    std::byte* m_carve_end = nullptr;
+    // The blocks cells are carved from: kSmallBlocks of kBlockBytes, so that a small scenario
+    // stays small, then huge-page blocks, one page fault per 2 MiB of a big heap.
+    sim::BlockArena m_arena{kBlockBytes, kSmallBlocks};
     int m_defer_depth = 0;
     bool m_collecting = false;
 };

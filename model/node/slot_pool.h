@@ -3,14 +3,21 @@
 // Records live in chunks of 1024 that never move, so a T* stays valid while its slot is
 // taken; a slot given back is reused, the last given back first (deterministic: nothing
 // depends on addresses). A record keeps its own `slot` and `in_use` (T has both members),
-// which the pool sets; its owner gives a record back exactly once.
+// which the pool sets; its owner gives a record back exactly once. The chunks are carved
+// from a sim::BlockArena: a program with 100 k pending timers gets huge pages for them.
+#include "sim/page_block.h"
+
 #include <cstdint>
-#include <memory>
+#include <new>
+#include <type_traits>
 #include <vector>
 
 namespace loopsim::node {
 
 template <typename T> class SlotPool {
+    static_assert(std::is_trivially_destructible_v<T> && alignof(T) <= sim::BlockArena::kAlign,
+                  "records live in arena memory that is never destroyed record by record");
+
 public:
     static constexpr uint32_t k_chunk = 1024;
 
@@ -21,11 +28,11 @@ public:
             slot = m_free.back();
             m_free.pop_back();
         } else {
-            if (m_size % k_chunk == 0) m_chunks.push_back(std::make_unique<T[]>(k_chunk));
+            if (m_size % k_chunk == 0)
+                m_chunks.push_back(static_cast<T*>(m_arena.allocate(k_chunk_bytes)));
             slot = m_size++;
         }
-        T& record = at(slot);
-        record = T{};
+        T& record = *::new (&at(slot)) T{};
         record.slot = slot;
         record.in_use = true;
         return record;
@@ -52,7 +59,11 @@ public:
     uint32_t size() const { return m_size; }
 
 private:
-    std::vector<std::unique_ptr<T[]>> m_chunks;
+    static constexpr size_t k_chunk_bytes = (k_chunk * sizeof(T) + sim::BlockArena::kAlign - 1) /
+                                            sim::BlockArena::kAlign * sim::BlockArena::kAlign;
+    // Four chunks of ordinary memory, then huge pages.
+    sim::BlockArena m_arena{k_chunk_bytes, 4};
+    std::vector<T*> m_chunks;
     uint32_t m_size = 0;
     std::vector<uint32_t> m_free;
 };
