@@ -95,12 +95,14 @@ struct TimerBindings final : js::RootSource {
         rt.heap().add_root_source(this);
         host.env().timers().set_destroy_hook([this](Timeout& timer) { on_destroyed(timer); });
         host.env().timers().set_host_call([this](Timeout& timer) { return call(timer); });
+        host.env().timers().set_host_prefetch(&TimerBindings::prefetch, this);
         host.env().immediates().set_host_call(
             [this](Immediate& immediate) { return run_immediate(this->host, immediate.slot); });
     }
     ~TimerBindings() {
         host.env().timers().set_destroy_hook({});
         host.env().timers().set_host_call({});
+        host.env().timers().set_host_prefetch(nullptr, nullptr);
         host.env().immediates().set_host_call({});
         rt.heap().remove_root_source(this);
     }
@@ -158,6 +160,21 @@ struct TimerBindings final : js::RootSource {
                   static_cast<int64_t>(timer.id) * 16 + flags);
         if (!known.empty()) known.erase(timer.id);
         timer.host_object = nullptr;
+    }
+
+    // Timers::set_host_prefetch: step 1, the callback `call` will read from the object;
+    // step 0, that callback's scope.
+    static void prefetch(void* self, const Timeout& timer, int step) {
+        const auto& bindings = *static_cast<TimerBindings*>(self);
+        const auto& object = *static_cast<const js::Object*>(timer.host_object);
+        if (object.shape() != bindings.shape) return;
+        const js::Value fn = object.slot(k_on_timeout_slot);
+        if (!fn.is_object()) return;
+        if (step == 1) {
+            __builtin_prefetch(fn.as_object());
+        } else if (fn.as_object()->kind() == js::CellKind::Closure) {
+            __builtin_prefetch(static_cast<const js::Closure*>(fn.as_object())->environment());
+        }
     }
 
     // timer._onTimeout(...args), `this` the Timeout object.

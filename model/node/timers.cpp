@@ -289,6 +289,36 @@ CallResult Timers::process_timers(int64_t now, int64_t& next) {
     return CallResult::Returned;
 }
 
+// Timers fire in the order of their lists, not in the order their records, objects and
+// callbacks were made: with 200 k timers of random delays, each of those is a cache miss
+// (the load of the timer's object alone was a fifth of bench/programs/06's time). Before
+// a timer runs, this walks the timers after it in its list and prefetches, for each, the
+// one thing whose address the step before made readable: the record of the fourth, the
+// object of the third, the callback of the second (the host reads it from the object),
+// the callback's scope for the first. A callback takes longer than a miss, so each is in
+// the cache by the time the next step reads it. Prefetches are hints: nothing here
+// changes what runs, or in which order.
+void Timers::prefetch_ahead(const Timeout& current, const TimersList& list) {
+    // The timer after was made right after this one: its record, object and callback lie
+    // just after this one's, where the hardware's own prefetcher is already reading.
+    if (list.head == current.slot + 1) return;
+    constexpr uint32_t k_depth = 4;
+    uint32_t slots[k_depth];
+    uint32_t count = 0;
+    for (uint32_t slot = list.head; slot != Timeout::k_no_slot; slot = at(slot).next) {
+        slots[count++] = slot;
+        if (count == k_depth) break; // the last record is not read: it is what is prefetched
+    }
+    if (count == k_depth) __builtin_prefetch(&at(slots[3]));
+    if (count >= 3 && at(slots[2]).host_object) __builtin_prefetch(at(slots[2]).host_object);
+    if (m_host_prefetch == nullptr) return;
+    for (uint32_t i = 0; i < 2 && i < count; ++i) {
+        const Timeout& timer = at(slots[i]);
+        if (timer.host_object && !timer.has_call)
+            m_host_prefetch(m_host_prefetch_context, timer, static_cast<int>(i));
+    }
+}
+
 // listOnTimeout(list, now): run the list's due timers oldest first; on the first one not
 // yet due, reschedule the list with a new id (it now loses ties to older lists).
 CallResult Timers::list_on_timeout(TimersList& list, int64_t now) {
@@ -314,6 +344,7 @@ CallResult Timers::list_on_timeout(TimersList& list, int64_t now) {
             ran_at_least_one_timer = true;
         }
         unlink(timer, list);
+        prefetch_ahead(timer, list);
         if (!timer.has_callback) {
             if (!timer.destroyed) {
                 timer.destroyed = true;

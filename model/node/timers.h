@@ -118,6 +118,16 @@ public:
     // Calls a timer that has a host index and no call of its own (the host's object per timer
     // holds what it calls).
     void set_host_call(std::function<CallResult(Timeout&)> call) { m_host_call = std::move(call); }
+    // Asks the host to prefetch what calling `timer` will read, one step at a time (see
+    // Timers::prefetch_ahead): step 2, the host object (whose address Timers knows, so it
+    // prefetches it itself); step 1, what the object points to (the callback function);
+    // step 0, what that points to (the function's scope). At step N the host may read what
+    // step N+1 prefetched: the timer is live and linked, so its object is too.
+    void set_host_prefetch(void (*prefetch)(void* host, const Timeout& timer, int step),
+                           void* host) {
+        m_host_prefetch = prefetch;
+        m_host_prefetch_context = host;
+    }
     // A timer's label: its id in the trace's string pool (kNoString without a trace).
     trace::StringId label_of(const Timeout& timer) const { return m_labels[timer.label]; }
 
@@ -146,6 +156,7 @@ private:
     void run_timers();
     CallResult process_timers(int64_t now, int64_t& next);
     CallResult list_on_timeout(TimersList& list, int64_t now);
+    void prefetch_ahead(const Timeout& current, const TimersList& list);
 
     using QueueKey = std::pair<int64_t, int64_t>; // (expiry, id)
     Environment& m_env;
@@ -161,6 +172,8 @@ private:
     std::unordered_map<trace::StringId, uint32_t> m_label_index; // lookup only, never iterated
     std::function<void(Timeout&)> m_destroy_hook;
     std::function<CallResult(Timeout&)> m_host_call;
+    void (*m_host_prefetch)(void*, const Timeout&, int) = nullptr;
+    void* m_host_prefetch_context = nullptr;
     SlotPool<Timeout> m_pool;
     // The callbacks of timers that have one (Task::call), by pool slot.
     std::unordered_map<uint32_t, TaskCall> m_calls; // lookup only, never iterated
