@@ -347,6 +347,7 @@ ScenarioResult run_scenario(const ScenarioOptions& options) {
         result.trace = recorder->take();
     }
     result.choices = sim.chooser().log();
+    if (options.on_result) options.on_result(result);
     return result;
 }
 

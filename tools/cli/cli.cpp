@@ -18,7 +18,8 @@ size_t edit_distance(std::string_view a, std::string_view b) {
         row[0] = i;
         for (size_t j = 1; j <= b.size(); ++j) {
             size_t above = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            row[j] =
+                std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
             diagonal = above;
         }
     }
@@ -82,7 +83,8 @@ int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
         return k_exit_ok;
     }
     if (first.starts_with("-")) {
-        err << "loopsim: unknown option '" << first << "' (expected a command; see 'loopsim --help')\n";
+        err << "loopsim: unknown option '" << first
+            << "' (expected a command; see 'loopsim --help')\n";
         return k_exit_usage;
     }
     const Command* command = find_command(first);
@@ -96,8 +98,17 @@ int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
     return command->run(args, out, err);
 }
 
+namespace {
+bool g_process_ends_with_command = false;
+} // namespace
+
 int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
+    g_process_ends_with_command = true;
     return run(std::vector<std::string>(argv, argv + argc), out, err);
+}
+
+bool process_ends_with_command() {
+    return g_process_ends_with_command;
 }
 
 } // namespace loopsim::cli

@@ -26,7 +26,14 @@ struct Command {
 // The table of subcommands that exist, in the order `--help` lists them.
 std::span<const Command> commands();
 
+// The process's entry (tools/loopsim/main.cpp): the process ends when the command returns,
+// so a command may end it itself once everything it writes is written
+// (process_ends_with_command()).
 int run(int argc, char** argv, std::ostream& out, std::ostream& err);
+// The same without that licence: tests drive the commands in their own process.
 int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err);
+
+// Whether the command runs as the whole process (it came through run(argc, argv, ...)).
+bool process_ends_with_command();
 
 } // namespace loopsim::cli
