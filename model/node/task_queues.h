@@ -13,6 +13,7 @@
 // - close_scope(): InternalCallbackScope::Close, the drain after every entry from C++ into
 //   JavaScript (I/O callbacks, the timers phase, the check phase, the main script).
 #include "model/node/task.h"
+#include "sim/small_pool.h"
 #include "traces/reason.h"
 
 #include <cstdint>
@@ -72,8 +73,10 @@ private:
     bool process_rejections_in(bool from_native);
 
     Environment& m_env;
-    std::deque<Task> m_ticks;
-    std::deque<Task> m_microtasks;
+    // The queues' blocks: a burst of 100 k ticks gets huge pages, and later bursts reuse them.
+    sim::SmallPool m_pool;
+    std::deque<Task, sim::PoolAllocator<Task>> m_ticks{sim::PoolAllocator<Task>(m_pool)};
+    std::deque<Task, sim::PoolAllocator<Task>> m_microtasks{sim::PoolAllocator<Task>(m_pool)};
     bool m_in_checkpoint = false;
     std::function<bool()> m_has_pending_rejection;
     std::function<bool()> m_process_rejections;
