@@ -20,7 +20,7 @@ class SmallPool {
 public:
     static constexpr size_t kMaxPooledBytes = 512;
 
-    SmallPool() = default;
+    explicit SmallPool(BlockArena& memory) : m_arena(&memory) {}
     SmallPool(const SmallPool&) = delete;
     SmallPool& operator=(const SmallPool&) = delete;
 
@@ -31,7 +31,7 @@ public:
             m_free[size_class] = block->next;
             return block;
         }
-        return m_arena.allocate(size_class * BlockArena::kAlign);
+        return m_arena->allocate(size_class * BlockArena::kAlign);
     }
     void deallocate(void* memory, size_t bytes) noexcept {
         if (bytes > kMaxPooledBytes || bytes == 0) return ::operator delete(memory);
@@ -40,15 +40,11 @@ public:
         m_free[size_class] = block;
     }
 
-    // Blocks taken from the kernel or the C allocator so far (for tests).
-    size_t arena_blocks() const { return m_arena.block_count(); }
-
 private:
     struct FreeBlock {
         FreeBlock* next;
     };
-    // Two 64 KiB blocks of ordinary memory for a small scenario, then huge pages.
-    BlockArena m_arena{size_t{64} << 10, 2};
+    BlockArena* m_arena;
     std::array<FreeBlock*, kMaxPooledBytes / BlockArena::kAlign + 1> m_free{};
 };
 

@@ -22,6 +22,7 @@
 #include "model/uv/profile.h"
 #include "model/uv/thread_pool.h"
 #include "sim/actor.h"
+#include "sim/page_block.h"
 #include "traces/queue.h"
 #include "traces/reason.h"
 
@@ -167,6 +168,9 @@ public:
     uv::Loop& loop() { return *m_loop; }
     uv::ThreadPool& thread_pool() { return *m_pool; }
     TaskQueues& queues() { return *m_queues; }
+    // Where the queues, timers and immediates keep their records and queue blocks: one arena
+    // for all of them, so that the last, partly used huge page is one, not three.
+    sim::BlockArena& record_memory() { return m_record_memory; }
     Timers& timers() { return *m_timers; }
     Immediates& immediates() { return *m_immediates; }
     void set_hooks(ProcessHooks hooks) { m_hooks = std::move(hooks); }
@@ -239,6 +243,7 @@ private:
     std::unique_ptr<uv::Loop> m_loop;
     std::unique_ptr<uv::ThreadPool> m_pool;
     frames::FrameHooks m_frame_hooks;
+    sim::BlockArena m_record_memory{size_t{64} << 10, 4}; // before its users, who go first
     std::unique_ptr<TaskQueues> m_queues;
     std::unique_ptr<Timers> m_timers;
     std::unique_ptr<Immediates> m_immediates;

@@ -9,7 +9,7 @@
 
 namespace loopsim::node {
 
-Immediates::Immediates(Environment& env) : m_env(env) {
+Immediates::Immediates(Environment& env) : m_env(env), m_pool(env.record_memory()) {
     // Environment::InitializeLibuv: the check handle runs CheckImmediate every iteration but
     // never keeps the loop alive; the idle handle is started only while needed.
     m_check = std::make_unique<uv::WatcherHandle>(

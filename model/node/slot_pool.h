@@ -4,7 +4,8 @@
 // taken; a slot given back is reused, the last given back first (deterministic: nothing
 // depends on addresses). A record keeps its own `slot` and `in_use` (T has both members),
 // which the pool sets; its owner gives a record back exactly once. The chunks are carved
-// from a sim::BlockArena: a program with 100 k pending timers gets huge pages for them.
+// from the environment's arena for such records (Environment::record_memory): a program
+// with 100 k pending timers gets huge pages for them.
 #include "sim/page_block.h"
 
 #include <cstdint>
@@ -21,6 +22,8 @@ template <typename T> class SlotPool {
 public:
     static constexpr uint32_t k_chunk = 1024;
 
+    explicit SlotPool(sim::BlockArena& memory) : m_arena(&memory) {}
+
     // The record of a free slot, reset to T{} and marked in use.
     T& take() {
         uint32_t slot;
@@ -29,7 +32,7 @@ public:
             m_free.pop_back();
         } else {
             if (m_size % k_chunk == 0)
-                m_chunks.push_back(static_cast<T*>(m_arena.allocate(k_chunk_bytes)));
+                m_chunks.push_back(static_cast<T*>(m_arena->allocate(k_chunk_bytes)));
             slot = m_size++;
         }
         T& record = *::new (&at(slot)) T{};
@@ -61,8 +64,7 @@ public:
 private:
     static constexpr size_t k_chunk_bytes = (k_chunk * sizeof(T) + sim::BlockArena::kAlign - 1) /
                                             sim::BlockArena::kAlign * sim::BlockArena::kAlign;
-    // Four chunks of ordinary memory, then huge pages.
-    sim::BlockArena m_arena{k_chunk_bytes, 4};
+    sim::BlockArena* m_arena;
     std::vector<T*> m_chunks;
     uint32_t m_size = 0;
     std::vector<uint32_t> m_free;

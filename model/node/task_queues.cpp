@@ -7,6 +7,8 @@
 
 namespace loopsim::node {
 
+TaskQueues::TaskQueues(Environment& env) : m_env(env), m_pool(env.record_memory()) {}
+
 void TaskQueues::next_tick(Task task) {
     if (m_env.is_exiting()) return; // ticks queued in 'exit' listeners are dropped
     if (task.id == 0) task.id = m_env.new_async_id();

@@ -32,7 +32,7 @@ enum class ScopeEnd : uint8_t {
 
 class TaskQueues {
 public:
-    explicit TaskQueues(Environment& env) : m_env(env) {}
+    explicit TaskQueues(Environment& env);
 
     void next_tick(Task task);
     void enqueue_microtask(Task task, trace::ReasonCode why = trace::ReasonCode::None);
@@ -73,7 +73,8 @@ private:
     bool process_rejections_in(bool from_native);
 
     Environment& m_env;
-    // The queues' blocks: a burst of 100 k ticks gets huge pages, and later bursts reuse them.
+    // The queues' blocks, from the environment's record memory: a burst of 100 k ticks gets
+    // huge pages, and later bursts reuse them.
     sim::SmallPool m_pool;
     std::deque<Task, sim::PoolAllocator<Task>> m_ticks{sim::PoolAllocator<Task>(m_pool)};
     std::deque<Task, sim::PoolAllocator<Task>> m_microtasks{sim::PoolAllocator<Task>(m_pool)};

@@ -18,7 +18,7 @@ namespace {
 constexpr double k_timeout_max = 2147483647.0; // 2^31 - 1
 } // namespace
 
-Timers::Timers(Environment& env) : m_env(env) {
+Timers::Timers(Environment& env) : m_env(env), m_pool(env.record_memory()) {
     // Environment::InitializeLibuv: one uv timer for every JS timer, unref'd until a ref'd
     // Timeout exists.
     m_handle = std::make_unique<uv::TimerHandle>("Node's timer handle", [this] { run_timers(); });
