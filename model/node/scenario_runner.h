@@ -48,7 +48,7 @@ struct ScenarioOptions {
     // takes it apart. A process that ends with the run may finish its work and exit from
     // here: tearing down a model of 100 k timers (every cell's destructor, every block given
     // back) is a few milliseconds the operating system does at once on exit.
-    std::function<void(ScenarioResult&)> on_result;
+    std::function<void(const ScenarioResult&)> on_result;
 };
 
 struct ScenarioResult {

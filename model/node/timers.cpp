@@ -309,8 +309,9 @@ void Timers::prefetch_ahead(const Timeout& current, const TimersList& list) {
         slots[count++] = slot;
         if (count == k_depth) break; // the last record is not read: it is what is prefetched
     }
-    if (count == k_depth) __builtin_prefetch(&at(slots[3]));
-    if (count >= 3 && at(slots[2]).host_object) __builtin_prefetch(at(slots[2]).host_object);
+    if (count == k_depth) __builtin_prefetch(&at(slots[k_depth - 1]));
+    if (count >= k_depth - 1 && at(slots[k_depth - 2]).host_object)
+        __builtin_prefetch(at(slots[k_depth - 2]).host_object);
     if (m_host_prefetch == nullptr) return;
     for (uint32_t i = 0; i < 2 && i < count; ++i) {
         const Timeout& timer = at(slots[i]);

@@ -56,7 +56,7 @@ int cmd_run(std::span<const std::string> args, std::ostream& out, std::ostream& 
     if (process_ends_with_command()) {
         // Everything is written before the model is taken apart; then the process ends, and
         // the operating system takes its memory back at once.
-        scenario->on_result = [&](node::ScenarioResult& result) {
+        scenario->on_result = [&](const node::ScenarioResult& result) {
             const int status = finish(result, *parsed, out, err);
             out.flush();
             err.flush();
