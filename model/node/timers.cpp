@@ -10,6 +10,7 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <string>
 #include <utility>
 
 namespace loopsim::node {
@@ -237,6 +238,23 @@ void Timers::unref(Timeout& timer) {
 // Environment::RunTimers (src/env.cc): one `now` for the whole phase; processTimers again
 // with the same `now` after a throw the process survived; then re-arm the handle.
 void Timers::run_timers() {
+    uv::Loop& loop = m_env.loop();
+    if (loop.phases_entered() == m_last_run_phase) {
+        // uv__run_timers looks at its heap again after every callback. The handle was
+        // re-armed below before the scope drained the last timer's ticks and microtasks; if
+        // those read the clock past its due time, it is due again in the same phase.
+        if (Tracer* t = m_env.tracer()) {
+            t->note(
+                "libuv looks at its timers again after each one it runs, and Node's libuv timer "
+                "is due again: Node re-armed it for loop time " +
+                std::to_string(m_handle->due_ms()) +
+                " ms before the ticks and microtasks of its last timer ran, and reading the "
+                "clock since moved the loop time to " +
+                std::to_string(loop.now_ms()) +
+                " ms. So Node runs its timers again in this timers phase");
+        }
+    }
+    m_last_run_phase = loop.phases_entered();
     m_env.enter_scope();
     const int64_t now = m_env.get_libuv_now();
     int64_t next = 0;

@@ -167,6 +167,9 @@ private:
     int64_t m_next_list_id = -9007199254740991;                       // Number.MIN_SAFE_INTEGER
     double m_next_expiry = 1.0 / 0.0;                                 // nextExpiry (Infinity)
     int64_t m_ref_count = 0;
+    // Loop::phases_entered() at the last run_timers: the same count means that libuv's timers
+    // phase called Node's handle again.
+    uint64_t m_last_run_phase = UINT64_MAX;
     // Labels (trace ids), each once (index 0: no label).
     std::vector<trace::StringId> m_labels{trace::kNoString};
     std::unordered_map<trace::StringId, uint32_t> m_label_index; // lookup only, never iterated

@@ -272,6 +272,7 @@ void Loop::run_one_iteration() {
 }
 
 void Loop::enter(Phase phase) {
+    ++m_phases_entered;
     m_phase = phase;
     m_in_phase = true;
     if (m_observer) m_observer->on_phase_enter(phase);

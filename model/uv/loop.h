@@ -156,6 +156,8 @@ public:
     void stop() { m_stop = true; }
 
     Phase phase() const { return m_phase; }
+    // How many phases have begun so far: two calls in the same phase see the same count.
+    uint64_t phases_entered() const { return m_phases_entered; }
     bool is_in_phase() const { return m_in_phase; }
     uint64_t iteration() const { return m_iteration; }
     // Handles that keep the loop alive, by label in id order: for "waits forever" messages.
@@ -191,6 +193,7 @@ private:
     bool m_waits_forever = false;
     Phase m_phase = Phase::Timers;
     bool m_in_phase = false;
+    uint64_t m_phases_entered = 0;
     uint64_t m_iteration = 0;
 
     uint64_t m_next_handle_id = 1;

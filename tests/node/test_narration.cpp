@@ -141,3 +141,32 @@ TEST_CASE("narration: Node's bookkeeping callbacks are hidden unless asked for")
     all.show_internal = true;
     CHECK(explain(source, all).find("runs afterWriteTick from next_tick") != std::string::npos);
 }
+
+TEST_CASE(
+    "narration: a clock read in the last timer's tick runs Node's timers again, and says why") {
+    // scenarios/timers/16 and 17: node prints "timeout 2" before "immediate" only when the
+    // tick reads the loop's clock (their .expect.json files record it).
+    const std::string blocks = "  process.nextTick(() => {\n"
+                               "    const until = Date.now() + 3;\n"
+                               "    while (Date.now() < until);\n";
+    const std::string head = "setTimeout(() => {\n"
+                             "  console.log('timeout 1');\n"
+                             "  setImmediate(() => console.log('immediate'));\n"
+                             "  setTimeout(() => console.log('timeout 2'), 1);\n";
+    const std::string reads = explain(head + blocks +
+                                      "    setTimeout(() => console.log('timeout 3'), 5);\n"
+                                      "  });\n}, 0);\n");
+    const std::string again = "libuv looks at its timers again";
+    CHECK(in_order(reads,
+                   {"> timeout 1", "runs () => { const until", "so it is due at", again,
+                    "moved the loop time to", "runs () => console.log('timeout 2') from timers",
+                    "> timeout 2", "check phase", "> immediate", "> timeout 3"}));
+    // Both timers ran in one timers phase of one iteration.
+    const int first = iteration_holding(reads, "> timeout 1");
+    CHECK(first > 0);
+    CHECK(iteration_holding(reads, "> timeout 2") == first);
+
+    const std::string only_blocks = explain(head + blocks + "  });\n}, 0);\n");
+    CHECK(only_blocks.find(again) == std::string::npos);
+    CHECK(in_order(only_blocks, {"> timeout 1", "> immediate", "> timeout 2"}));
+}
