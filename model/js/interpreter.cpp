@@ -90,8 +90,8 @@ Completion Interpreter::call(Value fn, Value this_value, std::span<const Value> 
     return m_runtime.call(fn, this_value, args);
 }
 
-void Interpreter::define_global(std::string_view name, Value value) {
-    m_global->put_direct(m_runtime, m_runtime.key(name), value, attr::Builtin);
+void Interpreter::define_global(std::string_view name, Value value, PropertyAttributes attributes) {
+    m_global->put_direct(m_runtime, m_runtime.key(name), value, attributes);
 }
 
 Value Interpreter::get_global(std::string_view name) {

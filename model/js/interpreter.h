@@ -76,7 +76,10 @@ public:
     Completion call(Value fn, Value this_value, std::span<const Value> args);
 
     Object& global() { return *m_global; }
-    void define_global(std::string_view name, Value value);
+    // A property of the global object: by default not enumerable, as the standard built-ins
+    // are (Node's timer functions are enumerable: attr::Default).
+    void define_global(std::string_view name, Value value,
+                       PropertyAttributes attributes = attr::Builtin);
     Value get_global(std::string_view name);
 
     VM& vm() { return *m_vm; }

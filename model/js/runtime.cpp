@@ -4,6 +4,9 @@
 #include "model/js/function.h"
 #include "model/js/object.h"
 
+#include <algorithm>
+#include <iterator>
+
 namespace loopsim::js {
 
 const char* error_type_name(ErrorType type) {
@@ -78,7 +81,7 @@ Completion Runtime::construct(Value callee, std::span<const Value> args, Object*
             auto* native = static_cast<NativeFunction*>(cell);
             if (native->is_constructor())
                 return native->construct_function()(*this, *native, args,
-                                                     new_target ? *new_target : *native);
+                                                    new_target ? *new_target : *native);
         } else if (cell->kind() == CellKind::Closure && m_call_handler) {
             auto* closure = static_cast<Closure*>(cell);
             if (m_call_handler->is_constructor(*closure))
@@ -92,13 +95,15 @@ Completion Runtime::construct(Value callee, std::span<const Value> args, Object*
 bool Runtime::is_constructor(Value value) const {
     if (!value.is_cell()) return false;
     Cell* cell = value.as_cell();
-    if (cell->kind() == CellKind::NativeFunction) return static_cast<NativeFunction*>(cell)->is_constructor();
+    if (cell->kind() == CellKind::NativeFunction)
+        return static_cast<NativeFunction*>(cell)->is_constructor();
     if (cell->kind() == CellKind::Closure)
         return m_call_handler && m_call_handler->is_constructor(*static_cast<Closure*>(cell));
     return false;
 }
 
-ThrowCompletionOr<Object*> Runtime::prototype_from_constructor(Object& new_target, Object* fallback) {
+ThrowCompletionOr<Object*> Runtime::prototype_from_constructor(Object& new_target,
+                                                               Object* fallback) {
     Value proto = LOOPSIM_TRY(new_target.get(*this, common_key(CommonAtom::Prototype)));
     if (proto.is_object()) return static_cast<Object*>(proto.as_cell());
     return fallback;
@@ -117,6 +122,67 @@ Object* Runtime::make_error(ErrorType type, std::string_view message) {
 
 ThrowCompletion Runtime::throw_error(ErrorType type, std::string_view message) {
     return ThrowCompletion{Value(make_error(type, message))};
+}
+
+namespace {
+
+// The standard built-ins (and engine globals) Node 20's global object has and loopsim does
+// not model, in ascending order (docs/builtins.md lists the ones it has).
+constexpr std::string_view k_unmodelled_builtins[] = {
+    "ArrayBuffer",
+    "Atomics",
+    "BigInt",
+    "BigInt64Array",
+    "BigUint64Array",
+    "DataView",
+    "FinalizationRegistry",
+    "Float32Array",
+    "Float64Array",
+    "Int16Array",
+    "Int32Array",
+    "Int8Array",
+    "Intl",
+    "Proxy",
+    "Reflect",
+    "RegExp",
+    "SharedArrayBuffer",
+    "Uint16Array",
+    "Uint32Array",
+    "Uint8Array",
+    "Uint8ClampedArray",
+    "WeakMap",
+    "WeakRef",
+    "WeakSet",
+    "WebAssembly",
+    "decodeURI",
+    "decodeURIComponent",
+    "encodeURI",
+    "encodeURIComponent",
+    "escape",
+    "eval",
+    "unescape",
+};
+
+static_assert(std::is_sorted(std::begin(k_unmodelled_builtins), std::end(k_unmodelled_builtins)),
+              "binary search needs the names in order");
+
+bool sorted_contains(std::span<const std::string_view> names, std::string_view name) {
+    return std::binary_search(names.begin(), names.end(), name);
+}
+
+} // namespace
+
+std::string Runtime::not_defined_message(std::string_view name) const {
+    std::string message = std::string(name) + " is not defined";
+    if (sorted_contains(k_unmodelled_builtins, name)) {
+        message += ": loopsim does not model this JavaScript built-in yet (docs/builtins.md "
+                   "lists the ones it has)";
+    } else if (sorted_contains(m_host_unmodelled, name)) {
+        message += ": loopsim does not model this global yet (";
+        message += m_host_unmodelled_where;
+        message += " lists the ones it has)";
+    }
+    return message;
 }
 
 void Runtime::visit_roots(Visitor& visitor) {

@@ -168,6 +168,18 @@ public:
     // own non-enumerable "message" (and "name" when no error prototype is installed).
     Object* make_error(ErrorType type, std::string_view message);
     ThrowCompletion throw_error(ErrorType type, std::string_view message);
+    // The message of the ReferenceError for a name that resolves nowhere: "NAME is not
+    // defined", and for a global that JavaScript or the host has and loopsim does not model
+    // (Reflect, structuredClone, ...), a clause saying so and where the ones it has are
+    // listed, so that a scenario using one does not read as a typo.
+    std::string not_defined_message(std::string_view name) const;
+    // The host's globals that loopsim does not model: `sorted_names` (in ascending order, with
+    // static storage), each "not modelled yet" with `where_listed` (static too).
+    void set_host_unmodelled_globals(std::span<const std::string_view> sorted_names,
+                                     std::string_view where_listed) {
+        m_host_unmodelled = sorted_names;
+        m_host_unmodelled_where = where_listed;
+    }
 
     void visit_roots(Visitor& visitor) override;
 
@@ -190,6 +202,8 @@ private:
     sim::Rng m_random{0};
     CallHandler* m_call_handler = nullptr;
     Host* m_host = nullptr;
+    std::span<const std::string_view> m_host_unmodelled;
+    std::string_view m_host_unmodelled_where;
 };
 
 } // namespace loopsim::js

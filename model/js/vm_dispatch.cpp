@@ -220,7 +220,8 @@ op_LdaGlobalTypeof : {
             acc = Value();
             NEXT(2);
         }
-        THROW(throw_error(ErrorType::ReferenceError, name->to_utf8() + " is not defined").value);
+        THROW(
+            throw_error(ErrorType::ReferenceError, rt.not_defined_message(name->to_utf8())).value);
     }
     TRY_VALUE(acc, m_global->get(rt, key, Value(m_global)));
     NEXT(2);
@@ -229,7 +230,8 @@ op_StaGlobal : {
     PropertyKey key = PropertyKey::atom(NAME(0));
     SYNC();
     if (STRICT() && !m_global->has_property(key))
-        THROW(throw_error(ErrorType::ReferenceError, NAME(0)->to_utf8() + " is not defined").value);
+        THROW(throw_error(ErrorType::ReferenceError, rt.not_defined_message(NAME(0)->to_utf8()))
+                  .value);
     TRY_VOID(vm_ops::set_property(*this, Value(m_global), key, acc, STRICT()));
     NEXT(2);
 }

@@ -60,10 +60,42 @@ js::Object& performance_object(ScriptHost& host) {
     return *performance;
 }
 
+// globalThis.performance, an accessor as in Node (lib/internal/bootstrap/node.js,
+// defineReplaceableLazyAttribute): the getter gives the one object until the setter is
+// called, and from then on the value last assigned; the property stays an accessor.
+constexpr std::string_view k_assigned_performance = "globalThis.performance, assigned";
+
+js::Completion get_performance(js::Runtime& rt, js::NativeFunction&, js::Value,
+                               std::span<const js::Value>) {
+    ScriptHost& host = ScriptHost::from(rt);
+    auto assigned = host.bindings().internals.find(std::string(k_assigned_performance));
+    if (assigned != host.bindings().internals.end()) return assigned->second.get();
+    return js::Value(&performance_object(host));
+}
+
+js::Completion set_performance(js::Runtime& rt, js::NativeFunction&, js::Value,
+                               std::span<const js::Value> args) {
+    ScriptHost& host = ScriptHost::from(rt);
+    const js::Value value = args.empty() ? js::Value() : args[0];
+    auto& internals = host.bindings().internals;
+    auto assigned = internals.find(std::string(k_assigned_performance));
+    if (assigned != internals.end())
+        assigned->second.set(value);
+    else
+        internals.emplace(std::string(k_assigned_performance), js::RootedValue(rt.heap(), value));
+    return js::Value();
+}
+
 } // namespace
 
 void install_performance(ScriptHost& host) {
-    host.interpreter().define_global("performance", js::Value(&performance_object(host)));
+    js::Runtime& rt = host.runtime();
+    (void)performance_object(host); // made now: its timeOrigin is the process start
+    host.interpreter().global().put_accessor(
+        rt, rt.key("performance"),
+        js::Value(make_function(host, "get performance", 0, get_performance)),
+        js::Value(make_function(host, "set performance", 1, set_performance)),
+        js::attr::Enumerable | js::attr::Configurable);
 }
 
 js::Completion make_perf_hooks_module(ScriptHost& host) {

@@ -542,23 +542,23 @@ void install_timers(ScriptHost& host) {
     define_method(host, *immediate, "unref", 0, immediate_unref);
     define_method(host, *immediate, "hasRef", 0, immediate_has_ref);
 
+    // Node's own properties of the global object, enumerable, in Node's order (after
+    // `global`).
     js::Interpreter& interpreter = host.interpreter();
+    const auto define = [&interpreter](std::string_view name, js::Object* fn) {
+        interpreter.define_global(name, js::Value(fn), js::attr::Default);
+    };
     js::Object* set_timeout_fn = make_function(host, "setTimeout", 2, set_timeout);
     define_custom_promisify(host, *set_timeout_fn, "setTimeout");
-    interpreter.define_global("setTimeout", js::Value(set_timeout_fn));
-    interpreter.define_global("clearTimeout",
-                              js::Value(make_function(host, "clearTimeout", 1, clear_timeout)));
-    interpreter.define_global("setInterval",
-                              js::Value(make_function(host, "setInterval", 2, set_interval)));
-    interpreter.define_global("clearInterval",
-                              js::Value(make_function(host, "clearInterval", 1, clear_timeout)));
     js::Object* set_immediate_fn = make_function(host, "setImmediate", 1, set_immediate);
     define_custom_promisify(host, *set_immediate_fn, "setImmediate");
-    interpreter.define_global("setImmediate", js::Value(set_immediate_fn));
-    interpreter.define_global("clearImmediate",
-                              js::Value(make_function(host, "clearImmediate", 1, clear_immediate)));
-    interpreter.define_global("queueMicrotask",
-                              js::Value(make_function(host, "queueMicrotask", 1, queue_microtask)));
+    define("clearImmediate", make_function(host, "clearImmediate", 1, clear_immediate));
+    define("setImmediate", set_immediate_fn);
+    define("clearInterval", make_function(host, "clearInterval", 1, clear_timeout));
+    define("clearTimeout", make_function(host, "clearTimeout", 1, clear_timeout));
+    define("setInterval", make_function(host, "setInterval", 2, set_interval));
+    define("setTimeout", set_timeout_fn);
+    define("queueMicrotask", make_function(host, "queueMicrotask", 1, queue_microtask));
 }
 
 } // namespace loopsim::node

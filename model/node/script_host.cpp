@@ -14,8 +14,11 @@
 #include "model/node/tracer.h"
 #include "sim/simulation.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
+#include <iterator>
+#include <string_view>
 
 namespace loopsim::node {
 
@@ -25,6 +28,65 @@ constexpr double k_epoch_ms = 1767225600000.0;
 // Creating process.stdout or process.stderr on first use (docs/node-model.md, "The first
 // write to stdout or stderr").
 constexpr int64_t k_stdio_stream_open_ns = 2'000'000;
+
+// Node 20's globals that loopsim does not model (beside the standard built-ins, which the
+// JS runtime knows), in ascending order: using one says so instead of a bare "is not defined".
+constexpr std::string_view k_unmodelled_globals[] = {
+    "AbortController",
+    "AbortSignal",
+    "Blob",
+    "BroadcastChannel",
+    "ByteLengthQueuingStrategy",
+    "CompressionStream",
+    "CountQueuingStrategy",
+    "Crypto",
+    "CryptoKey",
+    "CustomEvent",
+    "DOMException",
+    "DecompressionStream",
+    "Event",
+    "EventTarget",
+    "File",
+    "FormData",
+    "Headers",
+    "MessageChannel",
+    "MessageEvent",
+    "MessagePort",
+    "Performance",
+    "PerformanceEntry",
+    "PerformanceMark",
+    "PerformanceMeasure",
+    "PerformanceObserver",
+    "PerformanceObserverEntryList",
+    "PerformanceResourceTiming",
+    "ReadableByteStreamController",
+    "ReadableStream",
+    "ReadableStreamBYOBReader",
+    "ReadableStreamBYOBRequest",
+    "ReadableStreamDefaultController",
+    "ReadableStreamDefaultReader",
+    "Request",
+    "Response",
+    "SubtleCrypto",
+    "TextDecoder",
+    "TextDecoderStream",
+    "TextEncoder",
+    "TextEncoderStream",
+    "TransformStream",
+    "TransformStreamDefaultController",
+    "URL",
+    "URLSearchParams",
+    "WritableStream",
+    "WritableStreamDefaultController",
+    "WritableStreamDefaultWriter",
+    "atob",
+    "btoa",
+    "crypto",
+    "fetch",
+    "structuredClone",
+};
+static_assert(std::is_sorted(std::begin(k_unmodelled_globals), std::end(k_unmodelled_globals)),
+              "binary search needs the names in order");
 } // namespace
 
 ScriptHost::ScriptHost(Environment& env, js::Runtime& runtime,
@@ -33,6 +95,13 @@ ScriptHost::ScriptHost(Environment& env, js::Runtime& runtime,
       m_pending_exception(m_runtime->heap()) {
     m_interpreter = std::make_unique<js::Interpreter>(*m_runtime, *this);
     m_bindings = std::make_unique<BindingState>(m_runtime->heap());
+    m_runtime->set_host_unmodelled_globals(k_unmodelled_globals, "docs/dialect.md");
+    // `global` is the global object, Node's first own property of it (enumerable).
+    m_interpreter->define_global("global", js::Value(&m_interpreter->global()), js::attr::Default);
+    m_interpreter->global().put_direct(
+        *m_runtime,
+        js::PropertyKey::symbol(m_runtime->well_known_symbol(js::WellKnownSymbol::ToStringTag)),
+        js::Value(m_runtime->string("global")), js::attr::Configurable);
     m_env.frame_hooks().context = this;
     m_env.frame_hooks().push = [](void* host, const frames::Lines* lines) {
         static_cast<ScriptHost*>(host)->m_interpreter->vm().push_host_frames(

@@ -31,4 +31,12 @@ inline ScenarioResult run_traced(const std::string& path, const std::string& sou
     return result;
 }
 
+// What the run printed to stdout, checking that it printed nothing to stderr and exited 0.
+inline std::string stdout_of(const std::string& path, const std::string& source) {
+    const ScenarioResult result = run_scenario(scenario_options(path, source));
+    CHECK(result.stderr_text == "");
+    CHECK(result.exit_code == 0);
+    return result.stdout_text;
+}
+
 } // namespace loopsim::node::testing
