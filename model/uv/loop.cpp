@@ -45,6 +45,24 @@ void Loop::update_time(TimeUpdate site) {
         }
         if (shift > 0) m_clock_origin = sim::SimTime::ns(origin + shift);
     }
+    if (m_choose_ticks && site == TimeUpdate::BeforeTimers && !m_timers.empty()) {
+        const int64_t origin = m_clock_origin.count_ns();
+        const sim::MsPhase phase = sim::ms_phase(m_sim.now().count_ns() + origin);
+        const int64_t shift = phase.to_fresh_ms_ns();
+        const int64_t reading = loop_time_at(m_sim.now());
+        const int64_t due = m_timers.begin()->first.first;
+        if (due != m_tick_window_due || reading != m_tick_window_reading) {
+            m_tick_window_due = due;
+            m_tick_window_reading = reading;
+            m_tick_offers_left = k_tick_offers_per_window;
+        }
+        if (shift > 0 && origin + shift < 1'000'000 && due == reading + 1 &&
+            m_tick_offers_left > 0) {
+            --m_tick_offers_left;
+            if (m_sim.choose(2, k_choice_clock_ticked_before_timers) == 1)
+                m_clock_origin = sim::SimTime::ns(origin + shift);
+        }
+    }
     int64_t old_ms = m_time_ms;
     m_time_ms = loop_time_at(m_sim.now());
     if (m_observer && old_ms != m_time_ms) m_observer->on_time_update(site, old_ms, m_time_ms);

@@ -72,6 +72,17 @@ inline constexpr const char* k_choice_clock_phase =
     "is due at the next timers phase) | not close, so the timer waits its whole delay";
 inline constexpr int64_t k_clock_partly_over_ns = 100'000;
 
+// The choice point at the loop's refresh before a timers phase, when a timer is due at the
+// very next millisecond: the clock's tick may fall anywhere, so also between two refreshes
+// after the timer was set.
+inline constexpr const char* k_choice_clock_ticked_before_timers =
+    "whether the loop's millisecond clock ticked just before this timers phase: not yet | "
+    "yes, so a timer due at the next millisecond is due now";
+// How many timers phases in a row, within one millisecond of the loop's clock, offer that
+// choice: a loop turning faster than that (a chain of immediates) has the tick at a later
+// phase only in the model's own timing.
+inline constexpr int k_tick_offers_per_window = 4;
+
 // The choice point of a slow start: how long the process took, after the main script, to
 // reach the loop's first look at the timers. A loaded machine stretches it by milliseconds,
 // so a short timer can already be due there (node ran a 3 ms timer before the first
@@ -194,6 +205,12 @@ private:
     Phase m_phase = Phase::Timers;
     bool m_in_phase = false;
     uint64_t m_phases_entered = 0;
+    // The clock-tick choice before timers phases (k_choice_clock_ticked_before_timers) is
+    // offered at most k_tick_offers_per_window times while the loop time reads
+    // m_tick_window_reading and the first timer is due at m_tick_window_due.
+    int64_t m_tick_window_due = -1;
+    int64_t m_tick_window_reading = -1;
+    int m_tick_offers_left = 0;
     uint64_t m_iteration = 0;
 
     uint64_t m_next_handle_id = 1;

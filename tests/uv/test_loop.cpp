@@ -5,7 +5,6 @@
 #include "sim/simulation.h"
 
 #include <doctest/doctest.h>
-
 #include <memory>
 #include <string>
 #include <vector>
@@ -33,7 +32,9 @@ struct Fixture {
     Recorder rec;
     std::vector<std::unique_ptr<uv::Handle>> handles;
 
-    explicit Fixture(const uv::UvProfile& profile = uv::k_libuv_1_46) : loop(sim, profile) {
+    explicit Fixture(const uv::UvProfile& profile = uv::k_libuv_1_46,
+                     sim::SimulationOptions options = {})
+        : sim(std::move(options)), loop(sim, profile) {
         loop.set_observer(&rec);
     }
 
@@ -52,7 +53,8 @@ struct Fixture {
     // block meanwhile: how Node runs setImmediate (an active check handle alone would let
     // poll block, since only idle handles force a zero timeout).
     uv::WatcherHandle& once_in_check(std::string name, std::function<void()> extra = {}) {
-        auto idle_owned = std::make_unique<uv::WatcherHandle>(uv::HandleType::Idle, name + " (idle)", [] {});
+        auto idle_owned =
+            std::make_unique<uv::WatcherHandle>(uv::HandleType::Idle, name + " (idle)", [] {});
         auto& idle = *idle_owned;
         loop.register_handle(idle);
         handles.push_back(std::move(idle_owned));
@@ -69,7 +71,8 @@ struct Fixture {
     }
     std::vector<std::unique_ptr<uv::WatcherHandle*>> owned_self;
 
-    uv::WatcherHandle& watcher(uv::HandleType type, std::string name, std::function<void()> extra = {}) {
+    uv::WatcherHandle& watcher(uv::HandleType type, std::string name,
+                               std::function<void()> extra = {}) {
         auto w = std::make_unique<uv::WatcherHandle>(type, name, [this, name, extra] {
             rec.log.push_back(name);
             if (extra) extra();
@@ -96,8 +99,9 @@ TEST_SUITE("uv.loop") {
         f.rec.log_phases = true;
         f.loop.watcher_start(f.once_in_check("check-cb"));
         CHECK(f.loop.run() == uv::RunResult::Drained);
-        CHECK(f.rec.log == std::vector<std::string>{"timers", "iteration 1", "pending", "idle", "prepare",
-                                                    "poll", "check", "check-cb", "close", "timers"});
+        CHECK(f.rec.log == std::vector<std::string>{"timers", "iteration 1", "pending", "idle",
+                                                    "prepare", "poll", "check", "check-cb", "close",
+                                                    "timers"});
     }
 
     TEST_CASE("libuv 1.44 runs timers at the top of each iteration and none before it") {
@@ -105,8 +109,9 @@ TEST_SUITE("uv.loop") {
         f.rec.log_phases = true;
         f.loop.watcher_start(f.once_in_check("check-cb"));
         CHECK(f.loop.run() == uv::RunResult::Drained);
-        CHECK(f.rec.log == std::vector<std::string>{"iteration 1", "timers", "pending", "idle", "prepare",
-                                                    "poll", "check", "check-cb", "close"});
+        CHECK(f.rec.log == std::vector<std::string>{"iteration 1", "timers", "pending", "idle",
+                                                    "prepare", "poll", "check", "check-cb",
+                                                    "close"});
     }
 
     TEST_CASE("timers fire in due order, equal due times in start order") {
@@ -136,7 +141,8 @@ TEST_SUITE("uv.loop") {
         CHECK(f.rec.log == std::vector<std::string>{"r@10", "r@14", "r@18"});
     }
 
-    TEST_CASE("a zero-timeout timer started inside the timers phase runs in the same phase (1.46)") {
+    TEST_CASE(
+        "a zero-timeout timer started inside the timers phase runs in the same phase (1.46)") {
         Fixture f;
         uv::TimerHandle* late = &f.timer("late");
         auto& first = f.timer("first", [&] { f.loop.timer_start(*late, 0, 0); });
@@ -151,7 +157,7 @@ TEST_SUITE("uv.loop") {
         uv::TimerHandle* b = &f.timer("b");
         auto& a = f.timer("a", [&] {
             f.sim.advance(sim::SimTime::ms(20)); // a 20 ms busy loop inside the callback
-            CHECK(f.loop.now_ms() == 1);          // not refreshed inside the phase
+            CHECK(f.loop.now_ms() == 1);         // not refreshed inside the phase
         });
         f.loop.timer_start(a, 1, 0);
         f.loop.timer_start(*b, 10, 0);
@@ -188,6 +194,52 @@ TEST_SUITE("uv.loop") {
             CHECK(f.loop.iteration() == 1);
             CHECK(f.sim.now() == sim::SimTime::us(200));
         }
+    }
+
+    TEST_CASE("the clock may tick before any of the first four timers phases of its millisecond") {
+        // A 1 ms timer set 0.2 ms into a millisecond, and an immediate-like check handle that
+        // runs six turns of the loop without virtual time passing: every timers phase sees
+        // the timer due at the next millisecond. Returns the callbacks and how many times the
+        // choice was offered.
+        const auto run = [](std::vector<size_t> prefix) {
+            Fixture f(uv::k_libuv_1_46,
+                      {.choices = sim::ChoiceStrategy::replay(std::move(prefix))});
+            f.loop.choose_clock_ticks_at_timer_starts();
+            f.loop.set_clock_origin(sim::SimTime::zero());
+            f.sim.advance(sim::SimTime::us(200));
+            f.loop.timer_start(f.timer("t"), 1, 0);
+            auto idle_owned =
+                std::make_unique<uv::WatcherHandle>(uv::HandleType::Idle, "idle", [] {});
+            uv::WatcherHandle& idle = *idle_owned;
+            f.loop.register_handle(idle);
+            f.handles.push_back(std::move(idle_owned));
+            int turns = 0;
+            uv::WatcherHandle* check = nullptr;
+            check = &f.watcher(uv::HandleType::Check, "c", [&] {
+                if (++turns == 6) {
+                    f.loop.watcher_stop(*check);
+                    f.loop.watcher_stop(idle);
+                }
+            });
+            f.loop.watcher_start(idle);
+            f.loop.watcher_start(*check);
+            CHECK(f.loop.run() == uv::RunResult::Drained);
+            size_t offers = 0;
+            for (const sim::ChoicePoint& p : f.sim.chooser().log())
+                if (p.why == uv::k_choice_clock_ticked_before_timers) ++offers;
+            return std::pair{f.rec.log, offers};
+        };
+        const std::vector<std::string> c(1, "c");
+        // Never chosen: the timer waits for its millisecond, after every turn; offered at
+        // the timers phase before the first iteration and after each of the next three.
+        const auto [natural, offers] = run({});
+        CHECK(offers == 4);
+        CHECK(natural == std::vector<std::string>{"c", "c", "c", "c", "c", "c", "t@1"});
+        // Chosen at the first offer: due before the first iteration.
+        CHECK(run({1}).first == std::vector<std::string>{"t@1", "c", "c", "c", "c", "c", "c"});
+        // Chosen at the third: after the second turn.
+        CHECK(run({0, 0, 1}).first ==
+              std::vector<std::string>{"c", "c", "t@1", "c", "c", "c", "c"});
     }
 
     TEST_CASE("idle, prepare and check handles run most recently started first") {
@@ -242,14 +294,16 @@ TEST_SUITE("uv.loop") {
         CHECK(f.rec.log.empty());
     }
 
-    TEST_CASE("a due unref'd timer runs once more at the end of the last iteration in 1.46, not in 1.44") {
+    TEST_CASE("a due unref'd timer runs once more at the end of the last iteration in 1.46, not in "
+              "1.44") {
         // Reference probe d01: setTimeout(f, 3).unref(); setImmediate(busy 10 ms).
         for (bool node20 : {true, false}) {
             Fixture f(node20 ? uv::k_libuv_1_46 : uv::k_libuv_1_44);
             auto& t = f.timer("unref-timer");
             f.loop.timer_start(t, 3, 0);
             f.loop.unref(t);
-            f.loop.watcher_start(f.once_in_check("busy", [&] { f.sim.advance(sim::SimTime::ms(10)); }));
+            f.loop.watcher_start(
+                f.once_in_check("busy", [&] { f.sim.advance(sim::SimTime::ms(10)); }));
             CHECK(f.loop.run() == uv::RunResult::Drained);
             if (node20)
                 CHECK(f.rec.log == std::vector<std::string>{"busy", "unref-timer@10"});
