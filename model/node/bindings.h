@@ -27,7 +27,8 @@ struct TimerBindings;
 struct BindingState {
     explicit BindingState(js::Heap& heap)
         : internal_id_symbol(heap), timeout_prototype(heap), immediate_prototype(heap),
-          unhandled_rejection_prototype(heap), node_error_symbol(heap) {}
+          unhandled_rejection_prototype(heap), node_error_symbol(heap), performance(heap),
+          assigned_performance(heap) {}
     js::Root<js::Symbol> internal_id_symbol; // hidden key: an Immediate's index
     js::Root<js::Object> timeout_prototype;
     js::Root<js::Object> immediate_prototype;
@@ -45,6 +46,11 @@ struct BindingState {
     std::map<std::string, js::RootedValue> modules;
     // Values the modules keep for themselves (private symbols, prototypes), by name.
     std::map<std::string, js::RootedValue> internals;
+    // The one `performance` object (the global's and require('perf_hooks')'s), and what was
+    // assigned to globalThis.performance, if anything (its getter gives that from then on).
+    js::Root<js::Object> performance;
+    js::RootedValue assigned_performance;
+    bool performance_assigned = false;
     bool warning_helper_shown = false; // the "(Use `node --trace-warnings ...`" line, once
     NodeIo* io = nullptr; // the file system and OS of the process (node_io.h), if attached
 };

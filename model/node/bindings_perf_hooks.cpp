@@ -34,11 +34,9 @@ js::Completion node_timing_idle_time(js::Runtime&, js::NativeFunction&, js::Valu
 // The one `performance` object: the global and require('perf_hooks').performance.
 js::Object& performance_object(ScriptHost& host) {
     js::Runtime& rt = host.runtime();
-    auto found = host.bindings().internals.find("performance");
-    if (found != host.bindings().internals.end()) return *found->second.get().as_object();
+    if (js::Object* made = host.bindings().performance.get()) return *made;
     js::Object* performance = js::Object::create(rt, rt.object_prototype());
-    host.bindings().internals.emplace("performance",
-                                      js::RootedValue(rt.heap(), js::Value(performance)));
+    host.bindings().performance.set(performance);
     define_method(host, *performance, "now", 0, performance_now);
     // Date.now() at the process start: performance.timeOrigin + performance.now() is Date.now(),
     // to within the wall clock's phase (Environment::wall_clock_ns), as in node. Reading
@@ -63,26 +61,18 @@ js::Object& performance_object(ScriptHost& host) {
 // globalThis.performance, an accessor as in Node (lib/internal/bootstrap/node.js,
 // defineReplaceableLazyAttribute): the getter gives the one object until the setter is
 // called, and from then on the value last assigned; the property stays an accessor.
-constexpr std::string_view k_assigned_performance = "globalThis.performance, assigned";
-
 js::Completion get_performance(js::Runtime& rt, js::NativeFunction&, js::Value,
                                std::span<const js::Value>) {
     ScriptHost& host = ScriptHost::from(rt);
-    auto assigned = host.bindings().internals.find(std::string(k_assigned_performance));
-    if (assigned != host.bindings().internals.end()) return assigned->second.get();
+    if (host.bindings().performance_assigned) return host.bindings().assigned_performance.get();
     return js::Value(&performance_object(host));
 }
 
 js::Completion set_performance(js::Runtime& rt, js::NativeFunction&, js::Value,
                                std::span<const js::Value> args) {
-    ScriptHost& host = ScriptHost::from(rt);
-    const js::Value value = args.empty() ? js::Value() : args[0];
-    auto& internals = host.bindings().internals;
-    auto assigned = internals.find(std::string(k_assigned_performance));
-    if (assigned != internals.end())
-        assigned->second.set(value);
-    else
-        internals.emplace(std::string(k_assigned_performance), js::RootedValue(rt.heap(), value));
+    BindingState& state = ScriptHost::from(rt).bindings();
+    state.assigned_performance.set(args.empty() ? js::Value() : args[0]);
+    state.performance_assigned = true;
     return js::Value();
 }
 
