@@ -640,6 +640,7 @@ EventLog& EventLog::operator=(EventLog&& other) noexcept {
         m_complete = std::exchange(other.m_complete, 0);
         m_size = std::exchange(other.m_size, 0);
         m_sealed_bytes = std::exchange(other.m_sealed_bytes, 0);
+        m_sealed_record_bytes = std::exchange(other.m_sealed_record_bytes, 0);
         m_scratch = std::move(other.m_scratch);
         m_cache = std::move(other.m_cache);
         m_cache_next = std::exchange(other.m_cache_next, 0);
@@ -663,6 +664,7 @@ void EventLog::seal_open_chunk() {
     chunk.bytes = std::make_unique_for_overwrite<uint8_t[]>(chunk.size);
     std::memcpy(chunk.bytes.get(), s.compressed.data(), chunk.size);
     m_sealed_bytes += chunk.size;
+    m_sealed_record_bytes += raw_size;
     m_chunks.push_back(std::move(chunk));
     m_open_size = 0;
     m_complete = 0;

@@ -94,6 +94,8 @@ public:
     size_t memory_bytes() const;
     // Bytes of the sealed chunks alone, and how many events they hold.
     size_t sealed_bytes() const { return m_sealed_bytes; }
+    // Bytes the sealed chunks' delta records took before LZ77.
+    size_t sealed_record_bytes() const { return m_sealed_record_bytes; }
     size_t sealed_events() const { return m_chunks.size() * kChunkSize; }
 
     // One decoded chunk, shared by the iterators and the index cache that read it.
@@ -169,6 +171,7 @@ private:
     mutable size_t m_complete = 0; // the open chunk's events before this one are whole
     size_t m_size = 0;
     size_t m_sealed_bytes = 0;
+    size_t m_sealed_record_bytes = 0;
     std::unique_ptr<Scratch> m_scratch;
     static constexpr size_t kCacheSlots = 4;
     mutable std::array<std::shared_ptr<const Decoded>, kCacheSlots> m_cache;

@@ -147,12 +147,19 @@ void Heap::collect() {
     for (WeakTable* table : m_weak_tables) table->clear_dead_entries();
     m_gray = std::move(visitor.m_gray);
 
+    const size_t before_sweep = m_stats.heap_bytes;
     sweep();
 
     m_stats.collections += 1;
     m_stats.live_bytes = m_stats.heap_bytes;
     m_stats.live_cells = m_stats.heap_cells;
-    size_t grown = m_stats.live_bytes / 100 * m_options.growth_percent;
+    // A collection that found most of the heap alive met a program building up data, not
+    // garbage: marking it all again at twice its size would repeat the same work for little.
+    const bool mostly_live =
+        m_stats.live_bytes * 100 >= before_sweep * m_options.mostly_live_percent;
+    const uint32_t growth =
+        mostly_live ? m_options.mostly_live_growth_percent : m_options.growth_percent;
+    size_t grown = m_stats.live_bytes / 100 * growth;
     m_stats.trigger_bytes = std::max(m_options.min_trigger_bytes, grown);
     m_collecting = false;
 }

@@ -98,6 +98,10 @@ struct HeapOptions {
     // max(min_trigger_bytes, live bytes after the last collection * growth_percent / 100).
     size_t min_trigger_bytes = size_t{4} << 20;
     uint32_t growth_percent = 200;
+    // ... or mostly_live_growth_percent instead, when that collection freed less than
+    // 100 - mostly_live_percent of the bytes it found.
+    uint32_t mostly_live_percent = 75;
+    uint32_t mostly_live_growth_percent = 400;
     // Testing aid: collect at every safepoint, so a missing root shows up at once.
     bool collect_at_every_safepoint = false;
 };

@@ -153,11 +153,39 @@ TEST_SUITE("heap") {
         options.growth_percent = 200;
         Heap heap(options);
         RootedVector keep(heap);
-        for (int i = 0; i < 10'000; ++i) keep.push_back(Value(heap.allocate<Node>(i)));
+        // Two cells in three are garbage: the next trigger is twice what survived.
+        for (int i = 0; i < 30'000; ++i) {
+            Node* node = heap.allocate<Node>(i);
+            if (i % 3 == 0) keep.push_back(Value(node));
+        }
         heap.collect();
         CHECK(heap.stats().live_bytes == 10'000 * sizeof(Node));
         CHECK(heap.stats().trigger_bytes == 2 * 10'000 * sizeof(Node));
         CHECK_FALSE(heap.is_collection_due());
+    }
+
+    TEST_CASE("a collection that finds most of the heap alive lets the heap grow faster") {
+        HeapOptions options;
+        options.min_trigger_bytes = 4096;
+        Heap heap(options);
+        RootedVector keep(heap);
+        // Four cells in five survive (80 %, above the default 75 %): the trigger is four
+        // times the survivors, so a program building up data is not marked again at every
+        // doubling.
+        for (int i = 0; i < 10'000; ++i) {
+            Node* node = heap.allocate<Node>(i);
+            if (i % 5 != 0) keep.push_back(Value(node));
+        }
+        heap.collect();
+        CHECK(heap.stats().live_bytes == 8'000 * sizeof(Node));
+        CHECK(heap.stats().trigger_bytes == 4 * 8'000 * sizeof(Node));
+
+        // Then the program turns to garbage: 7 of every 8 cells die, and growth is back to
+        // 200 %.
+        keep.values().resize(1'000);
+        heap.collect();
+        CHECK(heap.stats().live_bytes == 1'000 * sizeof(Node));
+        CHECK(heap.stats().trigger_bytes == std::max<size_t>(4096, 2 * 1'000 * sizeof(Node)));
     }
 
     TEST_CASE("stress mode collects at every safepoint") {

@@ -31,7 +31,7 @@ int finish(const node::ScenarioResult& result, const RunOptions& options, std::o
             << " events";
         if (sealed > 0)
             err << " (" << static_cast<double>(log.sealed_bytes()) / static_cast<double>(sealed)
-                << " bytes an event)";
+                << " bytes an event; " << log.sealed_record_bytes() << " bytes before LZ77)";
         err << '\n';
     }
     if (result.trace && !options.trace_path.empty()) {
