@@ -56,7 +56,7 @@ void Loop::update_time(TimeUpdate site) {
             m_tick_window_reading = reading;
             m_tick_offers_left = k_tick_offers_per_window;
         }
-        if (shift > 0 && origin + shift < 1'000'000 && due == reading + 1 &&
+        if (shift > 0 && origin + shift < k_ticked_before_timers_lead_ns && due == reading + 1 &&
             m_tick_offers_left > 0) {
             --m_tick_offers_left;
             if (m_sim.choose(2, k_choice_clock_ticked_before_timers) == 1)

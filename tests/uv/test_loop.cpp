@@ -70,6 +70,29 @@ struct Fixture {
         return check;
     }
     std::vector<std::unique_ptr<uv::WatcherHandle*>> owned_self;
+    // A check handle "c" that runs `turns` turns of the loop, with an idle handle beside it
+    // so that poll does not block meanwhile (a chain of immediates); `each(turn)` runs in
+    // every turn, counted from 1.
+    void check_turns(int turns, std::function<void(int)> each = {}) {
+        auto idle_owned = std::make_unique<uv::WatcherHandle>(uv::HandleType::Idle, "idle", [] {});
+        uv::WatcherHandle& idle = *idle_owned;
+        loop.register_handle(idle);
+        handles.push_back(std::move(idle_owned));
+        uv::WatcherHandle** self =
+            owned_self.emplace_back(std::make_unique<uv::WatcherHandle*>(nullptr)).get();
+        auto done = std::make_shared<int>(0);
+        auto& check = watcher(uv::HandleType::Check, "c", [this, self, &idle, turns, done, each] {
+            ++*done;
+            if (each) each(*done);
+            if (*done == turns) {
+                loop.watcher_stop(**self);
+                loop.watcher_stop(idle);
+            }
+        });
+        *self = &check;
+        loop.watcher_start(idle);
+        loop.watcher_start(check);
+    }
 
     uv::WatcherHandle& watcher(uv::HandleType type, std::string name,
                                std::function<void()> extra = {}) {
@@ -81,6 +104,17 @@ struct Fixture {
         auto& ref = *w;
         handles.push_back(std::move(w));
         return ref;
+    }
+};
+
+// A loop whose clock choices are answered from `prefix` (then the first option), started at a
+// millisecond boundary, with 0.2 ms of the main script already run.
+struct ExploringFixture : Fixture {
+    explicit ExploringFixture(std::vector<size_t> prefix)
+        : Fixture(uv::k_libuv_1_46, {.choices = sim::ChoiceStrategy::replay(std::move(prefix))}) {
+        loop.choose_clock_ticks_at_timer_starts();
+        loop.set_clock_origin(sim::SimTime::zero());
+        sim.advance(sim::SimTime::us(200));
     }
 };
 
@@ -202,27 +236,9 @@ TEST_SUITE("uv.loop") {
         // the timer due at the next millisecond. Returns the callbacks and how many times the
         // choice was offered.
         const auto run = [](std::vector<size_t> prefix) {
-            Fixture f(uv::k_libuv_1_46,
-                      {.choices = sim::ChoiceStrategy::replay(std::move(prefix))});
-            f.loop.choose_clock_ticks_at_timer_starts();
-            f.loop.set_clock_origin(sim::SimTime::zero());
-            f.sim.advance(sim::SimTime::us(200));
+            ExploringFixture f(std::move(prefix));
             f.loop.timer_start(f.timer("t"), 1, 0);
-            auto idle_owned =
-                std::make_unique<uv::WatcherHandle>(uv::HandleType::Idle, "idle", [] {});
-            uv::WatcherHandle& idle = *idle_owned;
-            f.loop.register_handle(idle);
-            f.handles.push_back(std::move(idle_owned));
-            int turns = 0;
-            uv::WatcherHandle* check = nullptr;
-            check = &f.watcher(uv::HandleType::Check, "c", [&] {
-                if (++turns == 6) {
-                    f.loop.watcher_stop(*check);
-                    f.loop.watcher_stop(idle);
-                }
-            });
-            f.loop.watcher_start(idle);
-            f.loop.watcher_start(*check);
+            f.check_turns(6);
             CHECK(f.loop.run() == uv::RunResult::Drained);
             size_t offers = 0;
             for (const sim::ChoicePoint& p : f.sim.chooser().log())
@@ -240,6 +256,32 @@ TEST_SUITE("uv.loop") {
         // Chosen at the third: after the second turn.
         CHECK(run({0, 0, 1}).first ==
               std::vector<std::string>{"c", "c", "t@1", "c", "c", "c", "c"});
+    }
+
+    TEST_CASE("a second tick before a timers phase may put the clock up to 2 ms ahead") {
+        // A 1 ms timer t1 set 0.2 ms into a millisecond; a check handle that runs six turns,
+        // 0.3 ms each, and sets a 1 ms timer t2 in its first turn.
+        const auto run = [](std::vector<size_t> prefix) {
+            ExploringFixture f(std::move(prefix));
+            f.loop.timer_start(f.timer("t1"), 1, 0);
+            f.check_turns(6, [&f](int turn) {
+                if (turn == 1) f.loop.timer_start(f.timer("t2"), 1, 0);
+                f.sim.advance(sim::SimTime::us(300));
+            });
+            CHECK(f.loop.run() == uv::RunResult::Drained);
+            return f.rec.log;
+        };
+        // The model's own timing: t2 is set while the loop time still reads 0, and both are
+        // due once 0.8 ms have passed.
+        CHECK(run({}) == std::vector<std::string>{"c", "c", "c", "t1@1", "t2@1", "c", "c", "c"});
+        // The clock ticked before the first timers phase (0.8 ms ahead), so t1 ran at once and
+        // t2 was set at loop time 1; it ticked again before the next one (1.5 ms ahead in
+        // all), so t2 ran after a single turn. With a 1 ms bound the second tick would not be
+        // offered, and t2 would wait until the model's clock reaches 1.2 ms, three turns on.
+        CHECK(run({1, 1}) ==
+              std::vector<std::string>{"t1@1", "c", "t2@2", "c", "c", "c", "c", "c"});
+        CHECK(run({1, 0}) ==
+              std::vector<std::string>{"t1@1", "c", "c", "c", "c", "t2@2", "c", "c"});
     }
 
     TEST_CASE("idle, prepare and check handles run most recently started first") {
