@@ -33,9 +33,10 @@ void Loop::update_time(TimeUpdate site) {
         const sim::MsPhase phase = sim::ms_phase(m_sim.now().count_ns() + origin);
         const int64_t to_tick = phase.to_tick_ns();
         const int64_t to_fresh_ms = phase.to_fresh_ms_ns();
-        const bool can_tick = to_tick > 0 && origin + to_tick < 1'000'000;
+        const int64_t lead = m_entered_run ? k_clock_lead_in_loop_ns : k_clock_lead_in_script_ns;
+        const bool can_tick = to_tick > 0 && origin + to_tick < lead;
         const bool can_restart =
-            phase.into_ns >= k_clock_partly_over_ns && origin + to_fresh_ms < 1'000'000;
+            phase.into_ns >= k_clock_partly_over_ns && origin + to_fresh_ms < lead;
         int64_t shift = 0;
         if (can_tick && can_restart) {
             const size_t chosen = m_sim.choose(3, k_choice_clock_phase);
@@ -56,7 +57,7 @@ void Loop::update_time(TimeUpdate site) {
             m_tick_window_reading = reading;
             m_tick_offers_left = k_tick_offers_per_window;
         }
-        if (shift > 0 && origin + shift < k_ticked_before_timers_lead_ns && due == reading + 1 &&
+        if (shift > 0 && origin + shift < k_clock_lead_in_loop_ns && due == reading + 1 &&
             m_tick_offers_left > 0) {
             --m_tick_offers_left;
             if (m_sim.choose(2, k_choice_clock_ticked_before_timers) == 1)
@@ -228,6 +229,7 @@ int64_t Loop::backend_timeout() const {
 // --- uv_run -------------------------------------------------------------------------------
 
 RunResult Loop::run() {
+    m_entered_run = true;
     if (m_choose_slow_start && m_iteration == 0) {
         m_choose_slow_start = false; // the first run only (beforeExit may run the loop again)
         offer_slow_start();

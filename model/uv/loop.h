@@ -82,13 +82,15 @@ inline constexpr const char* k_choice_clock_ticked_before_timers =
 // choice: a loop turning faster than that (a chain of immediates) has the tick at a later
 // phase only in the model's own timing.
 inline constexpr int k_tick_offers_per_window = 4;
-// How far that choice may put the loop's clock ahead of the model's own timing, in all: two
-// milliseconds, where the choices at timer starts stop at one. Node's first loop iterations
-// pay every first-call cost at once (V8 compiling Node's code and the program's), and in
-// fuzzed programs node's clock ticked twice where the model runs well under a millisecond:
-// a 1 ms timer due at one timers phase, and another, set after the first tick, due two
-// iterations later.
-inline constexpr int64_t k_ticked_before_timers_lead_ns = 2'000'000;
+// How far the clock choices may put the loop's clock ahead of the model's own timing, in
+// all: one millisecond at timer starts in the main script, two once the loop runs (at timer
+// starts and before timers phases). Node's first loop iterations pay every first-call cost
+// at once (V8 compiling Node's code and the program's), and in fuzzed programs node's clock
+// ticked twice where the model runs well under a millisecond: a 1 ms timer due at one timers
+// phase and another, set after that tick, due two iterations later; or a timeout and an
+// interval set in one drain of microtasks both due in that same timers phase.
+inline constexpr int64_t k_clock_lead_in_script_ns = 1'000'000;
+inline constexpr int64_t k_clock_lead_in_loop_ns = 2'000'000;
 
 // The choice point of a slow start: how long the process took, after the main script, to
 // reach the loop's first look at the timers. A loaded machine stretches it by milliseconds,
@@ -124,8 +126,8 @@ public:
     // k_clock_partly_over_ns into its millisecond, the point has a third option
     // (k_choice_clock_phase): the origin moves forward to the next boundary, so that the
     // timer waits its whole delay. The origin only moves forward, so readings never go
-    // back; these choices keep it under 1 ms (the choice before timers phases, under
-    // k_ticked_before_timers_lead_ns), and an option that would break that bound is not
+    // back; it stays under k_clock_lead_in_script_ns until run() is first entered and under
+    // k_clock_lead_in_loop_ns after, and an option that would break that bound is not
     // offered.
     void choose_clock_ticks_at_timer_starts() { m_choose_ticks = true; }
     // Make the first run() a choice point (k_choice_slow_start) when a timer is due within
@@ -206,6 +208,7 @@ private:
     sim::SimTime m_clock_origin;
     bool m_choose_ticks = false;
     bool m_choose_slow_start = false;
+    bool m_entered_run = false; // run() was entered: the clock's lead may reach 2 ms
     std::function<void()> m_poll_entry_hook;
     int64_t m_time_ms = 0;
     bool m_stop = false;

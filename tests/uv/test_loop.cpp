@@ -284,6 +284,34 @@ TEST_SUITE("uv.loop") {
               std::vector<std::string>{"t1@1", "c", "c", "c", "c", "t2@2", "c", "c"});
     }
 
+    TEST_CASE("a timer start may put the clock 2 ms ahead once the loop runs, 1 ms before") {
+        // A first timer start 0.2 ms into a millisecond takes "about to tick" (0.8 ms ahead);
+        // a second one 0.5 ms later, halfway into the next millisecond, would take the lead
+        // to 1.3 ms. Returns how many clock choices that second start offers.
+        const auto offers_at_second_start = [](bool in_loop) {
+            ExploringFixture f({1});
+            f.loop.update_time(uv::TimeUpdate::Explicit);
+            f.sim.advance(sim::SimTime::us(500));
+            const size_t before = f.sim.chooser().log().size();
+            if (in_loop) {
+                f.check_turns(1, [&f](int) { f.loop.update_time(uv::TimeUpdate::Explicit); });
+                CHECK(f.loop.run() == uv::RunResult::Drained);
+            } else {
+                f.loop.update_time(uv::TimeUpdate::Explicit);
+            }
+            const auto& log = f.sim.chooser().log();
+            REQUIRE(before == 1);
+            CHECK(log[0].why == uv::k_choice_clock_phase);
+            size_t offers = 0;
+            for (size_t i = before; i < log.size(); ++i)
+                if (log[i].why == uv::k_choice_clock_phase || log[i].why == uv::k_choice_clock_tick)
+                    ++offers;
+            return offers;
+        };
+        CHECK(offers_at_second_start(false) == 0);
+        CHECK(offers_at_second_start(true) == 1);
+    }
+
     TEST_CASE("idle, prepare and check handles run most recently started first") {
         Fixture f;
         f.loop.watcher_start(f.once_in_check("first"));
