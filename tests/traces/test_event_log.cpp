@@ -198,6 +198,10 @@ TEST_SUITE("event log") {
             static_cast<double>(log.sealed_bytes()) / static_cast<double>(log.sealed_events());
         // Uncompressed this is 96 bytes an event; the delta records alone take about 3.
         CHECK(bytes_per_event < 0.5);
+        const double record_bytes_per_event = static_cast<double>(log.sealed_record_bytes()) /
+                                              static_cast<double>(log.sealed_events());
+        CHECK(record_bytes_per_event > 1.0);
+        CHECK(record_bytes_per_event < 5.0);
         size_t same = 0, index = 0;
         for (const TraceEvent& e : log) same += identical(e, events[index++]) ? 1 : 0;
         CHECK(same == events.size());
