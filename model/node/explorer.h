@@ -1,9 +1,11 @@
 #pragma once
 // explore(): every output the model's choice points allow for one scenario (sim/chooser.h).
 // The scenario is re-run along every path of the choice tree, on `jobs` threads; runs that
-// print the same (stdout, stderr, exit code) are one output. Paths are taken in depth-first
-// order (lexicographic by path) and, when there are more than `max_paths`, the first
-// `max_paths` in that order are kept: the result is the same for any number of threads.
+// print the same (stdout, stderr, exit code) are one output. Paths are taken fewest departures
+// from the first option first (then lexicographic by path) and, when there are more than
+// `max_paths`, the first `max_paths` in that order are kept: the result is the same for any
+// number of threads. Outputs are listed in depth-first (lexicographic) order of the first
+// kept path printing each, so a full search reads the same whatever order paths ran in.
 // `loopsim explore` prints it, `loopsim conform` compares it with real node, and the
 // viewer's outcome selector opens the run behind each output. docs/explore.md.
 #include "model/node/scenario_runner.h"

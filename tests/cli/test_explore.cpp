@@ -174,6 +174,45 @@ TEST_SUITE("cli.explore") {
         CHECK(run_cli({"explore", "--trace", "x.json", s.path.string()}).code == 2);
     }
 
+    TEST_CASE("a cut search keeps the paths closest to the model's timing, from the whole tree") {
+        // The timeout-against-immediate race is settled by the first timer's clock choice, at
+        // the root; the four hashes' finishing orders (1,488 paths in all) print nothing.
+        Scenario s("cut-spread", "// @env UV_THREADPOOL_SIZE=4\n"
+                                 "const crypto = require('crypto');\n"
+                                 "setTimeout(() => console.log('timeout'), 0);\n"
+                                 "setImmediate(() => console.log('immediate'));\n"
+                                 "let done = 0;\n"
+                                 "for (let i = 0; i < 4; i++)\n"
+                                 "  crypto.pbkdf2('s', 'salt', 20000, 32, 'sha256', () => {\n"
+                                 "    if (++done === 4) console.log('all four hashed');\n"
+                                 "  });\n");
+        const std::set<std::string> both = {"timeout\nimmediate\nall four hashed\n",
+                                            "immediate\ntimeout\nall four hashed\n"};
+        const nlohmann::json full =
+            nlohmann::json::parse(run_cli({"explore", "--json", s.path.string()}).out);
+        CHECK(full.at("complete") == true);
+        CHECK(full.at("paths").get<size_t>() > 1000);
+        // 20 paths: depth first, all 20 would lie below the root's first option.
+        const Outcome cut = run_cli({"explore", "--json", "--max-paths", "20", s.path.string()});
+        CHECK(cut.code == 1);
+        const nlohmann::json j = nlohmann::json::parse(cut.out);
+        CHECK(j.at("paths") == 20);
+        std::set<std::string> found;
+        for (const auto& o : j.at("outputs")) found.insert(o.get<std::string>());
+        CHECK(found == both);
+        // Outputs are listed by their first paths in depth-first order, cut or not.
+        for (const nlohmann::json* e : {&full, &j}) {
+            std::vector<std::vector<size_t>> firsts;
+            for (const auto& o : e->at("outcomes")) {
+                std::vector<size_t> path;
+                for (const auto& c : o.at("choices")) path.push_back(c.at("chosen").get<size_t>());
+                firsts.push_back(path);
+            }
+            REQUIRE(firsts.size() == 2);
+            CHECK(firsts[0] < firsts[1]);
+        }
+    }
+
     TEST_CASE("the same scenario explores to the same bytes every time") {
         Scenario s("same", "// @env UV_THREADPOOL_SIZE=2\n"
                            "const crypto = require('crypto');\n"
@@ -186,7 +225,7 @@ TEST_SUITE("cli.explore") {
         const Outcome b = run_cli({"explore", "--json", "-j", "4", s.path.string()});
         CHECK(a.code == 0);
         CHECK(a.out == b.out);
-        // A cut search keeps the first paths in depth-first order, whatever the threads did.
+        // A cut search keeps the same paths whatever the threads did.
         const Outcome c = run_cli({"explore", "--max-paths", "5", "-j", "1", s.path.string()});
         const Outcome d = run_cli({"explore", "--max-paths", "5", "-j", "3", s.path.string()});
         CHECK(c.code == 1);
