@@ -17,7 +17,9 @@
 // - CPU jobs: pbkdf2Sync / scryptSync / randomBytes per unit of work.
 // - main.call: an asynchronous fs.stat call on the main thread while the pool is busy.
 // - main.completion: what a 4-step readFile round trip takes beyond its four requests, per step.
-// - pool.start: the first pool use with 64 threads minus with 1, per thread (a child process each).
+// - pool.start: the main thread's time for the first pool request of a process (an fs.stat, a
+//   child process each, median of 9): per thread, with 8 threads minus with 1, over 7; the base
+//   is what one thread's first request takes beyond that thread, main.call and main.first_call.
 // - main.first_call: the first call of a function minus its second (V8 compiling Node's code),
 //   the median over several fs and crypto functions, each from the fastest of 7 child processes.
 'use strict';
@@ -57,9 +59,12 @@ if (process.env.LOOPSIM_MEASURE_FIRST_CALL) {
 
 if (process.env.LOOPSIM_MEASURE_FIRST_USE) {
   // Child mode: the main thread's time for the first pool request (threads start here).
+  // The elapsed time is taken before process.stdout is touched: its getter opens the stream,
+  // which takes longer than what is measured here.
   const t = process.hrtime.bigint();
   fs.stat(__filename, () => {});
-  process.stdout.write(String(Number(process.hrtime.bigint() - t)));
+  const elapsed = Number(process.hrtime.bigint() - t);
+  process.stdout.write(String(elapsed));
   process.exit(0);
 }
 
@@ -139,7 +144,7 @@ async function main() {
   const mainCall = syncCost(() => fs.stat(small, () => {}), 2000);
   const firstUse = (threads) => {
     const xs = [];
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 9; i++) {
       const r = spawnSync(process.execPath, [__filename], {
         env: { ...process.env, LOOPSIM_MEASURE_FIRST_USE: '1', UV_THREADPOOL_SIZE: String(threads) },
         encoding: 'utf8',
@@ -148,7 +153,8 @@ async function main() {
     }
     return median(xs);
   };
-  const perThread = Math.max(0, (firstUse(64) - firstUse(1)) / 63);
+  const firstUse1 = firstUse(1);
+  const perThread = Math.max(0, (firstUse(8) - firstUse1) / 7);
   // main.first_call: the median over several functions of (first call - second call).
   const firstCall = median(['access', 'open', 'readdir', 'readFile', 'lstat', 'randomBytes', 'pbkdf2'].map((name) => {
     const firsts = [], seconds = [];
@@ -183,7 +189,9 @@ async function main() {
     ['crypto.randomBytes', cpu.random16 + wakeup, ((cpu.random64k - cpu.random16) / 65520) * 1000],
     ['dns.lookup', rt.lookup - wakeup, 0],
     ['pool.wake', wakeup, 0],
-    ['pool.start', 0, perThread * 1000],
+    // What the first request of a process costs beyond a warm one and beyond its function's
+    // first call, with one thread, less that thread.
+    ['pool.start', Math.max(0, firstUse1 - perThread - firstCall - mainCall), perThread * 1000],
     ['main.call', mainCall, 0],
     ['main.completion', completion, 0],
     ['main.first_call', firstCall, 0],

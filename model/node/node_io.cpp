@@ -62,13 +62,14 @@ double NodeIo::epoch_ms() {
 void NodeIo::submit(uv::WorkKind kind, io::LatencyKind latency, uint64_t units, std::string label,
                     std::function<void()> done) {
     uv::ThreadPool& pool = env().thread_pool();
-    const bool starting = !pool.is_started();
-    const sim::SimTime duration = sample(latency, units);
-    pool.submit(kind, std::move(label), duration, std::move(done));
-    if (starting) {
-        // init_threads: the main thread creates every worker and waits until all have started.
+    if (!pool.is_started()) {
+        // init_threads: the main thread creates every worker and waits until all have started,
+        // before the first request is queued (so no worker can take it meanwhile).
+        pool.start();
         m_host.charge(m_latency.nominal(io::LatencyKind::PoolStart, pool.size()).count_ns());
     }
+    const sim::SimTime duration = sample(latency, units);
+    pool.submit(kind, std::move(label), duration, std::move(done));
 }
 
 void NodeIo::charge_call() {

@@ -44,6 +44,7 @@ uint32_t ThreadPool::parse_size(const std::optional<std::string>& value) {
 }
 
 void ThreadPool::start() {
+    if (is_started()) return;
     uint32_t n = parse_size(m_options.size_source ? m_options.size_source() : std::nullopt);
     m_workers.reserve(n);
     for (uint32_t i = 1; i <= n; ++i) {

@@ -114,6 +114,10 @@ public:
     // in a later poll phase. Starts the workers on first use.
     WorkId submit(WorkKind kind, std::string label, sim::SimTime duration, HandleCallback done);
 
+    // Creates the workers (UV_THREADPOOL_SIZE is read now), as libuv's init_threads does on
+    // the first submit; a caller that charges the main thread for that starts them first.
+    // Does nothing once they exist.
+    void start();
     bool is_started() const { return !m_workers.empty(); }
     uint32_t size() const { return static_cast<uint32_t>(m_workers.size()); }
     // Jobs queued and not yet picked (slow ones in the side queue included).
@@ -146,7 +150,6 @@ private:
         std::unique_ptr<Job> job; // null: the marker
     };
 
-    void start();
     void signal_one_idle();
     void try_pick(Worker& worker);
     void finish(Worker& worker);

@@ -205,6 +205,30 @@ fs.closeSync(fd);
         CHECK(out(source) == "true\n");
     }
 
+    TEST_CASE("the first pool request holds the main thread for pool.start, then is queued") {
+        // libuv's init_threads starts every worker, and waits for them, before the request is
+        // posted: no worker can take it while the main thread pays for the start.
+        const std::string source = "// @latency main 0ns\n"
+                                   "// @latency pool.start 2ms + 500us/thread\n"
+                                   "const fs = require('fs');\n"
+                                   "const t0 = performance.now();\n"
+                                   "fs.stat(__filename, () => {});\n"
+                                   "const t1 = performance.now();\n"
+                                   "fs.stat(__filename, () => {});\n"
+                                   "const t2 = performance.now();\n"
+                                   "console.log((t1 - t0).toFixed(3), (t2 - t1).toFixed(3));\n";
+        // Two threads: 2 ms + 2 x 0.5 ms, once.
+        CHECK(out(source, {{"UV_THREADPOOL_SIZE", "2"}}) == "3.000 0.000\n");
+        CHECK(out(source, {{"UV_THREADPOOL_SIZE", "4"}}) == "4.000 0.000\n");
+        node::ScenarioResult r = run_js(source, {{"UV_THREADPOOL_SIZE", "2"}}, true);
+        REQUIRE(r.trace.has_value());
+        std::vector<int64_t> picks;
+        for (auto it = r.trace->events.begin(); it != r.trace->events.end(); ++it)
+            if (it->kind == trace::EventKind::WorkerPick) picks.push_back(it->time.count_ns());
+        REQUIRE(picks.size() == 2);
+        CHECK(picks[0] >= 3'000'000); // not before the start is paid (the script began at 0)
+    }
+
     TEST_CASE("@latency slows a request down; its callback waits for it") {
         const std::string fast =
             "const t = Date.now();\n"
