@@ -20,6 +20,8 @@
 // - pool.start: the main thread's time for the first pool request of a process (an fs.stat, a
 //   child process each, median of 9): per thread, with 8 threads minus with 1, over 7; the base
 //   is what one thread's first request takes beyond that thread, main.call and main.first_call.
+// - main.first_completion: in a process whose pool has started, the first readFile round trip
+//   minus the second, less main.first_call, over its four completions (median of 9 children).
 // - main.first_call: the first call of a function minus its second (V8 compiling Node's code),
 //   the median over several fs and crypto functions, each from the fastest of 7 child processes.
 'use strict';
@@ -55,6 +57,27 @@ if (process.env.LOOPSIM_MEASURE_FIRST_CALL) {
   const first = time();
   process.stdout.write(`${first} ${time()}`);
   process.exit(0);
+}
+
+if (process.env.LOOPSIM_MEASURE_FIRST_COMPLETION) {
+  // Child mode: once a first fs.stat has come back (the pool is started), two readFile round
+  // trips in a row; prints the first minus the second. The first runs Node's code for each of
+  // readFile's four completions (after open, fstat, read and close) for the first time, and
+  // the first call of readFile.
+  const h = () => process.hrtime.bigint();
+  fs.stat(__filename, () => {
+    let t = h();
+    fs.readFile(__filename, () => {
+      const first = h() - t;
+      t = h();
+      fs.readFile(__filename, () => {
+        const second = h() - t; // before process.stdout, whose getter opens the stream
+        process.stdout.write(String(Number(first - second)));
+        process.exit(0);
+      });
+    });
+  });
+  return;
 }
 
 if (process.env.LOOPSIM_MEASURE_FIRST_USE) {
@@ -170,6 +193,20 @@ async function main() {
     return Math.min(...firsts) - Math.min(...seconds);
   }));
 
+  // main.first_completion: the median over 9 processes of (first - second readFile round
+  // trip), less main.first_call, over readFile's four completions.
+  const firstCompletion = (() => {
+    const xs = [];
+    for (let i = 0; i < 9; i++) {
+      const r = spawnSync(process.execPath, [__filename], {
+        env: { ...process.env, LOOPSIM_MEASURE_FIRST_COMPLETION: '1' },
+        encoding: 'utf8',
+      });
+      xs.push(Number(r.stdout));
+    }
+    return Math.max(0, (median(xs) - firstCall) / 4);
+  })();
+
   const wakeup = Math.max(0, (rt.stat - sync.stat) / 2);
   const steps = sync.open + sync.fstat + sync.read4k + sync.close + 4 * 2 * wakeup;
   const completion = Math.max(0, (rt.readFileSmall - steps) / 3);
@@ -195,6 +232,7 @@ async function main() {
     ['main.call', mainCall, 0],
     ['main.completion', completion, 0],
     ['main.first_call', firstCall, 0],
+    ['main.first_completion', firstCompletion, 0],
   ];
   console.log(`node ${process.version}, ${os.cpus().length} CPUs, best of ${rounds} rounds`);
   console.log('key                 base        per unit (ps)');

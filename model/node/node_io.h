@@ -102,8 +102,13 @@ public:
     // A system call made by a *Sync function: its time on the main thread.
     void charge_sync(io::LatencyKind kind, uint64_t units = 0);
     // Node's JavaScript between two requests of one call (readFileAfterOpen ...): its cost,
-    // and a callback scope around `next`, which submits the next request.
-    void between_steps(const std::function<void()>& next);
+    // and a callback scope around `next`, which submits the next request. `step` names that
+    // JavaScript ("readFile after open"): the first time each one runs it also costs
+    // main.first_completion.
+    void between_steps(std::string_view step, const std::function<void()>& next);
+    // The first completion of each kind (`step`) costs main.first_completion once per process:
+    // V8 compiles Node's code for it then.
+    void charge_first_completion(std::string_view step);
 
     // --- callbacks -----------------------------------------------------------------------
     // Keeps `fn` for a later call_back and records it in the trace as waiting in the poll
@@ -135,7 +140,8 @@ private:
     sim::Rng m_random;     // crypto.randomBytes' stream, apart from the latency draws
     bool m_jitter = false; // seed != 0
     sim::SimTime sample(io::LatencyKind kind, uint64_t units);
-    std::set<std::string, std::less<>> m_called; // API functions called at least once
+    std::set<std::string, std::less<>> m_called;    // API functions called at least once
+    std::set<std::string, std::less<>> m_completed; // completions (steps) run at least once
     friend void define_io_functions(ScriptHost&, js::Object&, std::string_view,
                                     std::span<const IoFunction>);
     struct Registered {
