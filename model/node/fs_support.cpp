@@ -348,7 +348,7 @@ void fail_then_close(const std::shared_ptr<ReadFileContext>& c, io::Errno error,
                      std::string syscall) {
     c->failure = FileOutcome{error, std::move(syscall), false, {}};
     if (!c->own_fd) return finish_read(c);
-    c->io.between_steps("readFile after an error", [&] { close_step(c); });
+    c->io.between_steps("readFile step after an error", [&] { close_step(c); });
 }
 
 void read_step(const std::shared_ptr<ReadFileContext>& c) {
@@ -364,7 +364,7 @@ void read_step(const std::shared_ptr<ReadFileContext>& c) {
                 r.value.empty() || (c->size != 0 && c->bytes.size() + r.value.size() >= c->size);
             c->bytes += r.value;
             if (at_end && !c->own_fd) return finish_read(c);
-            c->io.between_steps("readFile after read",
+            c->io.between_steps("readFile step after read",
                                 [&] { at_end ? close_step(c) : read_step(c); });
         });
 }
@@ -407,7 +407,7 @@ void write_step(const std::shared_ptr<WriteFileContext>& c) {
             c->written += w.value;
             const bool more = w.ok() && c->written < c->data.size();
             if (!more && !c->own_fd) return write_close_step(c);
-            c->io.between_steps("writeFile after write",
+            c->io.between_steps("writeFile step after write",
                                 [&] { more ? write_step(c) : write_close_step(c); });
         });
 }
@@ -417,7 +417,7 @@ void fstat_step(const std::shared_ptr<ReadFileContext>& c) {
         io::IoResult<io::FileStat> st = c->io.vfs().fstat(c->fd);
         if (!st.ok()) return fail_then_close(c, st.error, "fstat");
         c->size = st.value.kind == io::NodeKind::File ? st.value.size : 0;
-        c->io.between_steps("readFile after fstat", [&] { read_step(c); });
+        c->io.between_steps("readFile step after fstat", [&] { read_step(c); });
     });
 }
 
@@ -581,7 +581,7 @@ void read_file_requests(NodeIo& io, const PathArg& path, io::OpenFlags flags, st
         io::IoResult<int> opened = c->io.vfs().open(c->path.resolved, c->flags, c->io.now_ns());
         if (!opened.ok()) return c->done(FileOutcome{opened.error, "open", true, {}});
         c->fd = opened.value;
-        c->io.between_steps("readFile after open", [&] { fstat_step(c); });
+        c->io.between_steps("readFile step after open", [&] { fstat_step(c); });
     });
 }
 
@@ -602,7 +602,7 @@ void write_file_requests(NodeIo& io, const PathArg& path, io::OpenFlags flags, s
         io::IoResult<int> opened = c->io.vfs().open(c->path.resolved, c->flags, c->io.now_ns());
         if (!opened.ok()) return c->done(FileOutcome{opened.error, "open", true, {}});
         c->fd = opened.value;
-        c->io.between_steps("writeFile after open", [&] {
+        c->io.between_steps("writeFile step after open", [&] {
             c->api == FileApi::Promise && c->data.empty() ? write_close_step(c) : write_step(c);
         });
     });

@@ -109,6 +109,9 @@ public:
     // The first completion of each kind (`step`) costs main.first_completion once per process:
     // V8 compiles Node's code for it then.
     void charge_first_completion(std::string_view step);
+    // A one-time cost in the trace, as the warm-up costs are noted: "Node pays for WHAT
+    // (0.180 ms, once)".
+    void note_once_cost(const std::string& what, int64_t cost_ns);
 
     // --- callbacks -----------------------------------------------------------------------
     // Keeps `fn` for a later call_back and records it in the trace as waiting in the poll

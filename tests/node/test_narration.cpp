@@ -105,6 +105,12 @@ TEST_CASE("narration: a pool job that ran while the main thread was busy says so
     // It starts once the pool has started, which the main thread pays before queueing it
     // (pool.start: 0.6 ms, and 0.17 ms for each of the 4 threads).
     CHECK(iteration(text, n).find("starts fs.open lesson.js at 1.") != std::string::npos);
+    // Both one-time costs are told where they are paid, as the warm-up costs are.
+    CHECK(in_order(text, {"Node pays for starting the thread pool: 4 worker threads, which the "
+                          "main thread waits for (1.280 ms, once)",
+                          "starts fs.open",
+                          "Node pays for its first readFile step after open: V8 compiles Node's "
+                          "code for it (0.180 ms, once)"}));
     CHECK(
         in_order(iteration(text, n), {"starts fs.open", "(while the main thread was still busy)"}));
     // Later steps start when the main thread is idle, and say nothing of it. (The step right
