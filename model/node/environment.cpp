@@ -6,7 +6,6 @@
 #include "sim/assert.h"
 #include "sim/simulation.h"
 
-#include <cstdio>
 #include <string>
 
 namespace loopsim::node {
@@ -62,12 +61,8 @@ sim::SimTime Environment::pay_first_time(Warmup which) {
     int64_t cost = m_options.warmup.of(which).count_ns();
     if (m_warmup_speed == 1) cost /= 2;
     if (m_warmup_speed == 2) cost *= 2;
-    if (m_tracer && cost > 0) {
-        char took[32];
-        std::snprintf(took, sizeof took, " (%.3f ms, once)", static_cast<double>(cost) / 1e6);
-        m_tracer->note("Node pays for " + std::string(k_warmup_what[static_cast<size_t>(which)]) +
-                       took);
-    }
+    if (m_tracer && cost > 0)
+        m_tracer->note_paid_once(k_warmup_what[static_cast<size_t>(which)], cost);
     return sim::SimTime::ns(cost);
 }
 

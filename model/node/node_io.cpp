@@ -13,8 +13,6 @@
 #include "model/node/tracer.h"
 #include "sim/simulation.h"
 
-#include <cstdio>
-
 namespace loopsim::node {
 
 namespace {
@@ -69,10 +67,11 @@ void NodeIo::submit(uv::WorkKind kind, io::LatencyKind latency, uint64_t units, 
         // before the first request is queued (so no worker can take it meanwhile).
         pool.start();
         const int64_t cost = m_latency.nominal(io::LatencyKind::PoolStart, pool.size()).count_ns();
-        note_once_cost("starting the thread pool: " + std::to_string(pool.size()) +
-                           (pool.size() == 1 ? " worker thread" : " worker threads") +
-                           ", which the main thread waits for",
-                       cost);
+        if (Tracer* t = env().tracer(); t && cost > 0)
+            t->note_paid_once("starting the thread pool: " + std::to_string(pool.size()) +
+                                  (pool.size() == 1 ? " worker thread" : " worker threads") +
+                                  ", which the main thread waits for",
+                              cost);
         m_host.charge(cost);
     }
     const sim::SimTime duration = sample(latency, units);
@@ -93,26 +92,21 @@ void NodeIo::charge_sync(io::LatencyKind kind, uint64_t units) {
     m_host.charge(sample(kind, units).count_ns());
 }
 
-void NodeIo::note_once_cost(const std::string& what, int64_t cost_ns) {
-    Tracer* t = env().tracer();
-    if (!t || cost_ns <= 0) return;
-    char took[32];
-    std::snprintf(took, sizeof took, " (%.3f ms, once)", static_cast<double>(cost_ns) / 1e6);
-    t->note("Node pays for " + what + took);
-}
-
-void NodeIo::charge_first_completion(std::string_view step) {
-    if (m_completed.find(step) != m_completed.end()) return;
-    m_completed.emplace(step);
+void NodeIo::charge_first_completion(std::string_view kind, std::string_view suffix) {
+    if (m_completed.find(kind) != m_completed.end()) return;
+    m_completed.emplace(kind);
     const int64_t cost = m_latency.nominal(io::LatencyKind::MainFirstCompletion).count_ns();
-    note_once_cost("its first " + std::string(step) + ": V8 compiles Node's code for it", cost);
+    if (Tracer* t = env().tracer(); t && cost > 0)
+        t->note_paid_once("its first " + std::string(kind) + std::string(suffix) +
+                              ": V8 compiles Node's code for it",
+                          cost);
     m_host.charge(cost);
 }
 
 void NodeIo::between_steps(std::string_view step, const std::function<void()>& next) {
     Environment& e = env();
     if (!e.can_call_into_js()) return; // the process is ending: Node's callbacks no longer run
-    charge_first_completion(step);
+    charge_first_completion(step, {});
     m_host.charge(m_latency.nominal(io::LatencyKind::MainCompletion).count_ns());
     e.enter_scope();
     next();
@@ -135,7 +129,7 @@ void NodeIo::call_back(IoCallback& callback, std::span<const js::Value> args) {
     if (!e.can_call_into_js()) return;
     // Node's completion for the call (its API: "fs.stat" of "fs.stat a.txt") runs first.
     const std::string_view what = callback.what;
-    charge_first_completion(std::string(what.substr(0, what.find(' '))) + " callback");
+    charge_first_completion(what.substr(0, what.find(' ')), " callback");
     std::vector<js::Value> copied(args.begin(), args.end());
     js::Value fn = callback.fn.get();
     Task task{.call = [this, fn, &copied]() { return m_host.call(fn, js::Value(), copied); },

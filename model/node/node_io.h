@@ -103,15 +103,14 @@ public:
     void charge_sync(io::LatencyKind kind, uint64_t units = 0);
     // Node's JavaScript between two requests of one call (readFileAfterOpen ...): its cost,
     // and a callback scope around `next`, which submits the next request. `step` names that
-    // JavaScript ("readFile after open"): the first time each one runs it also costs
+    // JavaScript ("readFile step after open"): the first time each one runs it also costs
     // main.first_completion.
     void between_steps(std::string_view step, const std::function<void()>& next);
-    // The first completion of each kind (`step`) costs main.first_completion once per process:
-    // V8 compiles Node's code for it then.
-    void charge_first_completion(std::string_view step);
-    // A one-time cost in the trace, as the warm-up costs are noted: "Node pays for WHAT
-    // (0.180 ms, once)".
-    void note_once_cost(const std::string& what, int64_t cost_ns);
+    // The first completion of each kind costs main.first_completion once per process: V8
+    // compiles Node's code for it then. `kind` is a step ("readFile step after open") or an
+    // API ("fs.stat", whose callback's completion it is: `suffix` " callback" says so in the
+    // trace's note). Kinds are looked up without building a string.
+    void charge_first_completion(std::string_view kind, std::string_view suffix);
 
     // --- callbacks -----------------------------------------------------------------------
     // Keeps `fn` for a later call_back and records it in the trace as waiting in the poll

@@ -4,6 +4,9 @@
 #include "model/node/environment.h"
 #include "sim/simulation.h"
 
+#include <cstdio>
+#include <string>
+
 namespace loopsim::node {
 
 namespace {
@@ -84,6 +87,12 @@ void Tracer::note(std::string_view text) {
     trace::TraceEvent e = event(trace::EventKind::Note);
     e.text = m_recorder.intern(text);
     m_recorder.record(e);
+}
+
+void Tracer::note_paid_once(std::string_view what, int64_t cost_ns) {
+    char took[32];
+    std::snprintf(took, sizeof took, " (%.3f ms, once)", static_cast<double>(cost_ns) / 1e6);
+    note("Node pays for " + std::string(what) + took);
 }
 
 void Tracer::error(std::string_view text) {

@@ -49,6 +49,8 @@ public:
     // A Note: narration of something the model did that no other event shows (a one-time
     // cost Node pays, say).
     void note(std::string_view text);
+    // A one-time cost Node pays on the main thread: "Node pays for WHAT (0.180 ms, once)".
+    void note_paid_once(std::string_view what, int64_t cost_ns);
     // Fills the header (actors, phases) and the outcome once the run is over.
     void finish(const ProcessResult& result);
 

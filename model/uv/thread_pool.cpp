@@ -68,7 +68,7 @@ bool ThreadPool::marker_queued() const {
 WorkId ThreadPool::submit(WorkKind kind, std::string label, sim::SimTime duration,
                           HandleCallback done) {
     m_loop.catch_up(); // workers that finished meanwhile must not see this job early
-    if (!is_started()) start();
+    start();           // creates the workers on first use only
     auto job = std::make_unique<Job>(
         Job{WorkId{m_next_id++}, kind, std::move(label), duration, std::move(done), false});
     WorkId id = job->id;
