@@ -381,6 +381,7 @@ void Loop::poll(int64_t timeout_ms) {
                 }
                 if (!m_sim.step()) break;
             }
+            if (m_async_fd_ready && m_async_wake_hook) m_async_wake_hook();
             update_time(TimeUpdate::AfterPoll);
         }
     } else {

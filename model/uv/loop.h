@@ -136,6 +136,11 @@ public:
     // Called as the poll phase begins with a bounded timeout (the thread pool offers its
     // "already done" choice point there, ThreadPool::on_poll_entry).
     void set_poll_entry_hook(std::function<void()> hook) { m_poll_entry_hook = std::move(hook); }
+    // Called when poll's wait is ended by an async send (a thread-pool job done), before the
+    // completions are taken: the main thread is only now waking up, and work that finishes
+    // meanwhile is taken with them (the thread pool offers that choice point there,
+    // ThreadPool::on_async_wake).
+    void set_async_wake_hook(std::function<void()> hook) { m_async_wake_hook = std::move(hook); }
 
     // uv_now: the cached loop time in milliseconds. update_time is uv_update_time.
     int64_t now_ms() const { return m_time_ms; }
@@ -210,6 +215,7 @@ private:
     bool m_choose_slow_start = false;
     bool m_entered_run = false; // run() was entered: the clock's lead may reach 2 ms
     std::function<void()> m_poll_entry_hook;
+    std::function<void()> m_async_wake_hook;
     int64_t m_time_ms = 0;
     bool m_stop = false;
     bool m_waits_forever = false;

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <climits>
 #include <cstdlib>
+#include <utility>
 
 namespace loopsim::uv {
 
@@ -24,7 +25,10 @@ ThreadPool::ThreadPool(Loop& loop, ThreadPoolOptions options)
         std::make_unique<AsyncHandle>("thread-pool completions", [this] { on_completions(); });
     m_loop.register_handle(*m_wq_async);
     m_loop.unref(*m_wq_async);
-    if (m_options.race_completions) m_loop.set_poll_entry_hook([this] { on_poll_entry(); });
+    if (m_options.race_completions) {
+        m_loop.set_poll_entry_hook([this] { on_poll_entry(); });
+        m_loop.set_async_wake_hook([this] { on_async_wake(); });
+    }
 }
 
 ThreadPool::~ThreadPool() = default;
@@ -69,8 +73,8 @@ WorkId ThreadPool::submit(WorkKind kind, std::string label, sim::SimTime duratio
                           HandleCallback done) {
     m_loop.catch_up(); // workers that finished meanwhile must not see this job early
     start();           // creates the workers on first use only
-    auto job = std::make_unique<Job>(
-        Job{WorkId{m_next_id++}, kind, std::move(label), duration, std::move(done), false});
+    auto job = std::make_unique<Job>(Job{WorkId{m_next_id++}, kind, std::move(label), duration,
+                                         std::move(done), false, false, m_sim.actor_now()});
     WorkId id = job->id;
     m_loop.request_started();
     if (m_observer) m_observer->on_queued(id, job->label, kind);
@@ -250,6 +254,7 @@ void ThreadPool::on_poll_entry() {
     }
     // The waking worker took the head job at once and it is finished: its wake event will
     // find it busy or idle again and do nothing more than a normal wake-up would.
+    LOOPSIM_ASSERT(waking != nullptr, "a short head job is offered only with a worker waking");
     Worker& w = *waking;
     std::unique_ptr<Job> job = std::move(m_queue.front().job);
     m_queue.pop_front();
@@ -260,24 +265,71 @@ void ThreadPool::on_poll_entry() {
     complete(w);
 }
 
-void ThreadPool::complete(Worker& worker) {
+void ThreadPool::on_async_wake() {
+    m_woken = true;
+    m_woken_at = m_sim.actor_now();
+}
+
+bool ThreadPool::offer_batch(sim::SimTime woken_at) {
+    // Only where it shows: when the loop will run something else before its next poll
+    // (an immediate, a close callback, a due timer: uv__backend_timeout is 0). Otherwise the
+    // next poll waits for the job anyway, and its callback runs next either way.
+    if (m_loop.backend_timeout() != 0) return false;
+    // The jobs that may have finished while the main thread woke, soonest due first: sent
+    // before it woke (not by the callbacks that just ran), and due within the window. Each
+    // is offered once.
+    std::vector<Worker*> finishing;
+    for (Worker& w : m_workers)
+        if (w.job && !w.job->offered_batch && w.job->submitted_at < woken_at &&
+            (w.finish_at - woken_at).count_ns() <= k_pool_wake_window_ns)
+            finishing.push_back(&w);
+    if (finishing.empty()) return false;
+    std::stable_sort(finishing.begin(), finishing.end(),
+                     [](const Worker* a, const Worker* b) { return a->finish_at < b->finish_at; });
+    std::string why = std::string(k_choice_pool_wake_question) + ": no, as modelled";
+    std::string taken;
+    for (Worker* w : finishing) {
+        w->job->offered_batch = true;
+        taken += (taken.empty() ? "" : " and ") + w->job->label;
+        why += " | " + taken + (w == finishing.front() ? " was" : " were") +
+               " done too, taken in the same poll";
+    }
+    const size_t chosen = m_sim.choose(finishing.size() + 1, why);
+    // They finished before the loop took the list: their async sends were coalesced with
+    // the one that woke it.
+    for (size_t i = 0; i < chosen; ++i) {
+        Worker& w = *finishing[i];
+        m_sim.cancel(w.finish_event);
+        complete(w, /*notify=*/false);
+    }
+    return chosen > 0;
+}
+
+void ThreadPool::complete(Worker& worker, bool notify) {
     m_starting = false;
     std::unique_ptr<Job> job = std::move(worker.job);
     if (m_observer) m_observer->on_finish(worker.index, job->id, job->label);
     m_completed.push_back(std::move(job));
-    m_loop.async_send(*m_wq_async);
+    if (notify) m_loop.async_send(*m_wq_async);
     if (worker.job_is_slow) --m_slow_running;
     try_pick(worker);
 }
 
 void ThreadPool::on_completions() {
     // uv__work_done: take the whole completion list, run each done in completion order.
-    std::vector<std::unique_ptr<Job>> batch;
-    batch.swap(m_completed);
-    for (auto& job : batch) {
-        m_loop.request_finished();
-        if (m_observer) m_observer->on_done(job->id, job->label);
-        if (job->done) job->done();
+    const bool woken = std::exchange(m_woken, false);
+    for (bool more = true; more;) {
+        std::vector<std::unique_ptr<Job>> batch;
+        batch.swap(m_completed);
+        for (auto& job : batch) {
+            m_loop.request_finished();
+            if (m_observer) m_observer->on_done(job->id, job->label);
+            if (job->done) job->done();
+        }
+        // Where the loop had to wake for them, jobs that finished meanwhile were in the list
+        // too (k_choice_pool_wake_question): asked once the list's callbacks have shown
+        // whether it matters.
+        more = woken && m_options.race_completions && offer_batch(m_woken_at);
     }
 }
 
