@@ -58,6 +58,10 @@ struct BindingState {
 void install_console(ScriptHost& host);
 void install_timers(ScriptHost& host);
 void install_process(ScriptHost& host);
+// process.argv: [process.execPath, the main script's absolute path], as `node FILE` has it.
+void set_process_argv(ScriptHost& host, std::string_view main_path);
+// process.execPath and argv[0]: where Debian's nodejs package installs node.
+inline constexpr std::string_view k_exec_path = "/usr/bin/node";
 // The global `performance` (bindings_perf_hooks.cpp), the object require('perf_hooks') has.
 void install_performance(ScriptHost& host);
 // `require` for the module being run; `module_object` is its `module`.

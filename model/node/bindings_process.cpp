@@ -147,6 +147,49 @@ js::Completion process_cwd(js::Runtime& rt, js::NativeFunction&, js::Value,
     return js::Value(rt.string("/"));
 }
 
+// process.uptime(): seconds of virtual time since the process started, which loopsim puts at
+// the start of the main script (performance.now()'s origin too).
+js::Completion process_uptime(js::Runtime& rt, js::NativeFunction&, js::Value,
+                              std::span<const js::Value>) {
+    return js::Value::number(ScriptHost::from(rt).performance_now_ms() / 1000);
+}
+
+// process.memoryUsage(): node's figures at start (node v20.20.2 here: a heap of about
+// 4 MB, 36 MB of the process besides it), grown by what loopsim's own heap holds now. They are
+// not node's, which vary from run to run, but they grow and shrink with the script's objects,
+// the same on every run.
+constexpr double k_rss_besides_heap = 36.0 * 1024 * 1024;
+constexpr double k_heap_chunk = 256.0 * 1024;
+constexpr double k_external = 1024.0 * 1024;
+constexpr double k_array_buffers = 10.0 * 1024;
+
+double heap_used(js::Runtime& rt) {
+    return static_cast<double>(rt.heap().stats().heap_bytes);
+}
+double heap_total(double used) {
+    return (std::floor(used / k_heap_chunk) + 1) * k_heap_chunk + 4.0 * 1024 * 1024;
+}
+
+js::Completion process_memory_usage(js::Runtime& rt, js::NativeFunction&, js::Value,
+                                    std::span<const js::Value>) {
+    const double used = heap_used(rt);
+    const double total = heap_total(used);
+    js::Object* usage = js::Object::create(rt, rt.object_prototype());
+    usage->put_direct(rt, rt.key("rss"), js::Value::number(total + k_rss_besides_heap),
+                      js::attr::Default);
+    usage->put_direct(rt, rt.key("heapTotal"), js::Value::number(total), js::attr::Default);
+    usage->put_direct(rt, rt.key("heapUsed"), js::Value::number(used), js::attr::Default);
+    usage->put_direct(rt, rt.key("external"), js::Value::number(k_external), js::attr::Default);
+    usage->put_direct(rt, rt.key("arrayBuffers"), js::Value::number(k_array_buffers),
+                      js::attr::Default);
+    return js::Value(usage);
+}
+
+js::Completion process_memory_usage_rss(js::Runtime& rt, js::NativeFunction&, js::Value,
+                                        std::span<const js::Value>) {
+    return js::Value::number(heap_total(heap_used(rt)) + k_rss_besides_heap);
+}
+
 // createWarningObject: an Error named after the warning type, with `code` when given.
 js::Completion create_warning(ScriptHost& host, std::string_view message, std::string_view type,
                               std::string_view code) {
@@ -353,6 +396,10 @@ void install_process(ScriptHost& host) {
     define_method(host, *process, "hrtime", 0, process_hrtime);
     define_method(host, *process, "cwd", 0, process_cwd);
     define_method(host, *process, "emitWarning", 4, process_emit_warning);
+    define_method(host, *process, "uptime", 0, process_uptime);
+    js::Object* memory_usage = make_function(host, "memoryUsage", 0, process_memory_usage);
+    define_method(host, *memory_usage, "rss", 0, process_memory_usage_rss);
+    process->put_direct(rt, rt.key("memoryUsage"), js::Value(memory_usage), js::attr::Builtin);
     process->put_accessor(rt, rt.key("exitCode"),
                           js::Value(make_function(host, "get exitCode", 0, get_exit_code)),
                           js::Value(make_function(host, "set exitCode", 1, set_exit_code)),
@@ -374,6 +421,16 @@ void install_process(ScriptHost& host) {
     process->put_direct(rt, rt.key("platform"), js::Value(rt.string("linux")), js::attr::Default);
     process->put_direct(rt, rt.key("version"), js::Value(rt.string("v20.20.2")), js::attr::Default);
     process->put_direct(rt, rt.key("pid"), js::Value::number(4242), js::attr::Default);
+    process->put_direct(rt, rt.key("ppid"), js::Value::number(4241), js::attr::Default);
+    process->put_direct(rt, rt.key("arch"), js::Value(rt.string("x64")), js::attr::Default);
+    process->put_direct(rt, rt.key("title"), js::Value(rt.string("node")), js::attr::Default);
+    // How node was started: `node FILE`, from Debian's nodejs package. argv itself is set
+    // once the main script's path is known (set_process_argv).
+    process->put_direct(rt, rt.key("argv0"), js::Value(rt.string("node")), js::attr::Default);
+    process->put_direct(rt, rt.key("execPath"), js::Value(rt.string(k_exec_path)),
+                        js::attr::Default);
+    process->put_direct(rt, rt.key("execArgv"), js::Value(js::Array::create_from(rt, {})),
+                        js::attr::Default);
     js::Object* versions = js::Object::create(rt, rt.object_prototype());
     versions->put_direct(rt, rt.key("node"), js::Value(rt.string("20.20.2")), js::attr::Default);
     versions->put_direct(rt, rt.key("uv"), js::Value(rt.string("1.46.0")), js::attr::Default);
@@ -405,6 +462,15 @@ void install_process(ScriptHost& host) {
         }
         return true;
     };
+}
+
+void set_process_argv(ScriptHost& host, std::string_view main_path) {
+    js::Runtime& rt = host.runtime();
+    js::Value process = host.interpreter().get_global("process");
+    if (!process.is_object()) return;
+    const js::Value parts[] = {js::Value(rt.string(k_exec_path)), js::Value(rt.string(main_path))};
+    js::RootedValue argv(rt.heap(), js::Value(js::Array::create_from(rt, parts)));
+    process.as_object()->put_direct(rt, rt.key("argv"), argv.get(), js::attr::Default);
 }
 
 } // namespace loopsim::node

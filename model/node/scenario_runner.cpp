@@ -230,6 +230,7 @@ ScenarioResult run_scenario(const ScenarioOptions& options) {
 
     ScriptHost host(env, runtime, options.env);
     script_host = &host;
+    set_process_argv(host, options.path);
     std::unique_ptr<NodeIo> io = attach_io(host, options); // the VFS and the OS (docs/io.md)
     ScenarioResult result;
     // A .mjs main is an ES module (docs/node-model.md, "An ES module main").

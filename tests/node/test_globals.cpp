@@ -67,3 +67,37 @@ TEST_SUITE("node.globals") {
               "undefined undefined undefined\n");
     }
 }
+
+TEST_SUITE("node.process") {
+    TEST_CASE("argv is node's path then the main script's, as `node FILE` gives them") {
+        CHECK(out("console.log(JSON.stringify(process.argv), process.argv0, "
+                  "process.execPath, process.execArgv.length);") ==
+              "[\"/usr/bin/node\",\"/work/globals.js\"] node /usr/bin/node 0\n");
+    }
+
+    TEST_CASE("uptime counts virtual seconds, a busy-wait included") {
+        // Date.now() is a virtual clock too: a 30 ms busy-wait moves uptime by 30 ms or a
+        // little more (the loop's last look at the clock), never less.
+        const std::string text = out("const a = process.uptime();\n"
+                                     "const until = Date.now() + 30;\n"
+                                     "while (Date.now() < until) {}\n"
+                                     "const ms = (process.uptime() - a) * 1000;\n"
+                                     "console.log(ms >= 29 && ms < 32, a < 0.01);\n");
+        CHECK(text == "true true\n");
+    }
+
+    TEST_CASE("memoryUsage follows the script's own objects") {
+        // Node's keys in Node's order; heapUsed grows with what the script keeps and the rest
+        // stays consistent with it (rss above heapTotal above heapUsed; rss() is rss, to the
+        // 256 KiB step heapTotal grows by).
+        CHECK(out("const a = process.memoryUsage();\n"
+                  "const kept = [];\n"
+                  "for (let i = 0; i < 20000; i++) kept.push({ i });\n"
+                  "const b = process.memoryUsage();\n"
+                  "console.log(Object.keys(b).join(' '));\n"
+                  "console.log(b.heapUsed - a.heapUsed > 20000 * 16, b.rss > b.heapTotal,\n"
+                  "            b.heapTotal > b.heapUsed,\n"
+                  "            Math.abs(process.memoryUsage.rss() - b.rss) <= 256 * 1024);\n") ==
+              "rss heapTotal heapUsed external arrayBuffers\ntrue true true true\n");
+    }
+}
