@@ -142,6 +142,15 @@ js::Completion process_hrtime(js::Runtime& rt, js::NativeFunction&, js::Value,
     return js::Value(js::Array::create_from(rt, parts));
 }
 
+// process.hrtime.bigint() returns a BigInt, which the dialect does not have (docs/dialect.md).
+js::Completion process_hrtime_bigint(js::Runtime& rt, js::NativeFunction&, js::Value,
+                                     std::span<const js::Value>) {
+    return rt.throw_error(js::ErrorType::Error,
+                          "loopsim does not model process.hrtime.bigint(): it returns a BigInt, "
+                          "which loopsim does not support; use process.hrtime() or "
+                          "performance.now() instead");
+}
+
 js::Completion process_cwd(js::Runtime& rt, js::NativeFunction&, js::Value,
                            std::span<const js::Value>) {
     return js::Value(rt.string("/"));
@@ -393,7 +402,9 @@ void install_process(ScriptHost& host) {
     define_method(host, *process, "emit", 1, process_emit);
     define_method(host, *process, "listenerCount", 1, process_listener_count);
     define_method(host, *process, "exit", 1, process_exit);
-    define_method(host, *process, "hrtime", 0, process_hrtime);
+    js::Object* hrtime = make_function(host, "hrtime", 1, process_hrtime);
+    define_method(host, *hrtime, "bigint", 0, process_hrtime_bigint);
+    process->put_direct(rt, rt.key("hrtime"), js::Value(hrtime), js::attr::Builtin);
     define_method(host, *process, "cwd", 0, process_cwd);
     define_method(host, *process, "emitWarning", 4, process_emit_warning);
     define_method(host, *process, "uptime", 0, process_uptime);

@@ -27,6 +27,30 @@ namespace {
 
 constexpr std::string_view k_node_footer = "\nNode.js v20.20.2\n";
 
+// The main module's own properties, in the order Node's Module constructor and loader give
+// them: id '.', path, exports, filename, loaded (true once the file's code has run),
+// children, and the node_modules folders require() would search.
+void fill_main_module(js::Runtime& rt, js::Object& module, js::Object& exports,
+                      const std::string& path, const std::string& dirname) {
+    std::vector<js::Value> search;
+    for (std::string dir = dirname; !dir.empty(); dir = dir.substr(0, dir.rfind('/'))) {
+        const std::string_view last = std::string_view(dir).substr(dir.rfind('/') + 1);
+        if (last != "node_modules") search.push_back(js::Value(rt.string(dir + "/node_modules")));
+    }
+    search.push_back(js::Value(rt.string("/node_modules")));
+    // Nothing here reaches a safepoint, so the new strings need no roots (docs/runtime.md).
+    const auto put = [&](std::string_view key, js::Value value) {
+        module.put_direct(rt, rt.key(key), value, js::attr::Default);
+    };
+    put("id", js::Value(rt.string(".")));
+    put("path", js::Value(rt.string(dirname.empty() ? std::string("/") : dirname)));
+    put("exports", js::Value(&exports));
+    put("filename", js::Value(rt.string(path)));
+    put("loaded", js::Value(false));
+    put("children", js::Value(js::Array::create_from(rt, {})));
+    put("paths", js::Value(js::Array::create_from(rt, search)));
+}
+
 // "file:line:col" of the first stack frame that names the scenario file, or nothing.
 std::optional<std::pair<uint32_t, uint32_t>> first_frame_position(std::string_view stack,
                                                                   std::string_view path) {
@@ -301,15 +325,20 @@ ScenarioResult run_scenario(const ScenarioOptions& options) {
                       js::Root<js::Object> module_root(rt.heap(), module);
                       js::Object* exports = js::Object::create(rt, rt.object_prototype());
                       js::Root<js::Object> exports_root(rt.heap(), exports);
-                      module->put_direct(rt, rt.key("exports"), js::Value(exports),
-                                         js::attr::Default);
+                      fill_main_module(rt, *module, *exports, options.path, dirname);
+                      js::RootedValue require(rt.heap(), make_require(host));
+                      // require.main === module: the idiom that runs a file's main code only
+                      // when it is the program node was started with.
+                      require.get().as_object()->put_direct(rt, rt.key("main"), js::Value(module),
+                                                            js::attr::Default);
                       frames::Scope scope(env.frame_hooks(), frames::k_main_module);
                       js::Completion c = host.interpreter().run_commonjs(
-                          *compiled, *exports, make_require(host), *module, options.path, dirname);
+                          *compiled, *exports, require.get(), *module, options.path, dirname);
                       if (c.is_throw()) {
                           host.set_pending_exception(c.thrown_value());
                           return CallResult::Threw;
                       }
+                      module->put_direct(rt, rt.key("loaded"), js::Value(true), js::attr::Default);
                       return CallResult::Returned;
                   },
               .label = env.label("main script")};

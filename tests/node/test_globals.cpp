@@ -75,6 +75,14 @@ TEST_SUITE("node.process") {
               "[\"/usr/bin/node\",\"/work/globals.js\"] node /usr/bin/node 0\n");
     }
 
+    TEST_CASE("hrtime.bigint exists, and says why it cannot run") {
+        CHECK(out("console.log(typeof process.hrtime.bigint, process.hrtime.length);") ==
+              "function 1\n");
+        CHECK(caught("process.hrtime.bigint()") ==
+              "Error: loopsim does not model process.hrtime.bigint(): it returns a BigInt, which "
+              "loopsim does not support; use process.hrtime() or performance.now() instead\n");
+    }
+
     TEST_CASE("uptime counts virtual seconds, a busy-wait included") {
         // Date.now() is a virtual clock too: a 30 ms busy-wait moves uptime by 30 ms or a
         // little more (the loop's last look at the clock), never less.
@@ -99,5 +107,24 @@ TEST_SUITE("node.process") {
                   "            b.heapTotal > b.heapUsed,\n"
                   "            Math.abs(process.memoryUsage.rss() - b.rss) <= 256 * 1024);\n") ==
               "rss heapTotal heapUsed external arrayBuffers\ntrue true true true\n");
+    }
+}
+
+TEST_SUITE("node.module") {
+    TEST_CASE("require.main is the main module, so the main-file idiom runs") {
+        CHECK(out("if (require.main === module) console.log('run as the program');\n") ==
+              "run as the program\n");
+    }
+
+    TEST_CASE("the main module has Node's properties, loaded once its code has run") {
+        // node 20 for /work/globals.js: Module { id: '.', path: '/work', exports: {},
+        // filename: '/work/globals.js', loaded: false, children: [], paths: [...] }.
+        CHECK(out("console.log(Object.keys(module).join(' '));\n"
+                  "console.log(module.id, module.path, module.filename, module.loaded,\n"
+                  "            module.children.length, JSON.stringify(module.paths));\n"
+                  "setImmediate(() => console.log(module.loaded));\n") ==
+              "id path exports filename loaded children paths\n"
+              ". /work /work/globals.js false 0 [\"/work/node_modules\",\"/node_modules\"]\n"
+              "true\n");
     }
 }
