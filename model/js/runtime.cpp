@@ -185,6 +185,21 @@ std::string Runtime::not_defined_message(std::string_view name) const {
     return message;
 }
 
+std::string Runtime::not_a_function_message(std::string_view callee) const {
+    std::string message = std::string(callee) + " is not a function";
+    auto it = std::lower_bound(
+        m_host_members.begin(), m_host_members.end(), callee,
+        [](const HostMember& member, std::string_view name) { return member.name < name; });
+    if (it != m_host_members.end() && it->name == callee) {
+        message += ": loopsim does not model ";
+        message += callee;
+        message += "() yet (";
+        message += it->where_listed;
+        message += " lists what it has)";
+    }
+    return message;
+}
+
 void Runtime::visit_roots(Visitor& visitor) {
     visitor.visit(m_empty_string);
     for (String* s : m_common_atoms) visitor.visit(s);

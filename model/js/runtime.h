@@ -180,6 +180,20 @@ public:
         m_host_unmodelled = sorted_names;
         m_host_unmodelled_where = where_listed;
     }
+    // A function the host has under a dotted name ("fs.watch", as a call site spells it), and
+    // the page that lists what loopsim has of that object.
+    struct HostMember {
+        std::string_view name;
+        std::string_view where_listed;
+    };
+    // The message of the TypeError for a call of something that is not a function: "TEXT is
+    // not a function", `callee` the call site's text. When the host's real counterpart has a
+    // function of that name (`sorted_members`, set below, in ascending order of name), a
+    // clause says loopsim does not model it yet, and where what it has is listed.
+    std::string not_a_function_message(std::string_view callee) const;
+    void set_host_members(std::span<const HostMember> sorted_members) {
+        m_host_members = sorted_members;
+    }
 
     void visit_roots(Visitor& visitor) override;
 
@@ -204,6 +218,7 @@ private:
     Host* m_host = nullptr;
     std::span<const std::string_view> m_host_unmodelled;
     std::string_view m_host_unmodelled_where;
+    std::span<const HostMember> m_host_members;
 };
 
 } // namespace loopsim::js

@@ -518,11 +518,10 @@ op_RequireObjectCoercible:
             pc += 1 + opcode_info(static_cast<Opcode>(code[pc])).operand_count;
             DISPATCH();
         }
-        TYPE_ERROR(
+        TYPE_ERROR(rt.not_a_function_message(
             cb->constants[code[pc] == static_cast<uint32_t>(Opcode::Call) ? OPERAND(2) : OPERAND(1)]
                 .as_string()
-                ->to_utf8() +
-            " is not a function");
+                ->to_utf8()));
 
     op_ConstructSpread:
         a = OPERAND(0);

@@ -87,6 +87,18 @@ constexpr std::string_view k_unmodelled_globals[] = {
 };
 static_assert(std::is_sorted(std::begin(k_unmodelled_globals), std::end(k_unmodelled_globals)),
               "binary search needs the names in order");
+
+// The functions node has on process, console and the modules loopsim models
+// (scripts/list-node-members.js writes the list).
+constexpr js::Runtime::HostMember k_node_members[] = {
+#define LOOPSIM_NODE_MEMBER(name, where) {name, where},
+#include "model/node/node_members.def"
+#undef LOOPSIM_NODE_MEMBER
+};
+static_assert(std::is_sorted(std::begin(k_node_members), std::end(k_node_members),
+                             [](const js::Runtime::HostMember& a,
+                                const js::Runtime::HostMember& b) { return a.name < b.name; }),
+              "binary search needs the names in order");
 } // namespace
 
 ScriptHost::ScriptHost(Environment& env, js::Runtime& runtime,
@@ -96,6 +108,7 @@ ScriptHost::ScriptHost(Environment& env, js::Runtime& runtime,
     m_interpreter = std::make_unique<js::Interpreter>(*m_runtime, *this);
     m_bindings = std::make_unique<BindingState>(m_runtime->heap());
     m_runtime->set_host_unmodelled_globals(k_unmodelled_globals, "docs/dialect.md");
+    m_runtime->set_host_members(k_node_members);
     // `global` is the global object, Node's first own property of it (enumerable).
     m_interpreter->define_global("global", js::Value(&m_interpreter->global()), js::attr::Default);
     m_interpreter->global().put_direct(

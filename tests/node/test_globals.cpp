@@ -58,6 +58,24 @@ TEST_SUITE("node.globals") {
               "ReferenceError: WeakRef is not defined: loopsim does not model this JavaScript "
               "built-in yet (docs/builtins.md lists the ones it has)\n");
         CHECK(caught("notAGlobal + 1") == "ReferenceError: notAGlobal is not defined\n");
+    }
+
+    TEST_CASE("a call of a function node has and loopsim does not says so; a typo does not") {
+        // scripts/list-node-members.js lists node's functions by the name a call spells.
+        CHECK(caught("const fs = require('fs'); fs.watch(__filename)") ==
+              "TypeError: fs.watch is not a function: loopsim does not model fs.watch() yet "
+              "(docs/io.md lists what it has)\n");
+        CHECK(caught("process.cpuUsage()") ==
+              "TypeError: process.cpuUsage is not a function: loopsim does not model "
+              "process.cpuUsage() yet (docs/dialect.md lists what it has)\n");
+        CHECK(caught("console.table([1])") ==
+              "TypeError: console.table is not a function: loopsim does not model "
+              "console.table() yet (docs/dialect.md lists what it has)\n");
+        CHECK(caught("process.nextTik(() => {})") ==
+              "TypeError: process.nextTik is not a function\n");
+        // Under another name the call site cannot tell: the plain message.
+        CHECK(caught("const f = require('fs'); f.watch(__filename)") ==
+              "TypeError: f.watch is not a function\n");
         // A strict-mode assignment to an undeclared name reports the same way.
         CHECK(out("'use strict';\ntry { fetch = 1; } catch (e) { console.log(e.message); }") ==
               "fetch is not defined: loopsim does not model this global yet (docs/dialect.md "
