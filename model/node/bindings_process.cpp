@@ -433,6 +433,17 @@ void install_process(ScriptHost& host) {
     process->put_direct(rt, rt.key("version"), js::Value(rt.string("v20.20.2")), js::attr::Default);
     process->put_direct(rt, rt.key("pid"), js::Value::number(4242), js::attr::Default);
     process->put_direct(rt, rt.key("ppid"), js::Value::number(4241), js::attr::Default);
+    // node v20.20.2's process.release.
+    js::Object* release = js::Object::create(rt, rt.object_prototype());
+    const std::pair<std::string_view, std::string_view> release_fields[] = {
+        {"name", "node"},
+        {"lts", "Iron"},
+        {"sourceUrl", "https://nodejs.org/download/release/v20.20.2/node-v20.20.2.tar.gz"},
+        {"headersUrl",
+         "https://nodejs.org/download/release/v20.20.2/node-v20.20.2-headers.tar.gz"}};
+    for (const auto& [key, value] : release_fields)
+        release->put_direct(rt, rt.key(key), js::Value(rt.string(value)), js::attr::Default);
+    process->put_direct(rt, rt.key("release"), js::Value(release), js::attr::Default);
     process->put_direct(rt, rt.key("arch"), js::Value(rt.string("x64")), js::attr::Default);
     process->put_direct(rt, rt.key("title"), js::Value(rt.string("node")), js::attr::Default);
     // How node was started: `node FILE`, from Debian's nodejs package. argv itself is set

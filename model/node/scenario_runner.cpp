@@ -331,6 +331,12 @@ ScenarioResult run_scenario(const ScenarioOptions& options) {
                       // when it is the program node was started with.
                       require.get().as_object()->put_direct(rt, rt.key("main"), js::Value(module),
                                                             js::attr::Default);
+                      // process.mainModule: the same module (deprecated, still set by Node's
+                      // CommonJS loader for the main file).
+                      js::Value process = host.interpreter().get_global("process");
+                      if (process.is_object())
+                          process.as_object()->put_direct(rt, rt.key("mainModule"),
+                                                          js::Value(module), js::attr::Default);
                       frames::Scope scope(env.frame_hooks(), frames::k_main_module);
                       js::Completion c = host.interpreter().run_commonjs(
                           *compiled, *exports, require.get(), *module, options.path, dirname);

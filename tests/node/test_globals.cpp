@@ -87,6 +87,13 @@ TEST_SUITE("node.globals") {
 }
 
 TEST_SUITE("node.process") {
+    TEST_CASE("release names node v20.20.2, as node prints it") {
+        CHECK(out("console.log(JSON.stringify(process.release));") ==
+              "{\"name\":\"node\",\"lts\":\"Iron\",\"sourceUrl\":\"https://nodejs.org/download/"
+              "release/v20.20.2/node-v20.20.2.tar.gz\",\"headersUrl\":\"https://nodejs.org/"
+              "download/release/v20.20.2/node-v20.20.2-headers.tar.gz\"}\n");
+    }
+
     TEST_CASE("argv is node's path then the main script's, as `node FILE` gives them") {
         CHECK(out("console.log(JSON.stringify(process.argv), process.argv0, "
                   "process.execPath, process.execArgv.length);") ==
@@ -132,6 +139,8 @@ TEST_SUITE("node.module") {
     TEST_CASE("require.main is the main module, so the main-file idiom runs") {
         CHECK(out("if (require.main === module) console.log('run as the program');\n") ==
               "run as the program\n");
+        // The deprecated process.mainModule is the same module.
+        CHECK(out("console.log(process.mainModule === module);") == "true\n");
     }
 
     TEST_CASE("the main module has Node's properties, loaded once its code has run") {
