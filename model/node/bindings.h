@@ -60,6 +60,8 @@ void install_timers(ScriptHost& host);
 void install_process(ScriptHost& host);
 // process.argv: [process.execPath, the main script's absolute path], as `node FILE` has it.
 void set_process_argv(ScriptHost& host, std::string_view main_path);
+// process.mainModule: the CommonJS main module (Node's deprecated alias of require.main).
+void set_process_main_module(ScriptHost& host, js::Object& module);
 // process.execPath and argv[0]: where Debian's nodejs package installs node.
 inline constexpr std::string_view k_exec_path = "/usr/bin/node";
 // The global `performance` (bindings_perf_hooks.cpp), the object require('perf_hooks') has.

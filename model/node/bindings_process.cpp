@@ -168,6 +168,7 @@ js::Completion process_uptime(js::Runtime& rt, js::NativeFunction&, js::Value,
 // not node's, which vary from run to run, but they grow and shrink with the script's objects,
 // the same on every run.
 constexpr double k_rss_besides_heap = 36.0 * 1024 * 1024;
+constexpr double k_heap_at_start = 4.0 * 1024 * 1024;
 constexpr double k_heap_chunk = 256.0 * 1024;
 constexpr double k_external = 1024.0 * 1024;
 constexpr double k_array_buffers = 10.0 * 1024;
@@ -176,7 +177,7 @@ double heap_used(js::Runtime& rt) {
     return static_cast<double>(rt.heap().stats().heap_bytes);
 }
 double heap_total(double used) {
-    return (std::floor(used / k_heap_chunk) + 1) * k_heap_chunk + 4.0 * 1024 * 1024;
+    return (std::floor(used / k_heap_chunk) + 1) * k_heap_chunk + k_heap_at_start;
 }
 
 js::Completion process_memory_usage(js::Runtime& rt, js::NativeFunction&, js::Value,
@@ -486,13 +487,25 @@ void install_process(ScriptHost& host) {
     };
 }
 
-void set_process_argv(ScriptHost& host, std::string_view main_path) {
+namespace {
+// Puts a fact known only once the main script is (process.argv, process.mainModule).
+void put_on_process(ScriptHost& host, std::string_view key, js::Value value) {
     js::Runtime& rt = host.runtime();
     js::Value process = host.interpreter().get_global("process");
-    if (!process.is_object()) return;
+    if (process.is_object())
+        process.as_object()->put_direct(rt, rt.key(key), value, js::attr::Default);
+}
+} // namespace
+
+void set_process_argv(ScriptHost& host, std::string_view main_path) {
+    js::Runtime& rt = host.runtime();
+    // Allocation never collects (docs/runtime.md): the strings need no roots.
     const js::Value parts[] = {js::Value(rt.string(k_exec_path)), js::Value(rt.string(main_path))};
-    js::RootedValue argv(rt.heap(), js::Value(js::Array::create_from(rt, parts)));
-    process.as_object()->put_direct(rt, rt.key("argv"), argv.get(), js::attr::Default);
+    put_on_process(host, "argv", js::Value(js::Array::create_from(rt, parts)));
+}
+
+void set_process_main_module(ScriptHost& host, js::Object& module) {
+    put_on_process(host, "mainModule", js::Value(&module));
 }
 
 } // namespace loopsim::node

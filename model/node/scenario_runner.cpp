@@ -29,8 +29,9 @@ constexpr std::string_view k_node_footer = "\nNode.js v20.20.2\n";
 
 // The main module's own properties, in the order Node's Module constructor and loader give
 // them: id '.', path, exports, filename, loaded (true once the file's code has run),
-// children, and the node_modules folders require() would search.
-void fill_main_module(js::Runtime& rt, js::Object& module, js::Object& exports,
+// children, and the node_modules folders require() would search. `require.main` is the
+// module, so `if (require.main === module)` runs a file's main code when node runs the file.
+void fill_main_module(js::Runtime& rt, js::Object& module, js::Object& exports, js::Object& require,
                       const std::string& path, const std::string& dirname) {
     std::vector<js::Value> search;
     for (std::string dir = dirname; !dir.empty(); dir = dir.substr(0, dir.rfind('/'))) {
@@ -49,6 +50,7 @@ void fill_main_module(js::Runtime& rt, js::Object& module, js::Object& exports,
     put("loaded", js::Value(false));
     put("children", js::Value(js::Array::create_from(rt, {})));
     put("paths", js::Value(js::Array::create_from(rt, search)));
+    require.put_direct(rt, rt.key("main"), js::Value(&module), js::attr::Default);
 }
 
 // "file:line:col" of the first stack frame that names the scenario file, or nothing.
@@ -325,18 +327,10 @@ ScenarioResult run_scenario(const ScenarioOptions& options) {
                       js::Root<js::Object> module_root(rt.heap(), module);
                       js::Object* exports = js::Object::create(rt, rt.object_prototype());
                       js::Root<js::Object> exports_root(rt.heap(), exports);
-                      fill_main_module(rt, *module, *exports, options.path, dirname);
                       js::RootedValue require(rt.heap(), make_require(host));
-                      // require.main === module: the idiom that runs a file's main code only
-                      // when it is the program node was started with.
-                      require.get().as_object()->put_direct(rt, rt.key("main"), js::Value(module),
-                                                            js::attr::Default);
-                      // process.mainModule: the same module (deprecated, still set by Node's
-                      // CommonJS loader for the main file).
-                      js::Value process = host.interpreter().get_global("process");
-                      if (process.is_object())
-                          process.as_object()->put_direct(rt, rt.key("mainModule"),
-                                                          js::Value(module), js::attr::Default);
+                      fill_main_module(rt, *module, *exports, *require.get().as_object(),
+                                       options.path, dirname);
+                      set_process_main_module(host, *module);
                       frames::Scope scope(env.frame_hooks(), frames::k_main_module);
                       js::Completion c = host.interpreter().run_commonjs(
                           *compiled, *exports, require.get(), *module, options.path, dirname);

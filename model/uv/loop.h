@@ -138,8 +138,8 @@ public:
     void set_poll_entry_hook(std::function<void()> hook) { m_poll_entry_hook = std::move(hook); }
     // Called when poll's wait is ended by an async send (a thread-pool job done), before the
     // completions are taken: the main thread is only now waking up, and work that finishes
-    // meanwhile is taken with them (the thread pool offers that choice point there,
-    // ThreadPool::on_async_wake).
+    // meanwhile is taken with them (the thread pool notes the time, ThreadPool::on_async_wake,
+    // and offers that choice point once the completions' callbacks have run).
     void set_async_wake_hook(std::function<void()> hook) { m_async_wake_hook = std::move(hook); }
 
     // uv_now: the cached loop time in milliseconds. update_time is uv_update_time.

@@ -73,8 +73,12 @@ WorkId ThreadPool::submit(WorkKind kind, std::string label, sim::SimTime duratio
                           HandleCallback done) {
     m_loop.catch_up(); // workers that finished meanwhile must not see this job early
     start();           // creates the workers on first use only
-    auto job = std::make_unique<Job>(Job{WorkId{m_next_id++}, kind, std::move(label), duration,
-                                         std::move(done), false, false, m_sim.actor_now()});
+    auto job = std::make_unique<Job>(Job{.id = WorkId{m_next_id++},
+                                         .kind = kind,
+                                         .label = std::move(label),
+                                         .duration = duration,
+                                         .done = std::move(done),
+                                         .submitted_at = m_sim.actor_now()});
     WorkId id = job->id;
     m_loop.request_started();
     if (m_observer) m_observer->on_queued(id, job->label, kind);
@@ -266,7 +270,6 @@ void ThreadPool::on_poll_entry() {
 }
 
 void ThreadPool::on_async_wake() {
-    m_woken = true;
     m_woken_at = m_sim.actor_now();
 }
 
@@ -317,19 +320,21 @@ void ThreadPool::complete(Worker& worker, bool notify) {
 
 void ThreadPool::on_completions() {
     // uv__work_done: take the whole completion list, run each done in completion order.
-    const bool woken = std::exchange(m_woken, false);
-    for (bool more = true; more;) {
-        std::vector<std::unique_ptr<Job>> batch;
-        batch.swap(m_completed);
-        for (auto& job : batch) {
-            m_loop.request_finished();
-            if (m_observer) m_observer->on_done(job->id, job->label);
-            if (job->done) job->done();
-        }
-        // Where the loop had to wake for them, jobs that finished meanwhile were in the list
-        // too (k_choice_pool_wake_question): asked once the list's callbacks have shown
-        // whether it matters.
-        more = woken && m_options.race_completions && offer_batch(m_woken_at);
+    const std::optional<sim::SimTime> woken_at = std::exchange(m_woken_at, std::nullopt);
+    run_completed();
+    // Where the loop had to wake for them, jobs that finished meanwhile were in the list too
+    // (k_choice_pool_wake_question): asked once the list's callbacks have shown whether it
+    // matters. Every candidate is asked about at once, so there is no second round.
+    if (woken_at && offer_batch(*woken_at)) run_completed();
+}
+
+void ThreadPool::run_completed() {
+    std::vector<std::unique_ptr<Job>> batch;
+    batch.swap(m_completed);
+    for (auto& job : batch) {
+        m_loop.request_finished();
+        if (m_observer) m_observer->on_done(job->id, job->label);
+        if (job->done) job->done();
     }
 }
 

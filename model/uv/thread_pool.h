@@ -176,6 +176,7 @@ private:
     bool offer_batch(sim::SimTime woken_at);
     void schedule_finish(Worker& worker, sim::SimTime at);
     void on_completions();
+    void run_completed();
     bool marker_queued() const;
     uint32_t slow_threshold() const { return (size() + 1) / 2; }
 
@@ -196,8 +197,9 @@ private:
     uint64_t m_idle_counter = 0;
     std::vector<std::unique_ptr<Job>> m_completed; // loop->wq, in completion order
     std::unique_ptr<AsyncHandle> m_wq_async;
-    bool m_woken = false;    // poll's wait was ended by a finished job (on_async_wake)
-    sim::SimTime m_woken_at; // and when
+    // When poll's wait was last ended by a finished job (on_async_wake), until the
+    // completions it woke for have run.
+    std::optional<sim::SimTime> m_woken_at;
 };
 
 } // namespace loopsim::uv
