@@ -94,7 +94,10 @@ public:
     std::vector<LinePosition> lines;
     std::vector<ObjectLiteralTemplate> literals;
 
-    std::string name;             // Function.prototype.name, "" when anonymous
+    std::string name; // Function.prototype.name, "" when anonymous
+    // V8's inferred name of an anonymous function assigned to a property (`a.b.f = () => {}`
+    // gives "a.b.f"): what stack traces call it while its `name` is "".
+    std::string inferred_name;
     String* name_value = nullptr; // `name` as a string cell, made by the first closure
     uint32_t flags = 0;           // CodeFlag bits
     uint32_t param_count = 0;     // formal parameters held in R2..

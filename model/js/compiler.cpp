@@ -299,6 +299,8 @@ CodeBlock* Compiler::compile_function(const Function* fn, std::string_view name_
     b->source_start = fn->start;
     b->source_end = fn->end;
     b->name = std::string(name_override.empty() ? fn->name : name_override);
+    if (auto inferred = m_inferred_names.find(fn); inferred != m_inferred_names.end())
+        b->inferred_name = inferred->second;
     // Accessors are named "get x" / "set x" (SetFunctionName with a prefix); a computed key
     // leaves the name empty here and DefineMethod adds both at run time.
     if (!b->name.empty() && fn->form == FunctionForm::Getter) b->name.insert(0, "get ");

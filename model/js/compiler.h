@@ -221,6 +221,11 @@ private:
     const ScopeAnalysis& m_scopes;
     FunctionState* f = nullptr;
     std::vector<std::unique_ptr<FunctionState>> m_states;
+    // V8's FuncNameInferrer, for the cases that show in stack traces: the function literals
+    // an assignment to a property gives its dotted name (compile_function reads them).
+    std::unordered_map<const syntax::Function*, std::string> m_inferred_names;
+    void infer_names(const syntax::Node* value, const std::string& name);
+    static std::string member_path(const syntax::Node* target);
     // The class whose members are being compiled, for its field initializer.
     const syntax::Class* m_class = nullptr;
 };

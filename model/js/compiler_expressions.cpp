@@ -392,8 +392,72 @@ void Compiler::update(const UpdateExpression* node) {
     if (!node->prefix) emit(Opcode::Ldar, {old});
 }
 
+// The dotted name V8 infers from an assignment's target: `a.b.c` for a.b.c, `a.q` for a['q'],
+// `a.<computed>` for a[k], `X.m` for X.prototype.m (V8 leaves out "prototype"), `t` for
+// this.t. Empty when the target holds a call or anything else V8 does not name by.
+std::string Compiler::member_path(const Node* target) {
+    if (is<Identifier>(target)) return std::string(as<Identifier>(target)->name);
+    if (is<ThisExpression>(target)) return {};
+    if (!is<MemberExpression>(target)) return {};
+    auto* m = as<MemberExpression>(target);
+    std::string object;
+    if (!is<ThisExpression>(m->object)) {
+        object = member_path(m->object);
+        if (object.empty()) return {};
+    }
+    // A dotted name's key, or a string literal's: `a.q` and `a['q']` alike.
+    const bool named = !m->computed || is<StringLiteral>(m->property);
+    std::string key =
+        named ? std::string(as<StringLiteral>(m->property)->value) : std::string("<computed>");
+    if (key == "prototype") return object;
+    return object.empty() ? key : object + "." + key;
+}
+
+// FuncNameInferrer: the anonymous function literals `value` yields directly (through a
+// comma, a conditional, a logical operator, an array literal, or another assignment to a
+// property, whose name is appended) take `name`; one passed to a call does not.
+void Compiler::infer_names(const Node* value, const std::string& name) {
+    if (value == nullptr || name.empty()) return;
+    switch (value->kind) {
+    case NodeKind::Function: {
+        auto* fn = as<Function>(value);
+        if (fn->name.empty()) m_inferred_names.emplace(fn, name);
+        break;
+    }
+    case NodeKind::SequenceExpression: {
+        auto* sequence = as<SequenceExpression>(value);
+        infer_names(sequence->expressions[sequence->expressions.size() - 1], name);
+        break;
+    }
+    case NodeKind::ConditionalExpression:
+        infer_names(as<ConditionalExpression>(value)->consequent, name);
+        infer_names(as<ConditionalExpression>(value)->alternate, name);
+        break;
+    case NodeKind::LogicalExpression:
+        infer_names(as<LogicalExpression>(value)->left, name);
+        infer_names(as<LogicalExpression>(value)->right, name);
+        break;
+    case NodeKind::ArrayExpression:
+        for (const Node* element : as<ArrayExpression>(value)->elements) infer_names(element, name);
+        break;
+    case NodeKind::AssignmentExpression: {
+        auto* inner = as<AssignmentExpression>(value);
+        if (inner->op != AssignOp::Assign || !is<MemberExpression>(inner->target)) break;
+        const std::string inner_name = member_path(inner->target);
+        if (!inner_name.empty()) infer_names(inner->value, name + "." + inner_name);
+        break;
+    }
+    default:
+        break;
+    }
+}
+
 void Compiler::assignment(const AssignmentExpression* node) {
     const Node* target = node->target;
+    // An inner assignment of a chain was named by the outer one (`a.x = a.y = fn` names fn
+    // "a.x.a.y"); emplace keeps that first name.
+    if (node->op == AssignOp::Assign && is<MemberExpression>(target))
+        infer_names(node->value, member_path(target));
     if (node->op == AssignOp::Assign) {
         if (is<Identifier>(target)) {
             expression(node->value);

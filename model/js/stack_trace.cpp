@@ -6,6 +6,8 @@
 #include "model/js/runtime.h"
 #include "model/js/string.h"
 
+#include <cctype>
+
 namespace loopsim::js {
 
 namespace {
@@ -61,9 +63,24 @@ std::string function_display_name(Runtime& rt, const CodeBlock& code, Value func
     OwnProperty name;
     if (function.is_object() &&
         function.as_object()->lookup_own(rt.common_key(CommonAtom::Name), name) &&
-        (name.attributes & attr::Accessor) == 0 && name.value.is_string())
-        return name.value.as_string()->to_utf8();
-    return code.name;
+        (name.attributes & attr::Accessor) == 0 && name.value.is_string()) {
+        std::string text = name.value.as_string()->to_utf8();
+        if (!text.empty() || code.inferred_name.empty()) return text;
+        return code.inferred_name;
+    }
+    return code.name.empty() ? code.inferred_name : code.name;
+}
+
+// String::IsIdentifier, as AppendMethodCall asks it of a function's name: only such a name
+// gets the receiver's type in front ("a.b.f", "get x" and "a.with space" do not).
+bool is_identifier(const std::string& text) {
+    if (text.empty()) return false;
+    for (size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        const bool start = std::isalpha(c) != 0 || c == '_' || c == '$' || c >= 0x80;
+        if (!start && (i == 0 || std::isdigit(c) == 0)) return false;
+    }
+    return true;
 }
 
 std::string format_script_entry(Runtime& rt, const CapturedStack::Entry& e, const Object* global) {
@@ -85,10 +102,7 @@ std::string format_script_entry(Runtime& rt, const CapturedStack::Entry& e, cons
     std::string type = receiver_type_name(rt, e.receiver);
     std::string method = method_name(rt, e.receiver, e.function, name);
     if (!name.empty()) {
-        // Accessors ("get x") are printed without their receiver's type.
-        if (!type.empty() && !name.starts_with(type) && !name.starts_with("get ") &&
-            !name.starts_with("set "))
-            line += type + ".";
+        if (!type.empty() && is_identifier(name) && name != type) line += type + ".";
         line += name;
         if (!method.empty() && !ends_with_method(name, method)) line += " [as " + method + "]";
     } else {

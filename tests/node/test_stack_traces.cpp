@@ -57,6 +57,39 @@ console.log(capture());
                                "    at Object.<anonymous> (/t/s.js:14:13)\n");
     }
 
+    TEST_CASE("a function assigned to a property is named by V8's inferred name") {
+        // FuncNameInferrer: the assignment's target names an anonymous function literal;
+        // AppendMethodCall puts the receiver's type only before a name that is an identifier.
+        node::ScenarioResult r =
+            run_js(R"(const s = () => new Error('x').stack.split('\n')[2].trim();
+const a = { b: {} }; const k = 'kk';
+a[k] = function () { return s(); }; console.log(a[k]());
+a.b['lit'] = function () { return s(); }; console.log(a.b.lit());
+function Ctor() { this.m = function () { return s(); }; }
+console.log(new Ctor().m());
+a.x = a.y = function () { return s(); }; console.log(a.x());
+a.z = (0, function () { return s(); }); console.log(a.z());
+let fn; fn = a.q = function () { return s(); }; console.log(fn());
+a.c1 = true ? function () { return s(); } : null; console.log(a.c1());
+a.f1 = ((f) => f)(function () { return s(); }); console.log(a.f1());
+a.arr = [function () { return s(); }]; console.log(a.arr[0]());
+function EE() {} EE.prototype.zed = function () { return s(); }; console.log(new EE().zed());
+a.named = function inner() { return s(); }; console.log(a.named(), a.z.name === '');
+)");
+        CHECK(r.stderr_text == "");
+        CHECK(r.stdout_text == "at a.<computed> [as kk] (/t/s.js:3:29)\n"
+                               "at a.b.lit (/t/s.js:4:35)\n"
+                               "at Ctor.m (/t/s.js:5:49)\n"
+                               "at a.x.a.y (/t/s.js:7:34)\n"
+                               "at a.z (/t/s.js:8:32)\n"
+                               "at a.q (/t/s.js:9:41)\n"
+                               "at a.c1 (/t/s.js:10:36)\n"
+                               "at Object.f1 (/t/s.js:11:40)\n"
+                               "at a.arr (/t/s.js:12:31)\n"
+                               "at EE.zed (/t/s.js:13:58)\n"
+                               "at Object.inner [as named] (/t/s.js:14:37) true\n");
+    }
+
     TEST_CASE("Node's own frames under timers, immediates and ticks") {
         node::ScenarioResult r = run_js(R"(function named() { console.log(new Error('t').stack); }
 setTimeout(named, 1);
