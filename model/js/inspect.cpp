@@ -486,9 +486,90 @@ Text format_raw(Context& ctx, Object& value, int recurse_times) {
 
 } // namespace
 
+namespace {
+
+// getUserOptions(ctx): what a custom inspect method gets as its options, in Node's key order.
+Object* user_options(Context& ctx) {
+    Runtime& rt = ctx.runtime;
+    Object* options = Object::create(rt, rt.object_prototype());
+    const auto put = [&](std::string_view key, Value value) {
+        options->put_direct(rt, rt.key(key), value, attr::Default);
+    };
+    // colors are off, so stylize is stylizeNoColor: the text as it is.
+    put("stylize",
+        Value(NativeFunction::create(
+            rt, "stylizeNoColor", 1,
+            [](Runtime& r, NativeFunction&, Value, std::span<const Value> args) -> Completion {
+                return args.empty() ? Value(r.string("undefined")) : args[0];
+            })));
+    const bool unlimited = ctx.options.depth == InspectOptions::kUnlimitedDepth;
+    put("showHidden", Value(ctx.options.show_hidden));
+    put("depth", unlimited ? Value::null() : Value::number(ctx.options.depth));
+    put("colors", Value(false));
+    put("customInspect", Value(true));
+    put("showProxy", Value(false));
+    put("maxArrayLength", Value::number(ctx.options.max_array_length));
+    put("maxStringLength", Value::number(ctx.options.max_string_length));
+    put("breakLength", Value::number(ctx.options.break_length));
+    put("compact", ctx.options.compact == 0 ? Value(false) : Value::number(ctx.options.compact));
+    put("sorted", Value(false));
+    put("getters", Value(false));
+    put("numericSeparator", Value(false));
+    return options;
+}
+
+// formatValue's customInspect step: `value[util.inspect.custom]` when it is a function (and
+// `value` is not a prototype whose constructor leads back to it). Its result replaces the
+// formatting of `value` unless it is `value` itself: a string as it is (indented like the
+// surrounding entries), anything else formatted in its place. Nothing when there is no such
+// method.
+ThrowCompletionOr<std::optional<std::string>> custom_inspect(Context& ctx, Object& object,
+                                                             int recurse_times) {
+    Runtime& rt = ctx.runtime;
+    Object* registry = rt.intrinsic(Intrinsic::SymbolRegistry);
+    OwnProperty symbol;
+    // The symbol lives in the registry once anything asked for it (Symbol.for or
+    // util.inspect.custom): until then no object can have the method.
+    if (registry == nullptr || !registry->lookup_own(rt.key("nodejs.util.inspect.custom"), symbol))
+        return std::optional<std::string>();
+    const PropertyKey key = PropertyKey::symbol(symbol.value.as_symbol());
+    if (!object.has_property(key)) return std::optional<std::string>();
+    Value method = LOOPSIM_TRY(object.get(rt, key));
+    if (!Runtime::is_callable(method)) return std::optional<std::string>();
+    Value constructor = LOOPSIM_TRY(object.get(rt, rt.key("constructor")));
+    if (constructor.is_object()) {
+        Value prototype =
+            LOOPSIM_TRY(constructor.as_object()->get(rt, rt.common_key(CommonAtom::Prototype)));
+        if (prototype.is_object() && prototype.as_object() == &object)
+            return std::optional<std::string>();
+    }
+    RootedValue rooted_method(rt.heap(), method);
+    const bool unlimited = ctx.options.depth == InspectOptions::kUnlimitedDepth;
+    RootedValue options(rt.heap(), Value(user_options(ctx)));
+    Object* inspect_function = rt.intrinsic(Intrinsic::InspectFunction);
+    const Value args[] = {unlimited ? Value::null()
+                                    : Value::number(ctx.options.depth - recurse_times),
+                          options.get(), inspect_function ? Value(inspect_function) : Value()};
+    Value result = LOOPSIM_TRY(rt.call(rooted_method.get(), Value(&object), args));
+    if (result.is_object() && result.as_object() == &object) return std::optional<std::string>();
+    if (!result.is_string())
+        return std::optional<std::string>(LOOPSIM_TRY(format_value(ctx, result, recurse_times)));
+    std::string text = result.as_string()->to_utf8();
+    std::string indented;
+    for (char c : text) {
+        indented += c;
+        if (c == '\n') indented += spaces(ctx.indentation);
+    }
+    return std::optional<std::string>(std::move(indented));
+}
+
+} // namespace
+
 Text format_value(Context& ctx, Value value, int recurse_times) {
     if (!value.is_object()) return format_primitive(ctx, value);
     Object* object = value.as_object();
+    std::optional<std::string> custom = LOOPSIM_TRY(custom_inspect(ctx, *object, recurse_times));
+    if (custom) return std::move(*custom);
     if (std::find(ctx.seen.begin(), ctx.seen.end(), object) != ctx.seen.end()) {
         int index = 0;
         for (const auto& [seen, number] : ctx.circular)

@@ -36,6 +36,12 @@ Completion PromiseReactionJob::run(Runtime& runtime) {
     PromiseReactionType type = this->type();
     // step 1.c: Let handler be reaction.[[Handler]].
     Value handler = m_handler;
+    // The host's own reaction with a native handler (Promise.prototype.finally's steps on a
+    // promise of the host's, a resolving function) is host plumbing: the reactions and
+    // thenable jobs it leads to are the host's too. A script's function or an await never is.
+    std::optional<Runtime::HostPromiseScope> host_scope;
+    if (is_internal() && handler.is_cell() && handler.as_cell()->kind() == CellKind::NativeFunction)
+        host_scope.emplace(runtime);
     Completion handler_result = Value();
     if (handler.is_empty()) {
         // step 1.d.i: If type is Fulfill, let handlerResult be NormalCompletion(argument).

@@ -213,6 +213,7 @@ void Runtime::visit_roots(Visitor& visitor) {
     visitor.visit(m_promise_constructor);
     visitor.visit(m_promise_prototype);
     for (Object* o : m_intrinsics) visitor.visit(o);
+    for (auto& entry : m_receiver_type_names) visitor.visit(entry.first);
 }
 
 } // namespace loopsim::js

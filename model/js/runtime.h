@@ -22,6 +22,8 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace loopsim::js {
 
@@ -195,10 +197,23 @@ public:
         m_host_members = sorted_members;
     }
 
+    // Prototypes whose instances stack traces name otherwise than by their constructor (V8
+    // names an AbortSignal receiver "EventTarget"): receiver_type_name asks about the
+    // receiver's own prototype first. The runtime keeps the prototypes alive.
+    void set_receiver_type_name(Object& prototype, std::string name) {
+        m_receiver_type_names.emplace_back(&prototype, std::move(name));
+    }
+    const std::string* receiver_type_name_of(const Object* prototype) const {
+        for (const auto& [candidate, name] : m_receiver_type_names)
+            if (candidate == prototype) return &name;
+        return nullptr;
+    }
+
     void visit_roots(Visitor& visitor) override;
 
 private:
     Heap m_heap;
+    std::vector<std::pair<Object*, std::string>> m_receiver_type_names;
     uint32_t m_host_promise_depth = 0;
     AtomTable m_atoms;
     String* m_empty_string = nullptr;

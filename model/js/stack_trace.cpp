@@ -131,6 +131,7 @@ std::string receiver_type_name(Runtime& rt, Value receiver) {
     if (const CodeBlock* code = code_of(receiver); code && code->has(CodeFlagClassConstructor))
         return code->name;
     if (Runtime::is_callable(receiver)) return "Function";
+    if (const std::string* name = rt.receiver_type_name_of(object->prototype())) return *name;
     PropertyKey constructor_key = rt.key("constructor");
     PropertyKey name_key = rt.common_key(CommonAtom::Name);
     for (const Object* o = object; o != nullptr; o = o->prototype()) {

@@ -108,6 +108,22 @@ js::Symbol* custom_promisify_args_symbol(ScriptHost& host);
 js::ThrowCompletion arg_type_error(ScriptHost& host, std::string_view name,
                                    std::initializer_list<std::string_view> expected,
                                    js::Value received);
+// The globals EventTarget, Event, AbortController, AbortSignal and DOMException
+// (bindings_abort.cpp), and what the modules with a `signal` option use of them.
+void install_abort(ScriptHost& host);
+bool is_abort_signal(ScriptHost& host, js::Value value);
+bool abort_signal_aborted(ScriptHost& host, js::Object& signal);
+js::Value abort_signal_reason(ScriptHost& host, js::Object& signal);
+// signal.addEventListener('abort', listener, { once, [kResistStopPropagation]: true }), as
+// Node's modules add theirs; and its removal.
+void add_abort_listener(ScriptHost& host, js::Object& signal, js::Value listener, bool once);
+void remove_abort_listener(ScriptHost& host, js::Object& signal, js::Value listener);
+// Node's AbortError ("The operation was aborted", code ABORT_ERR) with `cause`, its stack
+// made under `site` (the Node frames that make it).
+js::Value make_abort_error(ScriptHost& host, js::Value cause, const std::vector<std::string>& site);
+// util.inspect, made once (the runtime's InspectFunction intrinsic, which custom inspect
+// methods get as their third argument), with util.inspect.custom.
+js::Object& inspect_function(ScriptHost& host);
 // Symbol.for(key).
 js::Symbol* registered_symbol(js::Runtime& runtime, std::string_view key);
 

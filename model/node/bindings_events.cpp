@@ -23,8 +23,10 @@
 // Methods reach each other through the emitter (this.on, this.emit, target.removeListener),
 // as in Node, so a subclass that overrides one sees the calls.
 //
-// Not modelled: captureRejections (a clear error), events.on (async iterator), EventTarget,
-// AbortSignal, EventEmitterAsyncResource.
+// events.once takes an AbortSignal (bindings_abort.cpp): aborting rejects with an AbortError.
+//
+// Not modelled: captureRejections (a clear error), events.on (async iterator), EventTarget
+// emitters in events.once, EventEmitterAsyncResource.
 #include "model/js/array.h"
 #include "model/js/builtins/builtin_support.h"
 #include "model/js/builtins/error_builtins.h"
@@ -750,6 +752,15 @@ js::Completion get_max_listeners(js::Runtime& rt, js::NativeFunction&, js::Value
 // events.once(emitter, name): an async function in Node, so the promise it returns is
 // resolved with the inner promise (a PromiseResolveThenableJob), which costs the same two
 // extra microtask turns as in Node before `await once(...)` resumes.
+// eventTargetAgnosticRemoveListener(signal, 'abort', abortListener), when there is a signal.
+void remove_once_abort_listener(ScriptHost& host, js::Object& state) {
+    js::Runtime& rt = host.runtime();
+    js::Value signal = state.get(rt, rt.key("signal")).value();
+    if (!signal.is_object()) return;
+    js::Value listener = state.get(rt, rt.key("abortListener")).value();
+    remove_abort_listener(host, *signal.as_object(), listener);
+}
+
 js::Completion once_resolver(js::Runtime& rt, js::NativeFunction& callee, js::Value,
                              std::span<const js::Value> args) {
     js::Root<js::Object> state(rt.heap(), callee.data().as_object());
@@ -763,6 +774,7 @@ js::Completion once_resolver(js::Runtime& rt, js::NativeFunction& callee, js::Va
                                    LOOPSIM_TRY(get(rt, *state, "errorListener"))};
         LOOPSIM_TRY(rt.call(remove, emitter.get(), remove_args));
     }
+    remove_once_abort_listener(ScriptHost::from(rt), *state);
     js::Value resolve = LOOPSIM_TRY(get(rt, *state, "resolve"));
     js::Value resolve_args[] = {values.get()};
     return rt.call(resolve, js::Value(), resolve_args);
@@ -778,9 +790,32 @@ js::Completion once_error_listener(js::Runtime& rt, js::NativeFunction& callee, 
     js::RootedValue name(rt.heap(), remove_args[0]);
     js::RootedValue resolver(rt.heap(), remove_args[1]);
     LOOPSIM_TRY(invoke(rt, emitter.get(), "removeListener", remove_args));
+    remove_once_abort_listener(ScriptHost::from(rt), *state);
     js::Value reject = LOOPSIM_TRY(get(rt, *state, "reject"));
     js::Value reject_args[] = {error.get()};
     return rt.call(reject, js::Value(), reject_args);
+}
+
+// abortListener: removes the event's and the error's listeners, then rejects with an
+// AbortError whose cause is the signal's reason.
+js::Completion once_abort_listener(js::Runtime& rt, js::NativeFunction& callee, js::Value,
+                                   std::span<const js::Value>) {
+    ScriptHost& host = ScriptHost::from(rt);
+    js::Root<js::Object> state(rt.heap(), callee.data().as_object());
+    js::RootedValue emitter(rt.heap(), LOOPSIM_TRY(get(rt, *state, "emitter")));
+    js::Value remove_args[] = {LOOPSIM_TRY(get(rt, *state, "name")),
+                               LOOPSIM_TRY(get(rt, *state, "resolver"))};
+    LOOPSIM_TRY(invoke(rt, emitter.get(), "removeListener", remove_args));
+    js::Value remove_error_args[] = {js::Value(rt.string("error")),
+                                     LOOPSIM_TRY(get(rt, *state, "errorListener"))};
+    LOOPSIM_TRY(invoke(rt, emitter.get(), "removeListener", remove_error_args));
+    js::Value signal = LOOPSIM_TRY(get(rt, *state, "signal"));
+    static const frames::Lines k_abort_listener = {
+        "EventTarget.abortListener (node:events:1006:14)"};
+    js::Value error[] = {
+        make_abort_error(host, abort_signal_reason(host, *signal.as_object()), k_abort_listener)};
+    js::Value reject = LOOPSIM_TRY(get(rt, *state, "reject"));
+    return rt.call(reject, js::Value(), error);
 }
 
 // The body of the Promise executor in events.once: adds the listeners; a throw rejects.
@@ -817,17 +852,26 @@ js::Completion static_once(js::Runtime& rt, js::NativeFunction&, js::Value,
     js::RootedValue name(rt.heap(), arg(args, 1));
     js::RootedValue options(rt.heap(), arg(args, 2));
     js::Root<js::Object> outer(rt.heap(), js::new_promise(rt));
-    if (options.get().is_object()) {
-        js::Completion signal = get(rt, *options.get().as_object(), "signal");
-        if (signal.is_throw()) {
-            js::reject_promise(rt, *outer, signal.thrown_value());
-            return js::Value(outer.get());
-        }
-        if (!signal.value().is_undefined()) {
-            js::ThrowCompletion error =
-                not_modelled(rt, "AbortSignal (the signal option of events.once)");
-            js::reject_promise(rt, *outer, error.value);
-            return js::Value(outer.get());
+    js::RootedValue signal(rt.heap());
+    // The async function's first steps: a throw rejects its promise at once.
+    const auto fail = [&](js::Value error) {
+        js::reject_promise(rt, *outer, error);
+        return js::Value(outer.get());
+    };
+    if (!options.get().is_undefined()) {
+        if (!options.get().is_object() || js::Runtime::is_callable(options.get()) ||
+            js::is_array(options.get()))
+            return fail(arg_type_error(host, "options", {"object"}, options.get()).value);
+        js::Completion read = get(rt, *options.get().as_object(), "signal");
+        if (read.is_throw()) return fail(read.thrown_value());
+        signal.set(read.value());
+        if (!signal.get().is_undefined() && !is_abort_signal(host, signal.get()))
+            return fail(
+                arg_type_error(host, "options.signal", {"AbortSignal"}, signal.get()).value);
+        if (signal.get().is_object() && abort_signal_aborted(host, *signal.get().as_object())) {
+            static const frames::Lines k_once = {"once (node:events:976:11)"};
+            return fail(make_abort_error(host, abort_signal_reason(host, *signal.get().as_object()),
+                                         k_once));
         }
     }
     js::Root<js::Object> inner(rt.heap(), js::new_promise(rt));
@@ -843,11 +887,17 @@ js::Completion static_once(js::Runtime& rt, js::NativeFunction&, js::Value,
     state->put_direct(rt, rt.key("errorListener"),
                       js::Value(function_with_data(rt, "errorListener", 1, once_error_listener,
                                                    js::Value(state.get()))));
+    state->put_direct(rt, rt.key("signal"), signal.get());
+    js::Value abort_listener(
+        function_with_data(rt, "abortListener", 0, once_abort_listener, js::Value(state.get())));
+    state->put_direct(rt, rt.key("abortListener"), abort_listener);
     auto listened = once_listen(host, *state, emitter.get(), name.get());
     if (listened.is_throw()) {
         js::Value reject = state->get(rt, rt.key("reject")).value();
         js::Value reject_args[] = {listened.thrown_value()};
         LOOPSIM_TRY(rt.call(reject, js::Value(), reject_args));
+    } else if (signal.get().is_object()) {
+        add_abort_listener(host, *signal.get().as_object(), abort_listener, true);
     }
     // The async function returns the inner promise: its own promise follows it, through
     // jobs of Node's own (traces mark them node_internal).

@@ -317,6 +317,17 @@ js::Symbol* custom_promisify_args_symbol(ScriptHost& host) {
     return symbol;
 }
 
+js::Object& inspect_function(ScriptHost& host) {
+    js::Runtime& rt = host.runtime();
+    if (js::Object* made = rt.intrinsic(js::Intrinsic::InspectFunction)) return *made;
+    js::Object* inspect = make_function(host, "inspect", 2, util_inspect);
+    rt.set_intrinsic(js::Intrinsic::InspectFunction, inspect);
+    inspect->put_direct(rt, rt.key("custom"),
+                        js::Value(registered_symbol(rt, "nodejs.util.inspect.custom")),
+                        js::attr::Default);
+    return *inspect;
+}
+
 js::Completion make_util_module(ScriptHost& host) {
     js::Runtime& rt = host.runtime();
     js::Root<js::Object> util(rt.heap(), js::Object::create(rt, rt.object_prototype()));
@@ -329,7 +340,7 @@ js::Completion make_util_module(ScriptHost& host) {
     // In Node's order of Object.keys(util).
     add(*util, "format", 0, util_format);
     add(*util, "inherits", 2, util_inherits);
-    add(*util, "inspect", 2, util_inspect);
+    util->put_direct(rt, rt.key("inspect"), js::Value(&inspect_function(host)), js::attr::Default);
     js::Object* promisify = add(*util, "promisify", 1, util_promisify);
     promisify->put_direct(rt, rt.key("custom"),
                           js::Value(registered_symbol(rt, "nodejs.util.promisify.custom")),

@@ -32,8 +32,6 @@ constexpr int64_t k_stdio_stream_open_ns = 2'000'000;
 // Node 20's globals that loopsim does not model (beside the standard built-ins, which the
 // JS runtime knows), in ascending order: using one says so instead of a bare "is not defined".
 constexpr std::string_view k_unmodelled_globals[] = {
-    "AbortController",
-    "AbortSignal",
     "Blob",
     "BroadcastChannel",
     "ByteLengthQueuingStrategy",
@@ -42,10 +40,7 @@ constexpr std::string_view k_unmodelled_globals[] = {
     "Crypto",
     "CryptoKey",
     "CustomEvent",
-    "DOMException",
     "DecompressionStream",
-    "Event",
-    "EventTarget",
     "File",
     "FormData",
     "Headers",
@@ -130,6 +125,8 @@ ScriptHost::ScriptHost(Environment& env, js::Runtime& runtime,
     install_timers(*this);
     install_process(*this);
     install_performance(*this);
+    (void)inspect_function(*this);
+    install_abort(*this);
 }
 
 ScriptHost::~ScriptHost() {
