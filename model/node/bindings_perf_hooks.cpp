@@ -1,6 +1,10 @@
 // require('perf_hooks') and the global `performance` (the same object): performance.now(),
-// performance.timeOrigin and performance.nodeTiming over the virtual clock (lib/perf_hooks.js,
-// lib/internal/perf/nodetiming.js). Only what the scenarios and the reference probes use.
+// performance.timeOrigin, performance.nodeTiming and performance.eventLoopUtilization() over
+// the virtual clock (lib/perf_hooks.js, lib/internal/perf/nodetiming.js,
+// lib/internal/perf/event_loop_utilization.js). Only what the scenarios and the reference
+// probes use.
+#include "model/js/builtins/builtin_support.h"
+#include "model/js/conversions.h"
 #include "model/js/function.h"
 #include "model/js/runtime.h"
 #include "model/node/bindings.h"
@@ -24,11 +28,66 @@ js::Completion node_timing_loop_start(js::Runtime& rt, js::NativeFunction&, js::
     return js::Value::number(static_cast<double>(start->count_ns()) / 1e6);
 }
 
-// performance.nodeTiming.idleTime: FIXME: the time the loop spent blocked in poll is not
-// summed yet; 0, as Node reports before the loop first blocks.
-js::Completion node_timing_idle_time(js::Runtime&, js::NativeFunction&, js::Value,
+// The loop's idle time (uv_metrics_idle_time) in milliseconds: how long poll has blocked.
+double idle_time_ms(ScriptHost& host) {
+    return static_cast<double>(host.env().loop().idle_time().count_ns()) / 1e6;
+}
+
+// performance.nodeTiming.idleTime.
+js::Completion node_timing_idle_time(js::Runtime& rt, js::NativeFunction&, js::Value,
                                      std::span<const js::Value>) {
-    return js::Value::number(0);
+    return js::Value::number(idle_time_ms(ScriptHost::from(rt)));
+}
+
+js::Object* utilization_object(js::Runtime& rt, double idle, double active) {
+    js::Object* result = js::Object::create(rt, rt.object_prototype());
+    result->put_direct(rt, rt.key("idle"), js::Value::number(idle), js::attr::Default);
+    result->put_direct(rt, rt.key("active"), js::Value::number(active), js::attr::Default);
+    result->put_direct(rt, rt.key("utilization"), js::Value::number(active / (idle + active)),
+                       js::attr::Default);
+    return result;
+}
+
+js::ThrowCompletionOr<double> read_number(js::Runtime& rt, js::Value object, std::string_view key) {
+    if (!object.is_object())
+        return js::ThrowCompletion{js::Value(rt.make_error(
+            js::ErrorType::TypeError, "Cannot read properties of " +
+                                          std::string(object.is_null() ? "null" : "undefined") +
+                                          " (reading '" + std::string(key) + "')"))};
+    js::Value value = LOOPSIM_TRY(object.as_object()->get(rt, rt.key(key)));
+    return LOOPSIM_TRY(js::to_number(rt, value));
+}
+
+// performance.eventLoopUtilization([util1[, util2]]) (lib/internal/perf/
+// event_loop_utilization.js): the time since the loop started split into idle (blocked in
+// poll) and active (everything else: callbacks, and the loop's own work), and active's share;
+// with util1, the change since util1; with util2 too, util1 minus util2. All zeros before
+// the loop starts.
+js::Completion event_loop_utilization(js::Runtime& rt, js::NativeFunction&, js::Value,
+                                      std::span<const js::Value> args) {
+    ScriptHost& host = ScriptHost::from(rt);
+    const std::optional<sim::SimTime> start = host.env().loop_start();
+    if (!start) {
+        js::Object* zeros = utilization_object(rt, 0, 0);
+        zeros->put_direct(rt, rt.key("utilization"), js::Value::number(0), js::attr::Default);
+        return js::Value(zeros);
+    }
+    js::RootedValue util1(rt.heap(), js::arg(args, 0));
+    js::RootedValue util2(rt.heap(), js::arg(args, 1));
+    if (js::to_boolean(util2.get())) {
+        const double idle = LOOPSIM_TRY(read_number(rt, util1.get(), "idle")) -
+                            LOOPSIM_TRY(read_number(rt, util2.get(), "idle"));
+        const double active = LOOPSIM_TRY(read_number(rt, util1.get(), "active")) -
+                              LOOPSIM_TRY(read_number(rt, util2.get(), "active"));
+        return js::Value(utilization_object(rt, idle, active));
+    }
+    const double idle = idle_time_ms(host);
+    const double loop_start_ms = static_cast<double>(start->count_ns()) / 1e6;
+    const double active = host.performance_now_ms() - loop_start_ms - idle;
+    if (!js::to_boolean(util1.get())) return js::Value(utilization_object(rt, idle, active));
+    const double idle_delta = idle - LOOPSIM_TRY(read_number(rt, util1.get(), "idle"));
+    const double active_delta = active - LOOPSIM_TRY(read_number(rt, util1.get(), "active"));
+    return js::Value(utilization_object(rt, idle_delta, active_delta));
 }
 
 // The one `performance` object: the global and require('perf_hooks').performance.
@@ -38,6 +97,7 @@ js::Object& performance_object(ScriptHost& host) {
     js::Object* performance = js::Object::create(rt, rt.object_prototype());
     host.bindings().performance.set(performance);
     define_method(host, *performance, "now", 0, performance_now);
+    define_method(host, *performance, "eventLoopUtilization", 2, event_loop_utilization);
     // Date.now() at the process start: performance.timeOrigin + performance.now() is Date.now(),
     // to within the wall clock's phase (Environment::wall_clock_ns), as in node. Reading
     // Date.now() here would ask for that phase in every run.

@@ -369,6 +369,7 @@ void Loop::poll(int64_t timeout_ms) {
         if (timeout_ms != 0 && (timeout_ms < 0 || remaining > 0)) {
             const sim::SimTime deadline =
                 timeout_ms < 0 ? sim::SimTime::max() : m_sim.now() + sim::SimTime::ms(remaining);
+            const sim::SimTime wait_started = m_sim.now(); // uv__metrics_set_provider_entry_time
             while (m_ready.empty() && !m_async_fd_ready && !m_sim.is_halted()) {
                 std::optional<sim::SimTime> next = m_sim.next_event_time();
                 if (!next || *next > deadline) {
@@ -382,6 +383,9 @@ void Loop::poll(int64_t timeout_ms) {
                 if (!m_sim.step()) break;
             }
             if (m_async_fd_ready && m_async_wake_hook) m_async_wake_hook();
+            // uv__metrics_update_idle_time; a wait that never ends (nothing can wake it) is
+            // not idle time anyone reads.
+            if (!m_waits_forever) m_idle_time += m_sim.now() - wait_started;
             update_time(TimeUpdate::AfterPoll);
         }
     } else {

@@ -144,6 +144,10 @@ public:
 
     // uv_now: the cached loop time in milliseconds. update_time is uv_update_time.
     int64_t now_ms() const { return m_time_ms; }
+    // uv_metrics_idle_time: how long poll has blocked in all, from entering its waiting
+    // epoll_wait (one with a timeout other than 0) to being woken or timing out. Node reads
+    // it for performance.nodeTiming.idleTime and eventLoopUtilization().
+    sim::SimTime idle_time() const { return m_idle_time; }
     void update_time(TimeUpdate site = TimeUpdate::Explicit);
     // The loop time a refresh at virtual time `at` would give.
     int64_t loop_time_at(sim::SimTime at) const;
@@ -217,6 +221,7 @@ private:
     std::function<void()> m_poll_entry_hook;
     std::function<void()> m_async_wake_hook;
     int64_t m_time_ms = 0;
+    sim::SimTime m_idle_time{};
     bool m_stop = false;
     bool m_waits_forever = false;
     Phase m_phase = Phase::Timers;

@@ -163,6 +163,21 @@ TEST_SUITE("uv.loop") {
         CHECK(f.sim.now() == sim::SimTime::ms(5));
     }
 
+    TEST_CASE("idle time is what poll spent blocked, not the callbacks' time") {
+        // uv_metrics_idle_time: the waits for timers due at 5 and 12 ms are idle; the 3 ms a
+        // callback spends (virtual time its actor charges) is not.
+        Fixture f;
+        auto& a = f.timer("a", [&f] { f.sim.advance(sim::SimTime::ms(3)); });
+        auto& b = f.timer("b");
+        f.loop.timer_start(a, 5, 0);
+        f.loop.timer_start(b, 12, 0);
+        CHECK(f.loop.idle_time() == sim::SimTime{});
+        CHECK(f.loop.run() == uv::RunResult::Drained);
+        CHECK(f.rec.log == std::vector<std::string>{"a@5", "b@12"});
+        CHECK(f.sim.now() == sim::SimTime::ms(12));
+        CHECK(f.loop.idle_time() == sim::SimTime::ms(9));
+    }
+
     TEST_CASE("a repeating timer is re-armed from the loop time at which it fired") {
         Fixture f;
         uv::TimerHandle* t = nullptr;
