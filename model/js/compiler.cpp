@@ -438,7 +438,8 @@ void Compiler::emit_return() {
     }
     for (size_t i = f->targets.size(); i-- > 0;) {
         Target::Kind kind = f->targets[i].kind;
-        if (kind == Target::Kind::Finally || kind == Target::Kind::Iterator) {
+        if (kind == Target::Kind::Finally || kind == Target::Kind::Iterator ||
+            kind == Target::Kind::AsyncIterator) {
             jump_to(2, SIZE_MAX);
             return;
         }

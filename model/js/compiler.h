@@ -58,9 +58,10 @@ private:
     // A place break/continue/return may have to pass through or land on.
     struct Target {
         enum class Kind : uint8_t {
-            Breakable, // loop, switch or labelled statement
-            Finally,   // a try with a finally block
-            Iterator,  // a for-of loop's iterator, closed when leaving it early
+            Breakable,     // loop, switch or labelled statement
+            Finally,       // a try with a finally block
+            Iterator,      // a for-of loop's iterator, closed when leaving it early
+            AsyncIterator, // a for-await loop's iterator: closed by awaiting its return()
         } kind;
         std::vector<std::string_view> labels = {};
         bool is_loop = false;
@@ -142,6 +143,12 @@ private:
     void for_statement(const syntax::ForStatement* node, std::vector<std::string_view> labels);
     void for_in_statement(const syntax::ForInStatement* node, std::vector<std::string_view> labels);
     void for_of_statement(const syntax::ForOfStatement* node, std::vector<std::string_view> labels);
+    void for_await_statement(const syntax::ForOfStatement* node,
+                             std::vector<std::string_view> labels);
+    // AsyncIteratorClose for a normal completion: `await iterator.return()` if it has one,
+    // whose result must be an object. The accumulator is not kept.
+    void emit_async_iterator_close(uint32_t iter_reg);
+    uint32_t for_of_body(const syntax::ForOfStatement* node, uint32_t scratch, uint32_t top);
     void while_statement(const syntax::WhileStatement* node, std::vector<std::string_view> labels);
     void do_while_statement(const syntax::DoWhileStatement* node,
                             std::vector<std::string_view> labels);

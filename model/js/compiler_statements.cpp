@@ -245,7 +245,110 @@ void Compiler::for_in_statement(const ForInStatement* node, std::vector<std::str
     f->next_reg = saved_reg;
 }
 
+// The body of a for-of or for-await step, the step's value in the accumulator: binds it in
+// the loop head's scope (a fresh one each step), runs the body, loops back to `top`. Gives
+// the continue target. `scratch` holds the value while the scope is entered.
+uint32_t Compiler::for_of_body(const ForOfStatement* node, uint32_t scratch, uint32_t top) {
+    emit(Opcode::Star, {scratch});
+    Scope* head = m_scopes.scope_of(node);
+    enter_scope(head);
+    emit(Opcode::Ldar, {scratch});
+    for_each_binding(node->left, node->left);
+    statement(node->body);
+    leave_scope(head);
+    uint32_t cont = here();
+    emit(node, Opcode::JumpLoop, {top});
+    return cont;
+}
+
+void Compiler::emit_async_iterator_close(uint32_t iter_reg) {
+    // A call's registers are the callee's frame from `base` up: they go on top of the ones in
+    // use, and are free again after it.
+    uint32_t base = regs(2);
+    emit(Opcode::Ldar, {iter_reg});
+    emit(Opcode::GetNamed, {name("return"), cache()});
+    uint32_t none = emit_jump(Opcode::JumpIfNullish);
+    emit(Opcode::Star, {base});
+    emit(Opcode::Mov, {iter_reg, base + 1});
+    emit(Opcode::Call, {base, 0, string_constant("iterator.return")});
+    emit(Opcode::Await);
+    emit(Opcode::CheckIterResult);
+    patch_here(none);
+    f->next_reg = base;
+}
+
+// for await (left of right) body (ForIn/OfBodyEvaluation with iteratorKind async): each step
+// awaits iterator.next(); leaving early (break, return, a throw) awaits iterator.return().
+// A sync iterable is walked through CreateAsyncFromSyncIterator, so every value is awaited.
+void Compiler::for_await_statement(const ForOfStatement* node,
+                                   std::vector<std::string_view> labels) {
+    uint32_t saved_reg = f->next_reg;
+    uint32_t iter = regs(3); // the iterator, its next method, the step's result
+    uint32_t saved_value = reg();
+    uint32_t env_reg = reg();
+    uint32_t thrown = reg();
+    expression(node->right);
+    emit(node, Opcode::GetAsyncIterator, {iter, string_constant(call_site_text(node->right))});
+    emit(Opcode::GetEnv, {env_reg});
+    Target it{Target::Kind::AsyncIterator};
+    it.iter_reg = iter;
+    it.value_reg = saved_value;
+    it.env_depth = f->env_depth;
+    f->targets.push_back(std::move(it));
+    push_loop(std::move(labels));
+    uint32_t top = here();
+    uint32_t call = regs(2);
+    emit(Opcode::Mov, {iter + 1, call});
+    emit(Opcode::Mov, {iter, call + 1});
+    f->offset = node->right->start;
+    emit(Opcode::Call, {call, 0, string_constant("iterator.next")});
+    f->next_reg = call;
+    emit(Opcode::Await);
+    emit(Opcode::CheckIterResult);
+    emit(Opcode::Star, {iter + 2});
+    emit(Opcode::GetNamed, {name("done"), cache()});
+    uint32_t done = emit_jump(Opcode::JumpIfTrue);
+    emit(Opcode::Ldar, {iter + 2});
+    emit(Opcode::GetNamed, {name("value"), cache()});
+    uint32_t body_start = here();
+    uint32_t cont = for_of_body(node, thrown, top);
+    uint32_t body_end = here();
+    uint32_t break_target = here();
+    emit_async_iterator_close(iter);
+    uint32_t skip = emit_jump(Opcode::Jump);
+    // A throw out of the body: return() is called and awaited, but what it does (a throw, a
+    // rejection, a result that is not an object) gives way to the first exception.
+    uint32_t handler = here();
+    emit(Opcode::Star, {thrown});
+    uint32_t close_start = here();
+    uint32_t close_call = regs(2);
+    emit(Opcode::Ldar, {iter});
+    emit(Opcode::GetNamed, {name("return"), cache()});
+    uint32_t none = emit_jump(Opcode::JumpIfNullish);
+    emit(Opcode::Star, {close_call});
+    emit(Opcode::Mov, {iter, close_call + 1});
+    emit(Opcode::Call, {close_call, 0, string_constant("iterator.return")});
+    emit(Opcode::Await);
+    f->next_reg = close_call;
+    uint32_t close_end = here();
+    patch_here(none);
+    uint32_t rethrow = here();
+    emit(Opcode::Ldar, {thrown});
+    emit(Opcode::ReThrow);
+    f->block->handlers.push_back({body_start, body_end, handler, env_reg});
+    f->block->handlers.push_back({close_start, close_end, rethrow, env_reg});
+    patch_here(skip);
+    patch_here(done);
+    pop_breakable(break_target, cont);
+    f->targets.pop_back();
+    f->next_reg = saved_reg;
+}
+
 void Compiler::for_of_statement(const ForOfStatement* node, std::vector<std::string_view> labels) {
+    if (node->is_await) {
+        for_await_statement(node, std::move(labels));
+        return;
+    }
     uint32_t saved_reg = f->next_reg;
     uint32_t iter = regs(3);
     uint32_t env_reg = reg();
@@ -261,15 +364,7 @@ void Compiler::for_of_statement(const ForOfStatement* node, std::vector<std::str
     uint32_t top = here();
     uint32_t done = emit_jump(Opcode::IterNext, {iter});
     uint32_t body_start = here();
-    emit(Opcode::Star, {thrown});
-    Scope* head = m_scopes.scope_of(node);
-    enter_scope(head);
-    emit(Opcode::Ldar, {thrown});
-    for_each_binding(node->left, node->left);
-    statement(node->body);
-    leave_scope(head);
-    uint32_t cont = here();
-    emit(node, Opcode::JumpLoop, {top});
+    uint32_t cont = for_of_body(node, thrown, top);
     uint32_t body_end = here();
     uint32_t break_target = here();
     emit(Opcode::IterClose, {iter});
@@ -400,6 +495,12 @@ void Compiler::jump_to(int action, size_t index) {
             return;
         }
         if (t.kind == Target::Kind::Iterator) emit(Opcode::IterClose, {t.iter_reg});
+        if (t.kind == Target::Kind::AsyncIterator) {
+            // The accumulator holds a return's value: kept across the awaited return().
+            emit(Opcode::Star, {t.value_reg});
+            emit_async_iterator_close(t.iter_reg);
+            emit(Opcode::Ldar, {t.value_reg});
+        }
     }
     if (action == 2) {
         emit(Opcode::Return);

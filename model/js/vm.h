@@ -249,6 +249,11 @@ ThrowCompletionOr<void> get_iterator(VM& vm, Value iterable, Value* record);
 // The next value, or empty when done.
 Completion iterator_next(VM& vm, Value* record);
 ThrowCompletionOr<void> iterator_close(VM& vm, Value* record);
+// GetIterator(obj, async) for `for await`: record[0] the iterator (an async-from-sync
+// iterator for a sync iterable), record[1] its next method. `text` is the iterable's source
+// text, for "x is not async iterable".
+ThrowCompletionOr<void> get_async_iterator(VM& vm, Value iterable, Value* record,
+                                           std::string_view text);
 Completion iterator_rest(VM& vm, Value* record);
 ThrowCompletionOr<void> append_spread(VM& vm, Object& array, Value iterable);
 Completion for_in_keys(VM& vm, Value object);

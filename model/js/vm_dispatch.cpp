@@ -1113,6 +1113,19 @@ op_IterClose : {
     acc = saved;
     NEXT(1);
 }
+op_GetAsyncIterator:
+    SYNC();
+    TRY_VOID(vm_ops::get_async_iterator(*this, acc, R + OPERAND(0),
+                                        cb->constants[OPERAND(1)].as_string()->to_utf8()));
+    NEXT(2);
+op_CheckIterResult:
+    if (!acc.is_object()) {
+        SYNC();
+        THROW(throw_error(ErrorType::TypeError,
+                          "Iterator result " + describe_value(rt, acc) + " is not an object")
+                  .value);
+    }
+    NEXT(0);
 op_IterRest:
     SYNC();
     TRY_VALUE(acc, vm_ops::iterator_rest(*this, R + OPERAND(0)));

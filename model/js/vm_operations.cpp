@@ -4,6 +4,7 @@
 #include "model/js/builtins/builtin_support.h"
 #include "model/js/conversions.h"
 #include "model/js/function.h"
+#include "model/js/promise.h"
 #include "model/js/vm.h"
 
 #include <cmath>
@@ -422,6 +423,158 @@ Completion iterator_next(VM& vm, Value* record) {
         return Value::empty();
     }
     return result.as_object()->get(rt, rt.common_key(CommonAtom::Value), result);
+}
+
+// --- for await: CreateAsyncFromSyncIterator (ECMA-262 §27.1.6) ----------------------------
+namespace {
+
+// The sync iterator an async-from-sync iterator wraps: [iterator, next method].
+struct SyncRecord {
+    Value iterator;
+    Value next;
+};
+
+SyncRecord sync_record_of(NativeFunction& callee) {
+    auto* state = static_cast<Array*>(callee.data().as_object());
+    return {state->elements().dense()[0], state->elements().dense()[1]};
+}
+
+// The closure AsyncFromSyncIteratorContinuation makes: value -> { value, done }.
+Completion unwrap_fulfilled(Runtime& rt, NativeFunction& callee, Value,
+                            std::span<const Value> args) {
+    return Value(create_iter_result(rt, args.empty() ? Value() : args[0], callee.data().as_bool()));
+}
+
+// AsyncFromSyncIteratorContinuation(result, promiseCapability): the sync result's value,
+// awaited through PromiseResolve, becomes { value, done } of the returned promise (one job
+// for a value that is not a pending promise). An abrupt step rejects the promise.
+Completion continuation(Runtime& rt, Value result, Object& capability) {
+    Root<Object> promise(rt.heap(), &capability);
+    RootedValue rooted_result(rt.heap(), result);
+    const auto reject = [&](Value reason) {
+        reject_promise(rt, *promise, reason);
+        return Value(promise.get());
+    };
+    Completion done = result.as_object()->get(rt, rt.common_key(CommonAtom::Done), result);
+    if (done.is_throw()) return reject(done.thrown_value());
+    const bool is_done = to_boolean(done.value());
+    Completion value = rooted_result.get().as_object()->get(rt, rt.common_key(CommonAtom::Value),
+                                                            rooted_result.get());
+    if (value.is_throw()) return reject(value.thrown_value());
+    Completion wrapper = promise_resolve(rt, value.value());
+    if (wrapper.is_throw()) return reject(wrapper.thrown_value());
+    Root<Object> value_wrapper(rt.heap(), wrapper.value().as_object());
+    Value on_fulfilled(NativeFunction::create(rt, "", 1, unwrap_fulfilled, Value(is_done)));
+    perform_promise_then(rt, *value_wrapper, on_fulfilled, Value(), promise.get());
+    return Value(promise.get());
+}
+
+// What the sync iterator's next() or return() gave, as the async step's promise: a throw or
+// a result that is not an object rejects it; a result goes on through the continuation.
+Completion settle_step(Runtime& rt, const Completion& result, Object& capability) {
+    if (result.is_throw()) {
+        reject_promise(rt, capability, result.thrown_value());
+        return Value(&capability);
+    }
+    if (!result.value().is_object()) {
+        reject_promise(rt, capability,
+                       Value(rt.make_error(ErrorType::TypeError,
+                                           "Iterator result " + describe_value(rt, result.value()) +
+                                               " is not an object")));
+        return Value(&capability);
+    }
+    return continuation(rt, result.value(), capability);
+}
+
+Completion async_from_sync_next(Runtime& rt, NativeFunction& callee, Value,
+                                std::span<const Value> args) {
+    SyncRecord sync = sync_record_of(callee);
+    Root<Object> promise(rt.heap(), new_promise(rt));
+    Completion result = args.empty() ? rt.call(sync.next, sync.iterator, {})
+                                     : rt.call(sync.next, sync.iterator, args.first(1));
+    return settle_step(rt, result, *promise);
+}
+
+Completion async_from_sync_return(Runtime& rt, NativeFunction& callee, Value,
+                                  std::span<const Value> args) {
+    SyncRecord sync = sync_record_of(callee);
+    Root<Object> promise(rt.heap(), new_promise(rt));
+    RootedValue iterator(rt.heap(), sync.iterator);
+    Completion method = sync.iterator.as_object()->get(rt, rt.key("return"), sync.iterator);
+    if (method.is_throw()) {
+        reject_promise(rt, *promise, method.thrown_value());
+        return Value(promise.get());
+    }
+    if (method.value().is_nullish()) {
+        resolve_promise(rt, *promise,
+                        Value(create_iter_result(rt, args.empty() ? Value() : args[0], true)));
+        return Value(promise.get());
+    }
+    Completion result = args.empty() ? rt.call(method.value(), iterator.get(), {})
+                                     : rt.call(method.value(), iterator.get(), args.first(1));
+    return settle_step(rt, result, *promise);
+}
+
+} // namespace
+
+ThrowCompletionOr<void> get_async_iterator(VM& vm, Value iterable, Value* record,
+                                           std::string_view text) {
+    Runtime& rt = vm.runtime();
+    const PropertyKey async_key =
+        PropertyKey::symbol(rt.well_known_symbol(WellKnownSymbol::AsyncIterator));
+    if (iterable.is_nullish())
+        return vm.throw_error(ErrorType::TypeError,
+                              std::string("Cannot read properties of ") +
+                                  (iterable.is_null() ? "null" : "undefined") +
+                                  " (reading 'Symbol(Symbol.asyncIterator)')");
+    Value method = LOOPSIM_TRY(get_property(vm, iterable, async_key));
+    if (method.is_nullish()) {
+        // CreateAsyncFromSyncIterator(GetIterator(obj, sync)).
+        Value sync_method = LOOPSIM_TRY(get_property(
+            vm, iterable, PropertyKey::symbol(rt.well_known_symbol(WellKnownSymbol::Iterator))));
+        if (!Runtime::is_callable(sync_method))
+            return vm.throw_error(ErrorType::TypeError,
+                                  std::string(text) + " is not async iterable");
+        Value iterator = LOOPSIM_TRY(rt.call(sync_method, iterable, {}));
+        if (!iterator.is_object())
+            return vm.throw_error(ErrorType::TypeError,
+                                  "Result of the Symbol.iterator method is not an object");
+        RootedValue rooted_iterator(rt.heap(), iterator);
+        Value next =
+            LOOPSIM_TRY(iterator.as_object()->get(rt, rt.common_key(CommonAtom::Next), iterator));
+        const Value state_values[] = {rooted_iterator.get(), next};
+        Root<Array> state(rt.heap(), Array::create_from(rt, state_values));
+        // Never reachable from the script: only the loop holds it, so its methods may be own.
+        Root<Object> wrapper(rt.heap(), Object::create(rt, rt.object_prototype()));
+        Value next_fn(
+            NativeFunction::create(rt, "next", 1, async_from_sync_next, Value(state.get())));
+        wrapper->put_direct(rt, rt.common_key(CommonAtom::Next), next_fn, attr::Builtin);
+        wrapper->put_direct(rt, rt.key("return"),
+                            Value(NativeFunction::create(rt, "return", 1, async_from_sync_return,
+                                                         Value(state.get()))),
+                            attr::Builtin);
+        record[0] = Value(wrapper.get());
+        record[1] = next_fn;
+        record[2] = Value();
+        return {};
+    }
+    if (!Runtime::is_callable(method))
+        return vm.throw_error(ErrorType::TypeError, std::string(text) + " is not async iterable");
+    Value iterator = LOOPSIM_TRY(rt.call(method, iterable, {}));
+    if (!iterator.is_object())
+        return vm.throw_error(ErrorType::TypeError,
+                              "Result of the Symbol.asyncIterator method is not an object");
+    RootedValue rooted_iterator(rt.heap(), iterator);
+    Value next =
+        LOOPSIM_TRY(iterator.as_object()->get(rt, rt.common_key(CommonAtom::Next), iterator));
+    // The loop's first step would call it at once: V8 names the value it found.
+    if (!Runtime::is_callable(next))
+        return vm.throw_error(ErrorType::TypeError,
+                              describe_value(rt, next) + " is not a function");
+    record[0] = rooted_iterator.get();
+    record[1] = next;
+    record[2] = Value();
+    return {};
 }
 
 ThrowCompletionOr<void> iterator_close(VM& vm, Value* record) {

@@ -161,8 +161,10 @@ TEST_SUITE("js_syntax diagnostics") {
     }
 
     TEST_CASE("features outside the dialect are named even in the middle of valid code") {
-        CHECK(error("const f = async () => {\n  for await (const x of y) {}\n};")
-                  .rfind("2:3: 'for await' loops", 0) == 0);
+        CHECK(error("const f = () => {\n  for await (const x of y) {}\n};")
+                  .rfind("2:7: 'for await' is only valid in async functions", 0) == 0);
+        CHECK(error("const f = async () => {\n  for await (const x in y) {}\n};")
+                  .rfind("2:22: 'for await' needs 'of'", 0) == 0);
         CHECK(error("x = class { static #n = 1 }").rfind("1:20: private class members ('#n')", 0) ==
               0);
         CHECK(error("x = a.b`t`").rfind("1:8: tagged templates", 0) == 0);

@@ -139,6 +139,8 @@ TEST_SUITE("js_syntax parser") {
         CHECK(ast("for (x.y of z) ;") == "(Program (ForOfStatement (MemberExpression (Identifier "
                                          "x) (StringLiteral \"y\")) (Identifier z) "
                                          "(EmptyStatement)))");
+        CHECK(ast("async function f() { for await (const x of z) ; }")
+                  .find("(ForOfStatement await (VariableDeclaration const") != std::string::npos);
         CHECK(ast("for ({a} of z) ;") == "(Program (ForOfStatement (ObjectPattern (Property init "
                                          "shorthand (StringLiteral \"a\") (Identifier a))) "
                                          "(Identifier z) (EmptyStatement)))");

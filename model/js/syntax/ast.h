@@ -193,12 +193,14 @@ struct ForInStatement : Node {
     Node* body;
 };
 
-// `for (left of right) body`, same `left` rules as ForInStatement.
+// `for (left of right) body`, same `left` rules as ForInStatement; `for await (left of
+// right) body` (is_await) only inside an async function or a module's top level.
 struct ForOfStatement : Node {
     static constexpr NodeKind node_kind = NodeKind::ForOfStatement;
     Node* left;
     Node* right; // an AssignmentExpression-level expression (no comma)
     Node* body;
+    bool is_await = false;
 };
 
 struct WhileStatement : Node {

@@ -127,6 +127,9 @@ private:
         case NodeKind::SwitchCase:
             flag(!as<SwitchCase>(n)->test, "default");
             break;
+        case NodeKind::ForOfStatement:
+            flag(as<ForOfStatement>(n)->is_await, "await");
+            break;
         case NodeKind::Identifier:
             (m_out += ' ') += as<Identifier>(n)->name;
             break;

@@ -436,7 +436,13 @@ Node* Parser::parse_loop_body() {
 Node* Parser::parse_for() {
     uint32_t start = m_token.start;
     advance();
-    if (at_word("await")) fail(start, DiagnosticCode::ForAwait);
+    bool is_await = false;
+    if (at_word("await")) {
+        if (!scope().is_async) fail(m_token.start, DiagnosticCode::ForAwait);
+        if (m_module && m_scopes.size() == 1) m_top_level_await = true;
+        is_await = true;
+        advance();
+    }
     Token opener = m_token;
     expect(TokenKind::LeftParen);
 
@@ -485,6 +491,7 @@ Node* Parser::parse_for() {
         } else if (is<SequenceExpression>(init)) {
             fail(init->start, DiagnosticCode::InvalidForTarget, {which});
         }
+        if (is_await && is_in) fail(m_token.start, DiagnosticCode::ForAwaitNotOf);
         advance();
         Node* right = is_in ? parse_expression() : parse_assignment();
         expect_closing(TokenKind::RightParen, opener);
@@ -500,8 +507,10 @@ Node* Parser::parse_for() {
         statement->left = init;
         statement->right = right;
         statement->body = body;
+        statement->is_await = is_await;
         return finish(statement);
     }
+    if (is_await) fail(m_token.start, DiagnosticCode::ForAwaitNotOf);
 
     if (auto* declaration =
             is<VariableDeclaration>(init) ? as<VariableDeclaration>(init) : nullptr) {

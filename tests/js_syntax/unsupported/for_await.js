@@ -1,5 +1,0 @@
-async function main(list) {
-  for await (const x of list) {
-    console.log(x);
-  }
-}
