@@ -1,6 +1,7 @@
 // Runtime: set-up of the per-runtime singletons, calls, and error objects.
 #include "model/js/runtime.h"
 
+#include "model/js/builtins/error_builtins.h"
 #include "model/js/function.h"
 #include "model/js/object.h"
 
@@ -112,11 +113,18 @@ ThrowCompletionOr<Object*> Runtime::prototype_from_constructor(Object& new_targe
 Object* Runtime::make_error(ErrorType type, std::string_view message) {
     Object* prototype = error_prototype(type);
     Object* error = Object::create(*this, prototype ? prototype : m_object_prototype);
+    Root<Object> rooted(m_heap, error);
+    // V8 captures the stack when a built-in makes an error, as when a script does: own
+    // `stack` first, then `message`. An error a built-in rejects a promise with is never
+    // thrown through the VM, so this is the only place it gets one.
+    const bool with_stack = m_call_handler != nullptr && prototype != nullptr;
+    if (with_stack) error->put_direct(*this, common_key(CommonAtom::Stack), Value(), attr::Builtin);
     if (prototype == nullptr)
         error->put_direct(*this, common_key(CommonAtom::Name), Value(string(error_type_name(type))),
                           attr::Builtin);
     error->put_direct(*this, common_key(CommonAtom::Message), Value(string(message)),
                       attr::Builtin);
+    if (with_stack) (void)install_error_stack(*this, *error);
     return error;
 }
 

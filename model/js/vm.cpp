@@ -235,6 +235,19 @@ std::string native_frame_text(Runtime& rt, NativeFunction& native, Value receive
 
 } // namespace
 
+// Error, TypeError, ..., AggregateError: a constructor whose `prototype` is an error
+// prototype.
+bool VM::is_error_constructor(NativeFunction& native) const {
+    OwnProperty prototype;
+    if (!native.lookup_own(m_runtime.common_key(CommonAtom::Prototype), prototype) ||
+        (prototype.attributes & attr::Accessor) != 0 || !prototype.value.is_object())
+        return false;
+    const Object* p = prototype.value.as_object();
+    for (size_t i = 0; i < static_cast<size_t>(ErrorType::Count); ++i)
+        if (p == m_runtime.error_prototype(static_cast<ErrorType>(i))) return true;
+    return p == m_runtime.intrinsic(Intrinsic::AggregateErrorPrototype);
+}
+
 Cell* VM::capture_stack(size_t max_frames, Object* skip_until) {
     auto* captured = m_runtime.heap().allocate<CapturedStack>();
     Root<Cell> rooted(m_runtime.heap(), captured);
@@ -265,7 +278,11 @@ Cell* VM::capture_stack(size_t max_frames, Object* skip_until) {
             seen_frame = true;
             return;
         }
-        if (!seen_frame || skipping || m.native->is_hidden_in_stack()) return;
+        if (skipping || m.native->is_hidden_in_stack()) return;
+        // Above every frame, an error constructor is the error's own making (`new Error`
+        // shows no frame of its own); any other built-in there is the one that made the
+        // error, and V8 shows it ("at Array.reduce (<anonymous>)").
+        if (!seen_frame && is_error_constructor(*m.native)) return;
         add_text(native_frame_text(m_runtime, *m.native, m.receiver, m.is_construct));
     };
     size_t j = m_marks.size();

@@ -212,6 +212,7 @@ private:
             {static_cast<uint32_t>(m_frames.size()), nullptr, native, receiver, is_construct});
     }
     void pop_native_mark() { m_marks.pop_back(); }
+    bool is_error_constructor(NativeFunction& native) const;
     // The last throw: its value and where (bytecode), or a host site.
     void record_throw(Value thrown, CodeBlock* code, uint32_t pc) {
         m_site_value = thrown;

@@ -90,6 +90,28 @@ a.named = function inner() { return s(); }; console.log(a.named(), a.z.name === 
                                "at Object.inner [as named] (/t/s.js:14:37) true\n");
     }
 
+    TEST_CASE("an error a built-in makes has its stack, also when it only rejects a promise") {
+        // V8 captures the stack when the error is made: `stack` comes before `message`.
+        node::ScenarioResult caught = run_js("try { [].reduce((a, b) => a); } catch (e) { "
+                                             "console.log(Object.getOwnPropertyNames(e), "
+                                             "e.stack); }\n");
+        CHECK(caught.stdout_text ==
+              "[ 'stack', 'message' ] TypeError: Reduce of empty array with no "
+              "initial value\n    at Array.reduce (<anonymous>)\n"
+              "    at Object.<anonymous> (/t/s.js:1:10)\n" +
+                  k_main_frames);
+        // Promise.all of something not iterable rejects (it does not throw): unhandled, the
+        // rejection is reported from the error's own stack, as a thrown error would be.
+        node::ScenarioResult rejected =
+            run_js("const p = Promise.all({});\nsetTimeout(() => {}, 1);\n");
+        CHECK(rejected.exit_code == 1);
+        CHECK(rejected.stderr_text ==
+              "/t/s.js:1\nconst p = Promise.all({});\n                  ^\n\n"
+              "TypeError: object is not iterable (cannot read property Symbol(Symbol.iterator))\n"
+              "    at Function.all (<anonymous>)\n    at Object.<anonymous> (/t/s.js:1:19)\n" +
+                  k_main_frames + k_footer);
+    }
+
     TEST_CASE("Node's own frames under timers, immediates and ticks") {
         node::ScenarioResult r = run_js(R"(function named() { console.log(new Error('t').stack); }
 setTimeout(named, 1);
