@@ -231,7 +231,7 @@ private:
     // V8's FuncNameInferrer, for the cases that show in stack traces: the function literals
     // an assignment to a property gives its dotted name (compile_function reads them).
     std::unordered_map<const syntax::Function*, std::string> m_inferred_names;
-    void infer_names(const syntax::Node* value, const std::string& name);
+    void infer_names(const syntax::Node* value, const std::string& name, bool prefix_nested = true);
     static std::string member_path(const syntax::Node* target);
     // The class whose members are being compiled, for its field initializer.
     const syntax::Class* m_class = nullptr;

@@ -414,9 +414,10 @@ std::string Compiler::member_path(const Node* target) {
 }
 
 // FuncNameInferrer: the anonymous function literals `value` yields directly (through a
-// comma, a conditional, a logical operator, an array literal, or another assignment to a
-// property, whose name is appended) take `name`; one passed to a call does not.
-void Compiler::infer_names(const Node* value, const std::string& name) {
+// comma, a conditional, a logical operator, an array literal, an object literal's property,
+// or another assignment to a property, whose names are appended) take `name`; one passed to
+// a call does not. `name` comes from the assignment's or the declaration's target.
+void Compiler::infer_names(const Node* value, const std::string& name, bool prefix_nested) {
     if (value == nullptr || name.empty()) return;
     switch (value->kind) {
     case NodeKind::Function: {
@@ -426,25 +427,39 @@ void Compiler::infer_names(const Node* value, const std::string& name) {
     }
     case NodeKind::SequenceExpression: {
         auto* sequence = as<SequenceExpression>(value);
-        infer_names(sequence->expressions[sequence->expressions.size() - 1], name);
+        infer_names(sequence->expressions[sequence->expressions.size() - 1], name, prefix_nested);
         break;
     }
     case NodeKind::ConditionalExpression:
-        infer_names(as<ConditionalExpression>(value)->consequent, name);
-        infer_names(as<ConditionalExpression>(value)->alternate, name);
+        infer_names(as<ConditionalExpression>(value)->consequent, name, prefix_nested);
+        infer_names(as<ConditionalExpression>(value)->alternate, name, prefix_nested);
         break;
     case NodeKind::LogicalExpression:
-        infer_names(as<LogicalExpression>(value)->left, name);
-        infer_names(as<LogicalExpression>(value)->right, name);
+        infer_names(as<LogicalExpression>(value)->left, name, prefix_nested);
+        infer_names(as<LogicalExpression>(value)->right, name, prefix_nested);
         break;
     case NodeKind::ArrayExpression:
         for (const Node* element : as<ArrayExpression>(value)->elements) infer_names(element, name);
+        break;
+    case NodeKind::ObjectExpression:
+        // A property's value is named inside the object's name: `obj.list` for the function in
+        // `const obj = { list: [() => {}] }` (a function that is the value itself takes the
+        // key as its own name, and keeps it).
+        for (const Node* entry : as<ObjectExpression>(value)->properties) {
+            if (!is<Property>(entry)) continue;
+            auto* p = as<Property>(entry);
+            if (p->computed || p->property_kind != PropertyKind::Init || p->shorthand) continue;
+            if (!is<StringLiteral>(p->key)) continue;
+            infer_names(p->value, name + "." + std::string(as<StringLiteral>(p->key)->value));
+        }
         break;
     case NodeKind::AssignmentExpression: {
         auto* inner = as<AssignmentExpression>(value);
         if (inner->op != AssignOp::Assign || !is<MemberExpression>(inner->target)) break;
         const std::string inner_name = member_path(inner->target);
-        if (!inner_name.empty()) infer_names(inner->value, name + "." + inner_name);
+        // `a.x = a.y = fn` names fn "a.x.a.y"; `v = a.q = fn` names it "a.q".
+        if (!inner_name.empty())
+            infer_names(inner->value, prefix_nested ? name + "." + inner_name : inner_name);
         break;
     }
     default:
@@ -456,8 +471,8 @@ void Compiler::assignment(const AssignmentExpression* node) {
     const Node* target = node->target;
     // An inner assignment of a chain was named by the outer one (`a.x = a.y = fn` names fn
     // "a.x.a.y"); emplace keeps that first name.
-    if (node->op == AssignOp::Assign && is<MemberExpression>(target))
-        infer_names(node->value, member_path(target));
+    if (node->op == AssignOp::Assign && (is<MemberExpression>(target) || is<Identifier>(target)))
+        infer_names(node->value, member_path(target), is<MemberExpression>(target));
     if (node->op == AssignOp::Assign) {
         if (is<Identifier>(target)) {
             expression(node->value);

@@ -153,7 +153,7 @@ void Compiler::object_pattern(const ObjectPattern* pattern, bool initialise,
 
 void Compiler::array_pattern(const ArrayPattern* pattern, bool initialise) {
     uint32_t iter = regs(3);
-    emit(pattern, Opcode::GetIterator, {iter});
+    emit(pattern, Opcode::GetIterator, {iter, string_constant("")});
     for (const Node* e : pattern->elements) {
         if (e && is<RestElement>(e)) {
             emit(e, Opcode::IterRest, {iter});

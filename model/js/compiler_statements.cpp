@@ -105,6 +105,8 @@ void Compiler::statement(const Node* node) {
 
 void Compiler::variable_declaration(const VariableDeclaration* decl) {
     for (const VariableDeclarator* d : decl->declarations) {
+        if (d->init && is<Identifier>(d->target))
+            infer_names(d->init, std::string(as<Identifier>(d->target)->name), false);
         if (d->init) {
             expression(d->init);
         } else if (decl->declaration_kind == DeclarationKind::Var) {
@@ -288,7 +290,10 @@ void Compiler::for_await_statement(const ForOfStatement* node,
     uint32_t env_reg = reg();
     uint32_t thrown = reg();
     expression(node->right);
-    emit(node, Opcode::GetAsyncIterator, {iter, string_constant(call_site_text(node->right))});
+    // A call reads "f(...) is not a function or its return value is not async iterable".
+    std::string text = call_site_text(node->right);
+    if (is<CallExpression>(node->right)) text += " is not a function or its return value";
+    emit(node, Opcode::GetAsyncIterator, {iter, string_constant(text)});
     emit(Opcode::GetEnv, {env_reg});
     Target it{Target::Kind::AsyncIterator};
     it.iter_reg = iter;
@@ -354,7 +359,13 @@ void Compiler::for_of_statement(const ForOfStatement* node, std::vector<std::str
     uint32_t env_reg = reg();
     uint32_t thrown = reg();
     expression(node->right);
-    emit(node, Opcode::GetIterator, {iter});
+    // V8 names the iterable by its source text; a call by its callee ("f is not a function or
+    // its return value is not iterable").
+    const std::string text = is<CallExpression>(node->right)
+                                 ? callee_text(as<CallExpression>(node->right)->callee) +
+                                       " is not a function or its return value"
+                                 : call_site_text(node->right);
+    emit(node, Opcode::GetIterator, {iter, string_constant(text)});
     emit(Opcode::GetEnv, {env_reg});
     Target it{Target::Kind::Iterator};
     it.iter_reg = iter;

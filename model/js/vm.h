@@ -246,7 +246,10 @@ Completion instance_of(VM& vm, Value value, Value target);
 Completion has_property(VM& vm, Value key, Value target);
 // Iterator records live in three registers: the iterator (or the array/string), the next
 // method (or the index), and the mode (0 generic, 1 array, 2 string, 3 done).
-ThrowCompletionOr<void> get_iterator(VM& vm, Value iterable, Value* record);
+// `text` names the iterable in "<text> is not iterable" (a for-of's source text, as V8's
+// CallPrinter renders it); empty: the value's description, as destructuring reads.
+ThrowCompletionOr<void> get_iterator(VM& vm, Value iterable, Value* record,
+                                     std::string_view text = {});
 // The next value, or empty when done.
 Completion iterator_next(VM& vm, Value* record);
 ThrowCompletionOr<void> iterator_close(VM& vm, Value* record);

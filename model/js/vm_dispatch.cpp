@@ -1080,8 +1080,9 @@ op_CreateRest : {
     // --- iteration ------------------------------------------------------------------------------
 op_GetIterator:
     SYNC();
-    TRY_VOID(vm_ops::get_iterator(*this, acc, R + OPERAND(0)));
-    NEXT(1);
+    TRY_VOID(vm_ops::get_iterator(*this, acc, R + OPERAND(0),
+                                  cb->constants[OPERAND(1)].as_string()->to_utf8()));
+    NEXT(2);
 op_IterNext : {
     Value* record = R + OPERAND(0);
     if (record[2].is_int32() && record[2].as_int32() == 1) {

@@ -340,7 +340,7 @@ bool is_pristine_array(Runtime& rt, Value v) {
 }
 } // namespace
 
-ThrowCompletionOr<void> get_iterator(VM& vm, Value iterable, Value* record) {
+ThrowCompletionOr<void> get_iterator(VM& vm, Value iterable, Value* record, std::string_view text) {
     Runtime& rt = vm.runtime();
     if (is_pristine_array(rt, iterable)) {
         record[0] = iterable;
@@ -361,12 +361,12 @@ ThrowCompletionOr<void> get_iterator(VM& vm, Value iterable, Value* record) {
             vm, iterable, PropertyKey::symbol(rt.well_known_symbol(WellKnownSymbol::Iterator))));
     }
     if (!Runtime::is_callable(method)) {
-        std::string text =
-            iterable.is_string() ? iterable.as_string()->to_utf8() : describe(vm, iterable);
-        if (iterable.is_object()) text = "object";
-        return vm.throw_error(ErrorType::TypeError,
-                              (iterable.is_object() ? std::string("object") : text) +
-                                  " is not iterable");
+        if (!text.empty())
+            return vm.throw_error(ErrorType::TypeError, std::string(text) + " is not iterable");
+        const std::string described = iterable.is_object()   ? std::string("object")
+                                      : iterable.is_string() ? iterable.as_string()->to_utf8()
+                                                             : describe(vm, iterable);
+        return vm.throw_error(ErrorType::TypeError, described + " is not iterable");
     }
     Value iterator = LOOPSIM_TRY(rt.call(method, iterable, {}));
     if (!iterator.is_object())

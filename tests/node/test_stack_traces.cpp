@@ -90,6 +90,42 @@ a.named = function inner() { return s(); }; console.log(a.named(), a.z.name === 
                                "at Object.inner [as named] (/t/s.js:14:37) true\n");
     }
 
+    TEST_CASE("names inferred from a declaration or an assignment to a variable") {
+        node::ScenarioResult r =
+            run_js(R"(const s = () => new Error('x').stack.split('\n')[2].trim();
+const tries = [() => s()];
+console.log(tries[0]());
+const cond = true ? () => s() : null;
+console.log(cond());
+let later; later = [function () { return s(); }];
+console.log(later[0]());
+const obj = { list: [() => s()] };
+console.log(obj.list[0]());
+var v = (0, () => s());
+console.log(v());
+)");
+        CHECK(r.stdout_text == "at Array.tries (/t/s.js:2:22)\nat cond (/t/s.js:4:27)\n"
+                               "at Array.later (/t/s.js:6:42)\nat obj.list (/t/s.js:8:28)\n"
+                               "at v (/t/s.js:10:19)\n");
+    }
+
+    TEST_CASE("for...of names what is not iterable by its source text, as V8 does") {
+        node::ScenarioResult r =
+            run_js(R"(const o = {}; function f() { return 5; } const a = { b: { c: 1 } };
+for (const t of [() => { for (const x of f()) {} }, () => { for (const x of a.b.c) {} },
+  () => { for (const x of null) {} }, () => { for (const x of (o)) {} },
+  () => { for (const x of o[1]) {} }]) {
+  try { t(); } catch (e) { console.log(e.message); }
+}
+(async () => { try { for await (const x of f()) {} } catch (e) { console.log(e.message); } })();
+)");
+        CHECK(r.stdout_text == "f is not a function or its return value is not iterable\n"
+                               "a.b.c is not iterable\nnull is not iterable\no is not iterable\n"
+                               "o[1] is not iterable\n"
+                               "f(...) is not a function or its return value is not async "
+                               "iterable\n");
+    }
+
     TEST_CASE("an error a built-in makes has its stack, also when it only rejects a promise") {
         // V8 captures the stack when the error is made: `stack` comes before `message`.
         node::ScenarioResult caught = run_js("try { [].reduce((a, b) => a); } catch (e) { "
