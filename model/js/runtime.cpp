@@ -117,7 +117,7 @@ Object* Runtime::make_error(ErrorType type, std::string_view message) {
     // V8 captures the stack when a built-in makes an error, as when a script does: own
     // `stack` first, then `message`. An error a built-in rejects a promise with is never
     // thrown through the VM, so this is the only place it gets one.
-    const bool with_stack = m_call_handler != nullptr && prototype != nullptr;
+    const bool with_stack = m_call_handler != nullptr;
     if (with_stack) error->put_direct(*this, common_key(CommonAtom::Stack), Value(), attr::Builtin);
     if (prototype == nullptr)
         error->put_direct(*this, common_key(CommonAtom::Name), Value(string(error_type_name(type))),

@@ -3,7 +3,6 @@
 #include "model/js/vm.h"
 
 #include "model/js/array.h"
-#include "model/js/builtins/error_builtins.h"
 #include "model/js/host.h"
 #include "model/js/promise.h"
 #include "model/js/promise_jobs.h"
@@ -79,10 +78,8 @@ void VM::visit_roots(Visitor& visitor) {
 }
 
 ThrowCompletion VM::throw_error(ErrorType type, std::string_view message) {
-    Object* error = m_runtime.make_error(type, message);
-    Root<Object> rooted(m_runtime.heap(), error);
-    (void)install_error_stack(m_runtime, *error, nullptr);
-    return ThrowCompletion{Value(error)};
+    // make_error captures the stack (this VM is the runtime's call handler).
+    return ThrowCompletion{Value(m_runtime.make_error(type, message))};
 }
 
 // A closure's own properties, `length`, `name` and (for ordinary functions that can

@@ -258,6 +258,9 @@ ThrowCompletionOr<void> iterator_close(VM& vm, Value* record);
 // text, for "x is not async iterable".
 ThrowCompletionOr<void> get_async_iterator(VM& vm, Value iterable, Value* record,
                                            std::string_view text);
+// "Iterator result X is not an object": the TypeError for a step's result that is not one.
+Object* iterator_result_error(Runtime& runtime, Value result);
+ThrowCompletionOr<void> check_iterator_result(VM& vm, Value result);
 Completion iterator_rest(VM& vm, Value* record);
 ThrowCompletionOr<void> append_spread(VM& vm, Object& array, Value iterable);
 Completion for_in_keys(VM& vm, Value object);

@@ -1080,8 +1080,7 @@ op_CreateRest : {
     // --- iteration ------------------------------------------------------------------------------
 op_GetIterator:
     SYNC();
-    TRY_VOID(vm_ops::get_iterator(*this, acc, R + OPERAND(0),
-                                  cb->constants[OPERAND(1)].as_string()->to_utf8()));
+    TRY_VOID(vm_ops::get_iterator(*this, acc, R + OPERAND(0), NAME(1)->to_utf8()));
     NEXT(2);
 op_IterNext : {
     Value* record = R + OPERAND(0);
@@ -1116,16 +1115,11 @@ op_IterClose : {
 }
 op_GetAsyncIterator:
     SYNC();
-    TRY_VOID(vm_ops::get_async_iterator(*this, acc, R + OPERAND(0),
-                                        cb->constants[OPERAND(1)].as_string()->to_utf8()));
+    TRY_VOID(vm_ops::get_async_iterator(*this, acc, R + OPERAND(0), NAME(1)->to_utf8()));
     NEXT(2);
 op_CheckIterResult:
-    if (!acc.is_object()) {
-        SYNC();
-        THROW(throw_error(ErrorType::TypeError,
-                          "Iterator result " + describe_value(rt, acc) + " is not an object")
-                  .value);
-    }
+    SYNC();
+    TRY_VOID(vm_ops::check_iterator_result(*this, acc));
     NEXT(0);
 op_IterRest:
     SYNC();

@@ -477,10 +477,7 @@ Completion settle_step(Runtime& rt, const Completion& result, Object& capability
         return Value(&capability);
     }
     if (!result.value().is_object()) {
-        reject_promise(rt, capability,
-                       Value(rt.make_error(ErrorType::TypeError,
-                                           "Iterator result " + describe_value(rt, result.value()) +
-                                               " is not an object")));
+        reject_promise(rt, capability, Value(iterator_result_error(rt, result.value())));
         return Value(&capability);
     }
     return continuation(rt, result.value(), capability);
@@ -516,6 +513,17 @@ Completion async_from_sync_return(Runtime& rt, NativeFunction& callee, Value,
 }
 
 } // namespace
+
+Object* iterator_result_error(Runtime& runtime, Value result) {
+    return runtime.make_error(ErrorType::TypeError, "Iterator result " +
+                                                        describe_value(runtime, result) +
+                                                        " is not an object");
+}
+
+ThrowCompletionOr<void> check_iterator_result(VM& vm, Value result) {
+    if (result.is_object()) return {};
+    return ThrowCompletion{Value(iterator_result_error(vm.runtime(), result))};
+}
 
 ThrowCompletionOr<void> get_async_iterator(VM& vm, Value iterable, Value* record,
                                            std::string_view text) {

@@ -109,7 +109,8 @@ js::ThrowCompletion arg_type_error(ScriptHost& host, std::string_view name,
                                    std::initializer_list<std::string_view> expected,
                                    js::Value received);
 // The globals EventTarget, Event, AbortController, AbortSignal and DOMException
-// (bindings_abort.cpp), and what the modules with a `signal` option use of them.
+// (bindings_event_target.cpp, bindings_abort.cpp), and what the modules with a `signal`
+// option use of them.
 void install_abort(ScriptHost& host);
 bool is_abort_signal(ScriptHost& host, js::Value value);
 bool abort_signal_aborted(ScriptHost& host, js::Object& signal);
@@ -127,6 +128,10 @@ js::Object& inspect_function(ScriptHost& host);
 // Symbol.for(key).
 js::Symbol* registered_symbol(js::Runtime& runtime, std::string_view key);
 
+// The values the modules keep for themselves (BindingState::internals), by name: undefined
+// when not set.
+js::Value binding_internal(ScriptHost& host, const std::string& name);
+void set_binding_internal(ScriptHost& host, const std::string& name, js::Value value);
 // A plain function object for a binding.
 js::Object* make_function(ScriptHost& host, std::string_view name, uint32_t length,
                           js::NativeFn fn);

@@ -57,6 +57,15 @@ void install_console(ScriptHost& host) {
     host.interpreter().define_global("console", js::Value(console));
 }
 
+js::Value binding_internal(ScriptHost& host, const std::string& name) {
+    auto it = host.bindings().internals.find(name);
+    return it == host.bindings().internals.end() ? js::Value() : it->second.get();
+}
+
+void set_binding_internal(ScriptHost& host, const std::string& name, js::Value value) {
+    host.bindings().internals.insert_or_assign(name, js::RootedValue(host.runtime().heap(), value));
+}
+
 js::Object* make_function(ScriptHost& host, std::string_view name, uint32_t length,
                           js::NativeFn fn) {
     js::NativeFunction* function = js::NativeFunction::create(host.runtime(), name, length, fn);

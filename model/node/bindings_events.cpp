@@ -50,17 +50,8 @@ using js::arg;
 
 // --- module state ----------------------------------------------------------------------------
 
-js::Value internal(ScriptHost& host, const std::string& name) {
-    auto it = host.bindings().internals.find(name);
-    return it == host.bindings().internals.end() ? js::Value() : it->second.get();
-}
-
-void set_internal(ScriptHost& host, const std::string& name, js::Value value) {
-    host.bindings().internals.insert_or_assign(name, js::RootedValue(host.runtime().heap(), value));
-}
-
 js::PropertyKey symbol_key(ScriptHost& host, const std::string& name) {
-    return js::PropertyKey::symbol(internal(host, name).as_symbol());
+    return js::PropertyKey::symbol(binding_internal(host, name).as_symbol());
 }
 
 js::PropertyKey shape_mode_key(ScriptHost& host) {
@@ -74,7 +65,7 @@ js::PropertyKey error_monitor_key(ScriptHost& host) {
 }
 
 double default_max_listeners(ScriptHost& host) {
-    js::Value n = internal(host, "events.defaultMaxListeners");
+    js::Value n = binding_internal(host, "events.defaultMaxListeners");
     return n.is_number() ? n.as_number() : 10;
 }
 
@@ -568,11 +559,11 @@ js::Completion unhandled_error(ScriptHost& host, js::Object& emitter, js::Value 
         js::Object* site = js::Object::create(rt, nullptr);
         site->put_direct(rt, rt.key("error"), rooted.get());
         site->put_direct(rt, rt.key("emitter"), js::Value(rooted_emitter.get()));
-        set_internal(host, "events.unhandledErrorSite", js::Value(site));
+        set_binding_internal(host, "events.unhandledErrorSite", js::Value(site));
         js::Value captured;
         if (js::CallHandler* handler = rt.call_handler())
             captured = js::Value(handler->capture_stack(10, nullptr));
-        set_internal(host, "events.unhandledErrorSite.stack", captured);
+        set_binding_internal(host, "events.unhandledErrorSite.stack", captured);
         host.interpreter().vm().set_host_throw_site(
             rooted.get(),
             js::VM::ThrowSite{"node:events", 502, 7, "      throw er; // Unhandled 'error' event"});
@@ -942,7 +933,7 @@ js::Completion static_set_max_listeners(js::Runtime& rt, js::NativeFunction&, js
                             : args[0];
     const double n = LOOPSIM_TRY(validate_count(host, n_value, "setMaxListeners"));
     if (args.size() <= 1) {
-        set_internal(host, "events.defaultMaxListeners", js::Value::number(n));
+        set_binding_internal(host, "events.defaultMaxListeners", js::Value::number(n));
         return js::Value();
     }
     for (size_t i = 1; i < args.size(); ++i) {
@@ -977,7 +968,7 @@ js::Completion set_default_max_listeners(js::Runtime& rt, js::NativeFunction&, j
                                          std::span<const js::Value> args) {
     ScriptHost& host = ScriptHost::from(rt);
     const double n = LOOPSIM_TRY(validate_count(host, arg(args, 0), "defaultMaxListeners"));
-    set_internal(host, "events.defaultMaxListeners", js::Value::number(n));
+    set_binding_internal(host, "events.defaultMaxListeners", js::Value::number(n));
     return js::Value();
 }
 
@@ -985,10 +976,11 @@ js::Completion set_default_max_listeners(js::Runtime& rt, js::NativeFunction&, j
 
 js::Completion make_events_module(ScriptHost& host) {
     js::Runtime& rt = host.runtime();
-    set_internal(host, "events.kShapeMode", js::Value(rt.make_symbol(rt.string("shapeMode"))));
-    set_internal(host, "events.kCapture", js::Value(rt.make_symbol(rt.string("kCapture"))));
-    set_internal(host, "events.errorMonitor",
-                 js::Value(rt.make_symbol(rt.string("events.errorMonitor"))));
+    set_binding_internal(host, "events.kShapeMode",
+                         js::Value(rt.make_symbol(rt.string("shapeMode"))));
+    set_binding_internal(host, "events.kCapture", js::Value(rt.make_symbol(rt.string("kCapture"))));
+    set_binding_internal(host, "events.errorMonitor",
+                         js::Value(rt.make_symbol(rt.string("events.errorMonitor"))));
 
     // EventEmitter.prototype: the instance fields' defaults, then the methods, all plain
     // (enumerable) properties as lib/events.js assigns them; `on` and `off` are the same
